@@ -1,0 +1,122 @@
+"""Goals, check-ins, rest days and skips, and the rules for a valid goal."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from .errors import InputError
+
+ALL_DAYS: frozenset[int] = frozenset(range(7))
+PERIODS = ("day", "week")
+MAX_NAME = 80
+MAX_TARGET = 1000
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: str
+    name: str
+    start: date
+    target: int = 1
+    period: str = "day"
+    weekdays: frozenset[int] = ALL_DAYS
+    archived: bool = False
+    created_at: str = ""
+
+    @property
+    def is_weekly(self) -> bool:
+        return self.period == "week"
+
+    def scheduled_on(self, day: date) -> bool:
+        return self.is_weekly or day.weekday() in self.weekdays
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """One logged change to a goal's count on a day; a day's count is the sum of its check-ins."""
+
+    id: str
+    goal_id: str
+    day: date
+    count: int
+    note: str = ""
+    at: str = ""
+
+
+@dataclass(frozen=True)
+class RestDay:
+    day: date
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Skip:
+    goal_id: str
+    day: date
+
+
+@dataclass
+class GoalHistory:
+    """Everything the streak and score rules need to know about one goal."""
+
+    goal: Goal
+    counts: dict[date, int] = field(default_factory=dict)
+    rest_days: frozenset[date] = frozenset()
+    skips: frozenset[date] = frozenset()
+
+
+def clean_text(text: str, *, what: str, limit: int, required: bool = False) -> str:
+    """Trim, refuse control characters and over-long text. Emoji and RTL text are welcome."""
+    cleaned = text.strip()
+    if required and not cleaned:
+        raise InputError(f"{what} cannot be empty")
+    if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
+        raise InputError(f"{what} cannot contain control characters")
+    if len(cleaned) > limit:
+        raise InputError(f"{what} is {len(cleaned)} characters; the limit is {limit}")
+    return cleaned
+
+
+def clean_goal_name(name: str, others: list[Goal], *, exclude_id: str | None = None) -> str:
+    """A valid, unique (case-insensitive, among active goals) name, or InputError."""
+    cleaned = clean_text(name, what="goal name", limit=MAX_NAME, required=True)
+    folded = cleaned.casefold()
+    for goal in others:
+        if goal.archived or goal.id == exclude_id:
+            continue
+        if goal.name.casefold() == folded:
+            raise InputError(f"there is already a goal called {goal.name!r}")
+    return cleaned
+
+
+def check_target(target: int) -> int:
+    if isinstance(target, bool) or not isinstance(target, int):
+        raise InputError("target must be a whole number")
+    if not 1 <= target <= MAX_TARGET:
+        raise InputError(f"target must be between 1 and {MAX_TARGET}")
+    return target
+
+
+def check_period(period: str) -> str:
+    if period not in PERIODS:
+        raise InputError("period must be 'day' or 'week'")
+    return period
+
+
+def match_by_name(query: str, goals: list[Goal]) -> Goal:
+    """Case-insensitive full name or unambiguous prefix; InputError otherwise."""
+    wanted = query.strip().casefold()
+    if not wanted:
+        raise InputError("give a goal name")
+    exact = [g for g in goals if g.name.casefold() == wanted]
+    if exact:
+        return exact[0]
+    found = [g for g in goals if g.name.casefold().startswith(wanted)]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise InputError(f"no goal matches {query.strip()!r}")
+    names = ", ".join(sorted(g.name for g in found))
+    raise InputError(f"{query.strip()!r} matches several goals: {names}")

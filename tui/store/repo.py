@@ -1,0 +1,168 @@
+"""Repository: core dataclasses in, core dataclasses out. Records carry our own uuid ``id``."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from datetime import date
+from typing import Any
+
+from tinydb import where
+
+from ..core.goals import CheckIn, Goal, RestDay, Skip
+from .store import Store
+
+MAIN = "rebound.json"
+CHECKINS = "checkins-"
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def checkins_file(day: date) -> str:
+    return f"{CHECKINS}{day.year}.json"
+
+
+# Settings -----------------------------------------------------------------------------------
+def get_settings(store: Store) -> dict[str, Any]:
+    docs = store.table(MAIN, "settings").all()
+    return dict(docs[0]) if docs else {}
+
+
+def set_setting(store: Store, key: str, value: Any) -> None:
+    with store.transaction():
+        table = store.table(MAIN, "settings")
+        if table.all():
+            table.update({key: value})
+        else:
+            table.insert({key: value})
+
+
+# Goals ------------------------------------------------------------------------------------
+def goal_to_doc(goal: Goal) -> dict[str, Any]:
+    return {
+        "id": goal.id,
+        "name": goal.name,
+        "start": goal.start.isoformat(),
+        "target": goal.target,
+        "period": goal.period,
+        "weekdays": sorted(goal.weekdays),
+        "archived": goal.archived,
+        "created_at": goal.created_at,
+    }
+
+
+def goal_from_doc(doc: dict[str, Any]) -> Goal:
+    return Goal(
+        id=doc["id"],
+        name=doc["name"],
+        start=date.fromisoformat(doc["start"]),
+        target=int(doc["target"]),
+        period=doc["period"],
+        weekdays=frozenset(doc["weekdays"]),
+        archived=bool(doc.get("archived", False)),
+        created_at=doc.get("created_at", ""),
+    )
+
+
+def goals(store: Store, *, include_archived: bool = False) -> list[Goal]:
+    found = [goal_from_doc(d) for d in store.table(MAIN, "goals").all()]
+    return [g for g in found if include_archived or not g.archived]
+
+
+def insert_goal(store: Store, goal: Goal) -> None:
+    with store.transaction():
+        store.table(MAIN, "goals").insert(goal_to_doc(goal))
+
+
+def update_goal(store: Store, goal: Goal) -> None:
+    with store.transaction():
+        changed = store.table(MAIN, "goals").update(goal_to_doc(goal), where("id") == goal.id)
+        if not changed:
+            raise KeyError(goal.id)
+
+
+# Check-ins --------------------------------------------------------------------------------
+def checkin_to_doc(checkin: CheckIn) -> dict[str, Any]:
+    return {
+        "id": checkin.id,
+        "goal_id": checkin.goal_id,
+        "day": checkin.day.isoformat(),
+        "count": checkin.count,
+        "note": checkin.note,
+        "at": checkin.at,
+    }
+
+
+def checkin_from_doc(doc: dict[str, Any]) -> CheckIn:
+    return CheckIn(
+        id=doc["id"],
+        goal_id=doc["goal_id"],
+        day=date.fromisoformat(doc["day"]),
+        count=int(doc["count"]),
+        note=doc.get("note", ""),
+        at=doc.get("at", ""),
+    )
+
+
+def insert_checkin(store: Store, checkin: CheckIn) -> None:
+    with store.transaction():
+        store.table(checkins_file(checkin.day), "checkins").insert(checkin_to_doc(checkin))
+
+
+def checkins(store: Store, *, since: date | None = None) -> list[CheckIn]:
+    result: list[CheckIn] = []
+    for name in store.names_matching(CHECKINS):
+        year = name[len(CHECKINS):-len(".json")]
+        if since is not None and year.isdigit() and int(year) < since.year:
+            continue
+        result.extend(checkin_from_doc(d) for d in store.table(name, "checkins").all())
+    return result
+
+
+def daily_counts(store: Store) -> dict[str, dict[date, int]]:
+    """goal id → day → the day's count (sum of check-ins)."""
+    counts: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+    for name in store.names_matching(CHECKINS):
+        for doc in store.file(name).read().get("checkins", {}).values():
+            counts[doc["goal_id"]][date.fromisoformat(doc["day"])] += int(doc["count"])
+    return counts
+
+
+def day_count(store: Store, goal_id: str, day: date) -> int:
+    docs = store.file(checkins_file(day)).read().get("checkins", {}).values()
+    target = day.isoformat()
+    return sum(int(d["count"]) for d in docs if d["goal_id"] == goal_id and d["day"] == target)
+
+
+# Rest days and skips ------------------------------------------------------------------------
+def rest_days(store: Store) -> list[RestDay]:
+    return [
+        RestDay(date.fromisoformat(d["day"]), d.get("reason", ""))
+        for d in store.table(MAIN, "rest_days").all()
+    ]
+
+
+def set_rest_day(store: Store, rest: RestDay | None, day: date) -> None:
+    """Mark ``day`` as a rest day (``rest``) or clear it (``None``)."""
+    with store.transaction():
+        table = store.table(MAIN, "rest_days")
+        table.remove(where("day") == day.isoformat())
+        if rest is not None:
+            table.insert({"day": rest.day.isoformat(), "reason": rest.reason})
+
+
+def skips(store: Store) -> list[Skip]:
+    return [
+        Skip(d["goal_id"], date.fromisoformat(d["day"]))
+        for d in store.table(MAIN, "skips").all()
+    ]
+
+
+def set_skip(store: Store, goal_id: str, day: date, skipped: bool) -> None:
+    with store.transaction():
+        table = store.table(MAIN, "skips")
+        table.remove((where("goal_id") == goal_id) & (where("day") == day.isoformat()))
+        if skipped:
+            table.insert({"goal_id": goal_id, "day": day.isoformat()})

@@ -1,0 +1,97 @@
+"""One data file as a TinyDB storage: read from memory, re-read only when the file changed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import orjson
+from tinydb.storages import Storage
+
+from . import schema
+from .errors import CorruptFileError, NewerSchemaError
+
+if TYPE_CHECKING:
+    from .store import Store
+
+
+class FileStorage(Storage):
+    """A TinyDB storage for one JSON file of a Store.
+
+    TinyDB mutates what ``read`` returns before handing it to ``write``, so an aborted transaction
+    must throw the cached copy away (``invalidate``) and read the file again.
+    """
+
+    def __init__(self, store: Store, path: Path, kind: str) -> None:
+        self.store = store
+        self.path = path
+        self.kind = kind
+        self.data: schema.Tables | None = None
+        self.stamp: tuple[int, int, int] | None = None
+        self.dirty = False
+        self.migrated_from: int | None = None
+
+    # TinyDB's Storage interface -------------------------------------------------------------
+    def read(self) -> dict[str, Any]:
+        self.store.before_read(self)
+        assert self.data is not None
+        return self.data
+
+    def write(self, data: dict[str, Any]) -> None:
+        self.store.require_transaction()
+        self.data = data
+        self.dirty = True
+
+    def close(self) -> None:  # TinyDB calls this; nothing is held open
+        pass
+
+    # Cache management -----------------------------------------------------------------------
+    def invalidate(self) -> None:
+        self.data = None
+        self.stamp = None
+        self.dirty = False
+        self.migrated_from = None
+
+    def refresh(self) -> None:
+        """Load the file if it is not cached or has changed on disk since it was read."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except FileNotFoundError:
+            if self.data is None or self.stamp is not None:
+                self.data, self.stamp, self.dirty = schema.empty(self.kind), None, False
+            return
+        try:
+            st = os.fstat(fd)
+            current = (st.st_ino, st.st_mtime_ns, st.st_size)
+            if self.data is not None and current == self.stamp:
+                return
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                raw = handle.read()
+        finally:
+            os.close(fd)
+        self.data = self._parse(raw)
+        self.stamp = current
+        self.dirty = False
+
+    def _parse(self, raw: bytes) -> schema.Tables:
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            problem = "it is empty" if not raw.strip() else f"it is not valid JSON ({exc})"
+            raise CorruptFileError(self.path, problem, self.store.newest_backup_of(self.path))
+        problem = schema.shape_problem(data)
+        if problem:
+            raise CorruptFileError(self.path, problem, self.store.newest_backup_of(self.path))
+        version = schema.version_of(data)
+        assert version is not None
+        if version > schema.SCHEMA_VERSION:
+            raise NewerSchemaError(self.path, version, schema.SCHEMA_VERSION)
+        if version < schema.SCHEMA_VERSION:
+            self.migrated_from = version
+            data = schema.migrate(data)
+        return data
+
+    def serialize(self) -> bytes:
+        assert self.data is not None
+        return orjson.dumps(self.data, option=orjson.OPT_INDENT_2) + b"\n"

@@ -1,0 +1,255 @@
+"""The Store: a data folder of TinyDB files with transactions, a cross-process lock and backups.
+
+* Every change runs in ``transaction()``: the folder lock is taken, every cached file is checked
+  against the disk, and at the end the changed files are written durably. One changed file is
+  replaced atomically; several are written to temporary files, named in a journal, then renamed, so
+  a crash leaves the old state or (after roll-forward on the next open) the new one.
+* Reads come from memory and only re-read a file whose inode, mtime or size changed.
+* Hot records are split across files (check-ins by year), because TinyDB rewrites a whole table
+  and converts every id on each insert.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+
+import orjson
+from filelock import FileLock, Timeout
+from tinydb.table import Table
+
+from . import files
+from .errors import StoreError
+from .storage import FileStorage
+
+JOURNAL = ".journal.json"
+LOCK = ".rebound.lock"
+BACKUPS = "backups"
+KEEP_DAILY_BACKUPS = 7
+
+
+class Store:
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        today: Callable[[], date] = date.today,
+        lock_timeout: float = 15.0,
+    ) -> None:
+        self.folder = Path(folder)
+        self.today = today
+        self._files: dict[str, FileStorage] = {}
+        self._lock = FileLock(str(self.folder / LOCK), timeout=lock_timeout)
+        self._depth = 0
+
+    @classmethod
+    def open(cls, folder: Path, **kwargs: object) -> Store:
+        """Create the folder if needed and finish any change a crash interrupted."""
+        folder = Path(folder)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the data folder {folder}: {exc.strerror}. "
+                "Choose another with --data-dir or REBOUND_DATA_DIR."
+            ) from exc
+        store = cls(folder, **kwargs)  # type: ignore[arg-type]
+        if (folder / JOURNAL).exists():
+            with store.transaction():
+                pass
+        return store
+
+    # Files and tables -----------------------------------------------------------------------
+    def file(self, name: str) -> FileStorage:
+        storage = self._files.get(name)
+        if storage is None:
+            storage = FileStorage(self, self.folder / name, kind=name.split("-")[0].split(".")[0])
+            self._files[name] = storage
+        return storage
+
+    def table(self, file_name: str, table: str) -> Table:
+        # A fresh Table each time: TinyDB's query cache and next-id cache would go stale when
+        # another process changes the file.
+        return Table(self.file(file_name), table, cache_size=0)
+
+    def names_matching(self, prefix: str) -> list[str]:
+        """Data files whose name starts with ``prefix`` (on disk or created in this transaction)."""
+        found = {
+            entry.name
+            for entry in os.scandir(self.folder)
+            if entry.name.startswith(prefix) and entry.name.endswith(".json")
+        } if self.folder.exists() else set()
+        found.update(n for n, f in self._files.items() if n.startswith(prefix) and f.dirty)
+        return sorted(found)
+
+    def signature(self) -> tuple[tuple[str, int, int, int], ...]:
+        """Changes whenever any data file changes on disk: poll it to notice other processes."""
+        result = []
+        try:
+            entries = list(os.scandir(self.folder))
+        except FileNotFoundError:
+            return ()
+        for entry in entries:
+            if entry.name.endswith(".json") and not entry.name.startswith("."):
+                try:
+                    st = entry.stat()
+                except FileNotFoundError:
+                    continue
+                result.append((entry.name, st.st_ino, st.st_mtime_ns, st.st_size))
+        return tuple(sorted(result))
+
+    # Reading --------------------------------------------------------------------------------
+    def before_read(self, storage: FileStorage) -> None:
+        if self._depth:
+            if storage.data is None:
+                storage.refresh()
+            return
+        if (self.folder / JOURNAL).exists():
+            with self.transaction():  # another writer crashed mid-change: finish it first
+                pass
+        storage.refresh()
+
+    def require_transaction(self) -> None:
+        if not self._depth:
+            raise RuntimeError("data can only be changed inside Store.transaction()")
+
+    # Transactions ---------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self._lock.acquire()
+        except Timeout as exc:
+            raise StoreError(
+                f"another Rebound has held the lock on {self.folder} for too long; "
+                "close it and try again."
+            ) from exc
+        except OSError as exc:
+            raise StoreError(self._write_failure(exc)) from exc
+        self._depth = 1
+        try:
+            self._recover()
+            for storage in self._files.values():
+                storage.refresh()
+            yield self
+            self._commit()
+        except BaseException:
+            for storage in self._files.values():
+                storage.invalidate()
+            raise
+        finally:
+            self._depth = 0
+            self._lock.release()
+
+    def _write_failure(self, exc: OSError) -> str:
+        return (
+            f"could not save to {self.folder}: {exc.strerror or exc}. "
+            "Nothing was changed; free some space or fix the folder's permissions and try again."
+        )
+
+    def _commit(self) -> None:
+        dirty = [f for f in self._files.values() if f.dirty]
+        if not dirty:
+            return
+        try:
+            self._daily_backup()
+            for storage in dirty:
+                if storage.migrated_from is not None and storage.path.exists():
+                    self._backup_files(f"pre-migration-v{storage.migrated_from}", [storage.path])
+            if len(dirty) == 1:
+                files.atomic_write(dirty[0].path, dirty[0].serialize())
+            else:
+                self._commit_many(dirty)
+        except OSError as exc:
+            raise StoreError(self._write_failure(exc)) from exc
+        for storage in dirty:
+            storage.stamp = files.stamp(storage.path)
+            storage.dirty = False
+            storage.migrated_from = None
+
+    def _commit_many(self, dirty: list[FileStorage]) -> None:
+        temps: list[Path] = []
+        try:
+            for storage in dirty:
+                temps.append(files.write_temp(storage.path, storage.serialize()))
+            plan = [[t.name, s.path.name] for t, s in zip(temps, dirty)]
+            files.atomic_write(self.folder / JOURNAL, orjson.dumps({"renames": plan}))
+        except BaseException:
+            for tmp in temps:
+                tmp.unlink(missing_ok=True)
+            raise
+        self._roll_forward(plan)
+
+    def _roll_forward(self, plan: list[list[str]]) -> None:
+        for tmp_name, target in plan:
+            tmp = self.folder / tmp_name
+            if tmp.exists():
+                os.replace(tmp, self.folder / target)
+        files.fsync_dir(self.folder)
+        (self.folder / JOURNAL).unlink(missing_ok=True)
+        files.fsync_dir(self.folder)
+
+    def _recover(self) -> None:
+        """Under the lock: finish a journalled change, drop temp files of crashed writers."""
+        journal = self.folder / JOURNAL
+        if journal.exists():
+            try:
+                plan = orjson.loads(journal.read_bytes())["renames"]
+            except (orjson.JSONDecodeError, KeyError, TypeError):
+                plan = []  # the journal itself never completed: the change never happened
+            self._roll_forward(plan)
+        for entry in os.scandir(self.folder):
+            if entry.name.startswith(".") and files.TMP_MARK in entry.name:
+                Path(entry.path).unlink(missing_ok=True)
+
+    # Backups --------------------------------------------------------------------------------
+    def data_files(self) -> list[Path]:
+        return [
+            Path(e.path)
+            for e in os.scandir(self.folder)
+            if e.is_file() and e.name.endswith(".json") and not e.name.startswith(".")
+        ]
+
+    def _daily_backup(self) -> None:
+        """A copy of the data before the first change of each day; the last 7 are kept."""
+        name = self.today().isoformat()
+        if (self.folder / BACKUPS / name).exists():
+            return
+        existing = self.data_files()
+        if existing:
+            self._backup_files(name, existing)
+        daily = sorted(
+            p for p in (self.folder / BACKUPS).glob("????-??-??") if p.is_dir()
+        ) if (self.folder / BACKUPS).exists() else []
+        for old in daily[:-KEEP_DAILY_BACKUPS]:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def _backup_files(self, name: str, paths: list[Path]) -> Path:
+        root = self.folder / BACKUPS
+        root.mkdir(exist_ok=True)
+        target = root / name
+        if target.exists():
+            target = root / f"{name}-{datetime.now().strftime('%H%M%S%f')}"
+        staging = root / f".{target.name}{files.TMP_MARK}{os.getpid()}"
+        staging.mkdir()
+        for path in paths:
+            shutil.copy2(path, staging / path.name)
+        os.replace(staging, target)
+        return target
+
+    def newest_backup_of(self, path: Path) -> Path | None:
+        root = self.folder / BACKUPS
+        if not root.exists():
+            return None
+        candidates = [d / path.name for d in root.iterdir() if (d / path.name).is_file()]
+        return max(candidates, key=lambda p: p.stat().st_mtime_ns, default=None)
