@@ -67,41 +67,43 @@ class GoalHistory:
     skips: frozenset[date] = frozenset()
 
 
-def clean_text(text: str, *, what: str, limit: int, required: bool = False) -> str:
+def clean_text(
+    text: str, *, what: str, limit: int, required: bool = False, field: str | None = None
+) -> str:
     """Trim, refuse control characters and over-long text. Emoji and RTL text are welcome."""
     cleaned = text.strip()
     if required and not cleaned:
-        raise InputError(f"{what} cannot be empty")
-    if any(unicodedata.category(ch) == "Cc" for ch in cleaned):
-        raise InputError(f"{what} cannot contain control characters")
+        raise InputError(f"{what} cannot be empty", field)
+    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in cleaned):
+        raise InputError(f"{what} cannot contain control characters", field)
     if len(cleaned) > limit:
-        raise InputError(f"{what} is {len(cleaned)} characters; the limit is {limit}")
+        raise InputError(f"{what} is {len(cleaned)} characters; the limit is {limit}", field)
     return cleaned
 
 
 def clean_goal_name(name: str, others: list[Goal], *, exclude_id: str | None = None) -> str:
     """A valid, unique (case-insensitive, among active goals) name, or InputError."""
-    cleaned = clean_text(name, what="goal name", limit=MAX_NAME, required=True)
+    cleaned = clean_text(name, what="goal name", limit=MAX_NAME, required=True, field="name")
     folded = cleaned.casefold()
     for goal in others:
         if goal.archived or goal.id == exclude_id:
             continue
         if goal.name.casefold() == folded:
-            raise InputError(f"there is already a goal called {goal.name!r}")
+            raise InputError(f"there is already a goal called {goal.name!r}", "name")
     return cleaned
 
 
 def check_target(target: int) -> int:
     if isinstance(target, bool) or not isinstance(target, int):
-        raise InputError("target must be a whole number")
+        raise InputError("target must be a whole number", "target")
     if not 1 <= target <= MAX_TARGET:
-        raise InputError(f"target must be between 1 and {MAX_TARGET}")
+        raise InputError(f"target must be between 1 and {MAX_TARGET}", "target")
     return target
 
 
 def check_period(period: str) -> str:
     if period not in PERIODS:
-        raise InputError("period must be 'day' or 'week'")
+        raise InputError("period must be 'day' or 'week'", "period")
     return period
 
 

@@ -43,8 +43,8 @@ def strength(history: GoalHistory, as_of: date) -> float:
             achieved = window
         else:
             achieved = count
-        if is_neutral_day(history, day):
-            continue
+        if is_neutral_day(history, day) and (weekly or count < target):
+            continue  # neutral; a daily goal met on a rest day/skip still counts, as in streaks
         value = min(1.0, achieved / target)
         if day == as_of and value < 1.0:
             continue  # pending: today cannot lower the score before it is over

@@ -46,11 +46,17 @@ def is_neutral_day(history: GoalHistory, day: date) -> bool:
 
 
 def day_state(history: GoalHistory, day: date, as_of: date) -> DayState:
-    """The state of one day of a daily goal, seen from ``as_of``."""
-    if is_neutral_day(history, day):
+    """The state of one day of a daily goal, seen from ``as_of``.
+
+    A day whose count meets the target is complete even on a rest day, a skip or an unscheduled
+    weekday: marking a (global) rest day must never take a done day away from a streak.
+    """
+    if day < history.goal.start:
         return DayState.NEUTRAL
     if history.counts.get(day, 0) >= history.goal.target:
         return DayState.COMPLETE
+    if is_neutral_day(history, day):
+        return DayState.NEUTRAL
     return DayState.PENDING if day >= as_of else DayState.MISS
 
 

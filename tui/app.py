@@ -1,0 +1,98 @@
+"""The Textual application: modes, global bindings, theme, command palette, change polling."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from . import paths
+from .core.errors import InputError
+from .services import Rebound
+from .store import repo
+from .store.errors import StoreError
+from .screens.help import HelpScreen
+from .screens.today import TodayScreen
+
+POLL_SECONDS = 1.0
+STYLES = ("app.tcss", "today.tcss", "forms.tcss", "help.tcss")
+
+
+class ReboundApp(App[None]):
+    TITLE = "Rebound"
+    CSS_PATH = [paths.styles_dir() / name for name in STYLES]
+    MODES = {"today": TodayScreen}
+    DEFAULT_MODE = "today"
+    BINDINGS = [
+        Binding("1", "switch_mode('today')", "Today", id="mode.today"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(self, rb: Rebound, *, poll_seconds: float = POLL_SECONDS) -> None:
+        super().__init__()
+        self.rb = rb
+        self.poll_seconds = poll_seconds
+        self.fatal_error: str | None = None
+        self._signature = rb.store.signature()
+        self._day = rb.today()
+
+    def on_mount(self) -> None:
+        theme = repo.get_settings(self.rb.store).get("theme")
+        if theme in self.available_themes:
+            self.theme = theme
+        self.set_interval(self.poll_seconds, self.poll)
+
+    def watch_theme(self, theme: str) -> None:
+        if not self.is_mounted:
+            return
+        self.attempt(lambda: repo.set_setting(self.rb.store, "theme", theme))
+
+    # Changes --------------------------------------------------------------------------------
+    def attempt(self, change: Callable[[], object]) -> object | None:
+        """Run a service call; refusals and failed writes become toasts, never a crash."""
+        try:
+            return change()
+        except InputError as exc:
+            self.notify(str(exc), title="Not saved", severity="warning")
+        except StoreError as exc:
+            self.notify(str(exc), title="Could not save", severity="error", timeout=12)
+            self.refresh_data()
+        return None
+
+    def refresh_data(self) -> None:
+        """Redraw the active screen from the store (after a change here or elsewhere)."""
+        self._signature = self.rb.store.signature()
+        self._day = self.rb.today()
+        screen = self.screen
+        for candidate in reversed(self.screen_stack):
+            if hasattr(candidate, "reload"):
+                screen = candidate
+                break
+        reload = getattr(screen, "reload", None)
+        if reload is not None:
+            try:
+                reload()
+            except StoreError as exc:
+                self.notify(str(exc), title="Cannot read your data", severity="error", timeout=20)
+
+    def poll(self) -> None:
+        """Notice another process's changes and a new logical day."""
+        if self.rb.store.signature() != self._signature or self.rb.today() != self._day:
+            self.refresh_data()
+
+    # Actions --------------------------------------------------------------------------------
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen.active_bindings))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Today", "Go to the Today screen (1)", lambda: self.switch_mode("today"))
+        yield SystemCommand("Help", "List every key (?)", self.action_help)
+        commands = getattr(screen, "commands", None)
+        if commands is not None:
+            for title, help_text, callback in commands():
+                yield SystemCommand(title, help_text, callback)

@@ -1,0 +1,116 @@
+"""The non-UI commands. Each prints one short line (or JSON) and returns an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+import orjson
+
+from .. import paths
+from ..core.clock import format_weekdays
+from ..services import Rebound
+from ..services import goals as goal_service
+from ..services.days import parse_day
+from ..services.status import GoalSummary, goal_summaries, status
+
+
+def run(args: argparse.Namespace) -> int:
+    rb = Rebound.open(paths.data_dir(args.data_dir))
+    handler = {
+        "goal": goal_command,
+        "log": log_command,
+        "skip": skip_command,
+        "rest": rest_command,
+        "status": status_command,
+    }[args.command]
+    return handler(rb, args)
+
+
+def emit_json(value: object) -> None:
+    sys.stdout.write(orjson.dumps(value, option=orjson.OPT_INDENT_2).decode() + "\n")
+
+
+def progress(summary: GoalSummary) -> str:
+    prefix = "this week " if summary.goal.is_weekly else ""
+    return f"{prefix}{summary.streak.done}/{summary.target}"
+
+
+def streak_text(summary: GoalSummary) -> str:
+    unit = "week" if summary.goal.is_weekly else "day"
+    n = summary.streak.current
+    text = f"{n} {unit}{'s' if n != 1 else ''} streak (best {summary.streak.best})"
+    return text + (", at risk" if summary.streak.at_risk else "")
+
+
+def goal_command(rb: Rebound, args: argparse.Namespace) -> int:
+    if args.goal_command == "add":
+        goal = goal_service.add_goal(
+            rb, args.name, target=args.target, period=args.per, weekdays=args.days
+        )
+        when = f"per {goal.period}" if goal.is_weekly else format_weekdays(goal.weekdays)
+        print(f"Added {goal.name}: {goal.target} {when}")
+        return 0
+    summaries = goal_summaries(rb)
+    if args.json:
+        emit_json([
+            {
+                "name": s.goal.name,
+                "period": s.goal.period,
+                "target": s.goal.target,
+                "weekdays": format_weekdays(s.goal.weekdays).split(",")
+                if not s.goal.is_weekly and len(s.goal.weekdays) < 7 else [],
+                "start": s.goal.start.isoformat(),
+                "current_streak": s.streak.current,
+                "best_streak": s.streak.best,
+                "score": round(s.score, 4),
+            }
+            for s in summaries
+        ])
+        return 0
+    if not summaries:
+        print("No goals yet. Add one: rebound goal add \"Send applications\" --target 2")
+    for s in summaries:
+        print(f"{s.goal.name}  {progress(s)}  {streak_text(s)}  strength {s.score:.0%}")
+    return 0
+
+
+def log_command(rb: Rebound, args: argparse.Namespace) -> int:
+    goal = goal_service.find_goal(rb, args.goal)
+    day = parse_day(args.date, rb.today())
+    logged = goal_service.log(rb, goal.id, args.count, day=day, note=args.note)
+    summary = next(s for s in goal_summaries(rb, rb.today()) if s.goal.id == goal.id)
+    when = "today" if day == rb.today() else day.isoformat()
+    print(f"{goal.name}: {logged.after} logged {when} · {streak_text(summary)}")
+    return 0
+
+
+def skip_command(rb: Rebound, args: argparse.Namespace) -> int:
+    goal = goal_service.find_goal(rb, args.goal)
+    day = parse_day(args.date, rb.today())
+    goal_service.set_skip(rb, goal.id, day, True)
+    print(f"Skipped {goal.name} on {day.isoformat()}: it neither extends nor breaks the streak")
+    return 0
+
+
+def rest_command(rb: Rebound, args: argparse.Namespace) -> int:
+    day = parse_day(args.date, rb.today())
+    goal_service.set_rest(rb, day, True, args.reason)
+    print(f"{day.isoformat()} is a rest day. Rest is part of the plan.")
+    return 0
+
+
+def status_command(rb: Rebound, args: argparse.Namespace) -> int:
+    day = parse_day(args.as_of, rb.today())
+    result = status(rb, day)
+    if args.json:
+        emit_json(result)
+        return 0
+    print(f"Rebound · {day.strftime('%A %d %B %Y')}")
+    summaries = goal_summaries(rb, day)
+    if not summaries:
+        print("No goals yet. Add one: rebound goal add \"Send applications\" --target 2")
+    for s in summaries:
+        mark = "✓" if s.streak.complete else ("!" if s.streak.at_risk else "·")
+        print(f" {mark} {s.goal.name}  {progress(s)}  {streak_text(s)}")
+    return 0

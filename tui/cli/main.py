@@ -1,0 +1,32 @@
+"""Run a command line: parse, dispatch, and map failures to the exit codes of product.md §4."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from ..core.errors import InputError
+from ..store.errors import StoreError
+from . import parser as cli_parser
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = cli_parser.build().parse_args(argv)
+    try:
+        if args.command in (None, "demo"):
+            from .launch import open_app
+
+            return open_app(args)
+        from . import commands
+
+        return commands.run(args)
+    except InputError as exc:
+        print(f"rebound: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except StoreError as exc:
+        print(f"rebound: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    except KeyboardInterrupt:
+        return 130

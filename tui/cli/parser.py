@@ -1,0 +1,59 @@
+"""The argparse definition of the command line."""
+
+from __future__ import annotations
+
+import argparse
+
+from .. import __version__
+
+EPILOG = "DAY is YYYY-MM-DD, 'today' or 'yesterday'. Data folder: --data-dir or REBOUND_DATA_DIR."
+
+
+def whole_number(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def build() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rebound",
+        description="Rebound: daily goals with honest streaks, for a job search.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("--version", action="version", version=f"rebound {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: your user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    goal = sub.add_parser("goal", help="add or list goals")
+    goal_sub = goal.add_subparsers(dest="goal_command", metavar="ACTION", required=True)
+    add = goal_sub.add_parser("add", help="add a goal")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--target", type=whole_number, default=1, metavar="N", help="count per period (default 1)")
+    add.add_argument("--per", choices=("day", "week"), default="day", help="period (default day)")
+    add.add_argument("--days", metavar="mon,tue,...", help="scheduled weekdays of a daily goal")
+    lst = goal_sub.add_parser("list", help="list active goals")
+    lst.add_argument("--json", action="store_true", help="print JSON")
+
+    log = sub.add_parser("log", help="log progress on a goal")
+    log.add_argument("goal", metavar="GOAL")
+    log.add_argument("count", nargs="?", type=whole_number, default=1, metavar="COUNT",
+                     help="how many (may be negative; default 1)")
+    log.add_argument("--date", metavar="DAY")
+    log.add_argument("--note", metavar="TEXT", default="")
+
+    skip = sub.add_parser("skip", help="skip a goal on a day (it neither extends nor breaks a streak)")
+    skip.add_argument("goal", metavar="GOAL")
+    skip.add_argument("--date", metavar="DAY")
+
+    rest = sub.add_parser("rest", help="mark a rest day for every goal")
+    rest.add_argument("--date", metavar="DAY")
+    rest.add_argument("--reason", metavar="TEXT", default="")
+
+    status = sub.add_parser("status", help="where today stands")
+    status.add_argument("--json", action="store_true", help="print JSON")
+    status.add_argument("--as-of", metavar="DAY")
+
+    sub.add_parser("demo", help="open the app on generated demo data in a temporary folder")
+    return parser

@@ -1,0 +1,147 @@
+"""Today: the logical date, today's goals with progress and streaks, and one encouraging line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, ListView, Static
+
+from ..core.encourage import DayContext, encouragement
+from ..services import goals as goal_service
+from ..services.status import GoalSummary, goal_summaries
+from ..widgets.goal_row import GoalRow
+from .goal_form import GoalForm, GoalFormResult
+
+if TYPE_CHECKING:
+    from ..app import ReboundApp
+
+
+class TodayScreen(Screen[None]):
+    BINDINGS = [
+        Binding("j,down", "cursor(1)", "Down", key_display="j/↓", show=False),
+        Binding("k,up", "cursor(-1)", "Up", key_display="k/↑", show=False),
+        Binding("space", "tick", "Tick", key_display="space/enter"),
+        Binding("plus,equals_sign", "count(1)", "+1", key_display="+"),
+        Binding("minus", "count(-1)", "-1", key_display="-"),
+        Binding("a", "add", "Add goal"),
+        Binding("s", "skip", "Skip today"),
+        Binding("r", "rest", "Rest day"),
+    ]
+
+    app: ReboundApp
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="today"):
+            yield Static(id="today-date")
+            yield Static(id="today-encouragement")
+            yield Static("Today's goals", classes="section-title")
+            yield ListView(id="today-goals")
+            yield Static(id="today-empty")
+            yield Static(id="today-at-risk")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(ListView).focus()
+
+    # Drawing --------------------------------------------------------------------------------
+    def reload(self) -> None:
+        rb = self.app.rb
+        day = rb.today()
+        summaries = goal_summaries(rb, day)
+        rest = goal_service.rest_day(rb, day)
+        self.query_one("#today-date", Static).update(
+            day.strftime("%A %d %B %Y") + ("  ·  rest day" if rest else "")
+        )
+        self._show_goals(summaries)
+        context = DayContext(
+            goals=len(summaries),
+            complete=sum(s.streak.complete for s in summaries),
+            at_risk=sum(s.streak.at_risk for s in summaries),
+            best_current_streak=max((s.streak.current for s in summaries), default=0),
+            rest_day=rest is not None,
+        )
+        self.query_one("#today-encouragement", Static).update(encouragement(context))
+        at_risk = [s.goal.name for s in summaries if s.streak.at_risk]
+        self.query_one("#today-at-risk", Static).update(
+            "Streaks at risk today: " + ", ".join(at_risk) if at_risk else ""
+        )
+        empty = self.query_one("#today-empty", Static)
+        empty.display = not summaries
+        empty.update("No goals yet. Press [b]a[/b] to add one, e.g. “Send 2 applications”.")
+
+    def _show_goals(self, summaries: list[GoalSummary]) -> None:
+        """Update rows in place (rows carry no ids, so a rebuild never collides)."""
+        view = self.query_one(ListView)
+        rows = list(view.query(GoalRow))
+        for row, summary in zip(rows, summaries):
+            row.show(summary)
+        for row in rows[len(summaries):]:
+            row.remove()
+        if len(summaries) > len(rows):
+            view.extend(GoalRow(s) for s in summaries[len(rows):])
+        if summaries and (view.index is None or view.index >= len(summaries)):
+            view.index = len(summaries) - 1 if view.index else 0
+
+    def selected(self) -> GoalSummary | None:
+        view = self.query_one(ListView)
+        item = view.highlighted_child
+        return item.summary if isinstance(item, GoalRow) else None
+
+    # Actions --------------------------------------------------------------------------------
+    def _change(self, change: Callable[[], object]) -> bool:
+        if self.app.attempt(change) is None:
+            return False
+        self.app.refresh_data()
+        return True
+
+    def action_cursor(self, step: int) -> None:
+        view = self.query_one(ListView)
+        view.action_cursor_down() if step > 0 else view.action_cursor_up()
+
+    def action_tick(self) -> None:
+        if summary := self.selected():
+            rb = self.app.rb
+            self._change(lambda: goal_service.toggle_tick(rb, summary.goal.id, rb.today()) or True)
+
+    def on_list_view_selected(self, event: ListView.Selected) -> None:
+        event.stop()
+        self.action_tick()
+
+    def action_count(self, step: int) -> None:
+        if summary := self.selected():
+            rb = self.app.rb
+            self._change(lambda: goal_service.log(rb, summary.goal.id, step, day=rb.today()))
+
+    def action_skip(self) -> None:
+        if summary := self.selected():
+            rb = self.app.rb
+            day = rb.today()
+            skipped = goal_service.is_skipped(rb, summary.goal.id, day)
+            if self._change(lambda: goal_service.set_skip(rb, summary.goal.id, day, not skipped)):
+                self.notify(f"{summary.goal.name}: {'skip cleared' if skipped else 'skipped today'}")
+
+    def action_rest(self) -> None:
+        rb = self.app.rb
+        day = rb.today()
+        resting = goal_service.rest_day(rb, day) is not None
+        self._change(lambda: goal_service.set_rest(rb, day, not resting) or True)
+
+    def action_add(self) -> None:
+        self.app.push_screen(GoalForm(), self._added)
+
+    def _added(self, result: GoalFormResult | None) -> None:
+        if result is not None:
+            self.app.refresh_data()
+            self.notify(f"Added {result.goal.name}")
+
+    def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
+        yield "Add goal", "Add a daily or weekly goal (a)", self.action_add
+        yield "Tick goal", "Complete or clear the selected goal today (space)", self.action_tick
+        yield "Skip goal today", "Skip the selected goal today (s)", self.action_skip
+        yield "Rest day", "Mark or clear today as a rest day (r)", self.action_rest
