@@ -17,6 +17,7 @@ from .context import Rebound
 @dataclass(frozen=True)
 class GoalSummary:
     goal: Goal
+    day: date
     streak: Streak
     score: float
     skipped: bool
@@ -44,6 +45,7 @@ def histories(rb: Rebound, *, include_archived: bool = False) -> list[GoalHistor
 def summarize(history: GoalHistory, as_of: date, week_start: int) -> GoalSummary:
     return GoalSummary(
         goal=history.goal,
+        day=as_of,
         streak=streak(history, as_of, week_start),
         score=strength(history, as_of),
         skipped=as_of in history.skips,

@@ -39,7 +39,11 @@ class FileStorage(Storage):
         return self.data
 
     def write(self, data: dict[str, Any]) -> None:
-        self.store.require_transaction()
+        try:
+            self.store.require_transaction()
+        except RuntimeError:
+            self.invalidate()  # TinyDB already changed the cached copy; the next commit would save it
+            raise
         self.data = data
         self.dirty = True
 

@@ -22,7 +22,7 @@ import orjson
 from filelock import FileLock, Timeout
 from tinydb.table import Table
 
-from . import files
+from . import files, schema
 from .errors import StoreError
 from .storage import FileStorage
 
@@ -241,15 +241,37 @@ class Store:
         if target.exists():
             target = root / f"{name}-{datetime.now().strftime('%H%M%S%f')}"
         staging = root / f".{target.name}{files.TMP_MARK}{os.getpid()}"
+        shutil.rmtree(staging, ignore_errors=True)  # left by a failed try or a dead process
         staging.mkdir()
-        for path in paths:
-            shutil.copy2(path, staging / path.name)
-        os.replace(staging, target)
+        try:
+            for path in paths:
+                shutil.copy2(path, staging / path.name)
+            os.replace(staging, target)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
         return target
 
     def newest_backup_of(self, path: Path) -> Path | None:
+        """The newest backup of ``path`` that can be read: a daily backup may hold a copy of the
+        broken file itself, and a hidden folder is an unfinished backup."""
         root = self.folder / BACKUPS
         if not root.exists():
             return None
-        candidates = [d / path.name for d in root.iterdir() if (d / path.name).is_file()]
-        return max(candidates, key=lambda p: p.stat().st_mtime_ns, default=None)
+        candidates = [
+            d / path.name
+            for d in root.iterdir()
+            if not d.name.startswith(".") and (d / path.name).is_file()
+        ]
+        return max(
+            (p for p in candidates if _readable(p)),
+            key=lambda p: p.stat().st_mtime_ns,
+            default=None,
+        )
+
+
+def _readable(path: Path) -> bool:
+    try:
+        return schema.shape_problem(orjson.loads(path.read_bytes())) is None
+    except (OSError, orjson.JSONDecodeError):
+        return False

@@ -32,6 +32,8 @@ def state_text(summary: GoalSummary) -> str:
         return "rest day"
     if summary.skipped:
         return "skipped"
+    if not summary.goal.scheduled_on(summary.day):
+        return "not today"
     if summary.streak.complete:
         return "✓ done"
     if summary.streak.at_risk:

@@ -1,0 +1,21 @@
+"""One snapshot per screen and form, from demo data at a fixed date and terminal size."""
+
+from __future__ import annotations
+
+from tui.screenshots import SIZE, demo_app
+
+
+def test_today(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE)
+
+
+def test_add_goal_form_with_a_refusal(snap_compare, tmp_path):
+    async def fill(pilot):
+        await pilot.press("a", *"Send applications", "enter")
+        await pilot.pause()
+
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=fill)
+
+
+def test_help(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, press=["question_mark"])

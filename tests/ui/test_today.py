@@ -1,0 +1,224 @@
+"""Pilot tests for the Today screen: every key, what the store holds, what the screen shows."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import Input, ListView, Static
+
+from tui.screens.goal_form import GoalForm
+from tui.screens.help import HelpScreen
+from tui.services import goals as goal_service
+from tui.services.status import goal_summaries
+from tui.store import repo
+from tui.widgets.goal_row import GoalRow
+
+SIZE = (110, 34)
+
+
+def rows_text(app) -> list[str]:
+    texts = []
+    for row in app.screen.query(GoalRow):
+        parts = [str(s.render()) for s in row.query(Static)]
+        texts.append(" ".join(parts))
+    return texts
+
+
+def count_today(rb, name: str) -> int:
+    summary = next(s for s in goal_summaries(rb) if s.goal.name == name)
+    return summary.streak.done
+
+
+async def test_empty_folder_invites_a_first_goal(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        empty = app.screen.query_one("#today-empty", Static)
+        assert empty.display
+        assert "No goals yet" in str(empty.render())
+        assert "Thursday 26 November 2026" in str(app.screen.query_one("#today-date").render())
+
+
+async def test_add_goal_with_form_then_tick_and_count(make_app, rb):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, GoalForm)
+        await pilot.press(*"Send applications")
+        await pilot.press("tab", "backspace", "2", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, GoalForm)
+        assert [g.name for g in repo.goals(rb.store)] == ["Send applications"]
+        assert "0/2" in rows_text(app)[0]
+
+        await pilot.press("space")
+        assert count_today(rb, "Send applications") == 2
+        assert "2/2" in rows_text(app)[0] and "✓ done" in rows_text(app)[0]
+
+        await pilot.press("space")  # a second tick clears the day
+        assert count_today(rb, "Send applications") == 0
+
+        await pilot.press("plus")
+        assert count_today(rb, "Send applications") == 1
+        await pilot.press("minus")
+        assert count_today(rb, "Send applications") == 0
+        await pilot.press("minus")  # never below zero: refused, nothing written
+        await pilot.pause()
+        assert count_today(rb, "Send applications") == 0
+        assert len(repo.checkins(rb.store)) == 4
+
+
+async def test_form_refusals_keep_what_was_typed(make_app, rb):
+    goal_service.add_goal(rb, "Network")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", *"network", "enter")
+        form = app.screen
+        assert isinstance(form, GoalForm)
+        assert "already a goal" in str(form.query_one("#name-error").render())
+        assert form.query_one("#name", Input).value == "network"
+
+        form.query_one("#name", Input).value = "Walk"
+        form.query_one("#weekdays", Input).value = "mon,funday"
+        await pilot.press("enter")
+        assert "funday" in str(form.query_one("#weekdays-error").render())
+
+        form.query_one("#weekdays", Input).value = ""
+        form.query_one("#target", Input).value = "0"
+        await pilot.press("enter")
+        assert "between 1 and" in str(form.query_one("#target-error").render())
+        assert len(repo.goals(rb.store)) == 1
+
+        await pilot.press("escape")
+        assert not isinstance(app.screen, GoalForm)
+        assert len(repo.goals(rb.store)) == 1
+
+
+async def test_j_k_move_and_enter_ticks(make_app, rb):
+    for name in ("Alpha", "Beta", "Gamma"):
+        goal_service.add_goal(rb, name)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.screen.query_one(ListView)
+        assert view.index == 0
+        await pilot.press("j", "j")
+        assert view.index == 2
+        await pilot.press("k")
+        assert view.index == 1
+        await pilot.press("enter")
+        assert count_today(rb, "Beta") == 1
+        assert count_today(rb, "Alpha") == 0
+
+
+async def test_skip_and_rest_day_toggle(make_app, rb):
+    goal = goal_service.add_goal(rb, "Apply")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        assert goal_service.is_skipped(rb, goal.id, rb.today())
+        assert "skipped" in rows_text(app)[0]
+        await pilot.press("s")
+        assert not goal_service.is_skipped(rb, goal.id, rb.today())
+
+        await pilot.press("r")
+        assert goal_service.rest_day(rb, rb.today()) is not None
+        assert "rest day" in str(app.screen.query_one("#today-date").render())
+        assert "Rest is part of the plan" in str(app.screen.query_one("#today-encouragement").render())
+        await pilot.press("r")
+        assert goal_service.rest_day(rb, rb.today()) is None
+
+
+async def test_at_risk_streak_is_marked(make_app, rb, clock):
+    goal = goal_service.add_goal(rb, "Apply")
+    for back in (1, 2, 3):
+        goal_service.log(rb, goal.id, 1, day=rb.today() - timedelta(days=back))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        row = app.screen.query_one(GoalRow)
+        assert row.has_class("-at-risk")
+        assert "Apply" in str(app.screen.query_one("#today-at-risk").render())
+        await pilot.press("space")
+        assert row.has_class("-done") and not row.has_class("-at-risk")
+
+
+async def test_help_lists_every_binding(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = " ".join(str(s.render()) for s in app.screen.query(".help-row"))
+        for words in ("Tick", "+1", "-1", "Add goal", "Skip today", "Rest day", "Today", "Quit",
+                      "Command palette", "Down", "Up"):
+            assert words in shown, words
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_runs_add_goal(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Add goal")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalForm)
+
+
+async def test_quit_key_exits(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_other_process_change_shows_within_a_poll(make_app, rb, tmp_path):
+    from tui.services import Rebound
+
+    goal = goal_service.add_goal(rb, "Apply", target=3)
+    app = make_app(poll_seconds=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        other = Rebound.open(rb.store.folder, now=rb.now)  # a second process's view
+        goal_service.log(other, goal.id, 2)
+        await pilot.pause(0.4)
+        assert "2/3" in rows_text(app)[0]
+
+
+async def test_rolls_over_at_the_day_start_hour(make_app, rb, clock):
+    repo.set_setting(rb.store, "day_start_hour", 4)
+    goal = goal_service.add_goal(rb, "Apply")
+    app = make_app(poll_seconds=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        assert "1/1" in rows_text(app)[0]
+        clock.value = clock.value.replace(hour=23, minute=59) + timedelta(hours=4)  # 03:59 next day
+        await pilot.pause(0.3)
+        assert "Thursday 26 November" in str(app.screen.query_one("#today-date").render())
+        clock.value += timedelta(minutes=2)  # 04:01: a new logical day
+        await pilot.pause(0.3)
+        assert "Friday 27 November" in str(app.screen.query_one("#today-date").render())
+        assert "0/1" in rows_text(app)[0]
+        assert goal_service.goal_by_id(rb, goal.id).name == "Apply"
+
+
+async def test_failed_write_is_reported_and_nothing_changes(make_app, rb, monkeypatch):
+    from tui.store import files
+
+    goal_service.add_goal(rb, "Apply")
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        def disk_full(*args, **kwargs):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(files, "write_temp", disk_full)
+        await pilot.press("space")
+        await pilot.pause()
+        assert any("No space left" in n.message for n in app._notifications)
+        assert "0/1" in rows_text(app)[0]
+        monkeypatch.undo()
+        assert count_today(rb, "Apply") == 0
+        await pilot.press("space")
+        assert count_today(rb, "Apply") == 1

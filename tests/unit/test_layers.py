@@ -1,0 +1,49 @@
+"""The layering rules of architecture.md: core and store never import textual; the CLI only
+imports it to open the app."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TUI = Path(__file__).resolve().parents[2] / "tui"
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("layer,forbidden", [
+    ("core", ("textual", "tinydb", "rich")),
+    ("store", ("textual", "rich")),
+    ("services", ("textual", "rich")),
+])
+def test_layer_does_not_import(layer: str, forbidden: tuple[str, ...]) -> None:
+    files = sorted((TUI / layer).rglob("*.py"))
+    assert files
+    for path in files:
+        for name in imported_modules(path):
+            assert name.split(".")[0] not in forbidden, f"{path.name} imports {name}"
+
+
+def test_status_command_does_not_load_textual(tmp_path: Path) -> None:
+    code = (
+        "import sys\nfrom tui.cli.main import main\n"
+        f"code = main(['--data-dir', {str(tmp_path)!r}, 'status'])\n"
+        "assert code == 0, code\n"
+        "print('textual' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False"
