@@ -35,7 +35,6 @@ class ReboundApp(App[None]):
         super().__init__()
         self.rb = rb
         self.poll_seconds = poll_seconds
-        self.fatal_error: str | None = None
         self._signature = rb.store.signature()
         self._day = rb.today()
 

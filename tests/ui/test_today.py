@@ -222,3 +222,15 @@ async def test_failed_write_is_reported_and_nothing_changes(make_app, rb, monkey
         assert count_today(rb, "Apply") == 0
         await pilot.press("space")
         assert count_today(rb, "Apply") == 1
+
+
+async def test_theme_is_remembered(make_app, rb):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    assert repo.get_settings(rb.store)["theme"] == "nord"
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"

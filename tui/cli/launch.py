@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from pathlib import Path
 
 from .. import paths
 from ..services import Rebound
-from ..store import repo
+from ..services.status import goal_summaries
 
 
 def open_app(args: argparse.Namespace) -> int:
@@ -24,12 +23,9 @@ def open_app(args: argparse.Namespace) -> int:
 
 
 def run(rb: Rebound) -> int:
-    repo.goals(rb.store)  # read once before painting: a broken file is reported, not drawn over
+    goal_summaries(rb)  # read everything once first: a broken file is reported, not drawn over
     from ..app import ReboundApp
 
     app = ReboundApp(rb)
     app.run()
-    if app.fatal_error:
-        print(f"rebound: {app.fatal_error}", file=sys.stderr)
-        return 3
-    return 0
+    return app.return_code or 0

@@ -46,7 +46,7 @@ class TodayScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.reload()
+        self.app.refresh_data()
         self.query_one(ListView).focus()
 
     # Drawing --------------------------------------------------------------------------------

@@ -15,9 +15,9 @@ class CorruptFileError(StoreError):
         self.problem = problem
         self.backup = backup
         advice = (
-            f"the newest backup is {backup}"
+            f"the newest backup is {backup}: copy it over the broken file to restore it"
             if backup
-            else "no backup of it exists yet"
+            else "no backup of it exists yet: fix it by hand, or move it away to start afresh"
         )
         super().__init__(
             f"cannot read {path}: {problem}. The file was left untouched; {advice}."

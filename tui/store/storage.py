@@ -10,7 +10,7 @@ import orjson
 from tinydb.storages import Storage
 
 from . import schema
-from .errors import CorruptFileError, NewerSchemaError
+from .errors import CorruptFileError, NewerSchemaError, StoreError
 
 if TYPE_CHECKING:
     from .store import Store
@@ -65,6 +65,8 @@ class FileStorage(Storage):
             if self.data is None or self.stamp is not None:
                 self.data, self.stamp, self.dirty = schema.empty(self.kind), None, False
             return
+        except OSError as exc:  # e.g. no permission: report it (exit 3), never a traceback
+            raise self._unreadable(exc) from exc
         try:
             st = os.fstat(fd)
             current = (st.st_ino, st.st_mtime_ns, st.st_size)
@@ -72,11 +74,19 @@ class FileStorage(Storage):
                 return
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 raw = handle.read()
+        except OSError as exc:  # e.g. the name is a folder, or an I/O error
+            raise self._unreadable(exc) from exc
         finally:
             os.close(fd)
         self.data = self._parse(raw)
         self.stamp = current
         self.dirty = False
+
+    def _unreadable(self, exc: OSError) -> StoreError:
+        return StoreError(
+            f"cannot read {self.path}: {exc.strerror or exc}. The file was left untouched; "
+            "make it a readable file (or move it away) and try again."
+        )
 
     def _parse(self, raw: bytes) -> schema.Tables:
         try:
