@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.goals import CheckIn, Goal
-from tui.store import Store, repo
+from tui.store import Store, files, repo
 from tui.store.storage import FileStorage
 
 TODAY = date(2024, 5, 10)
@@ -104,3 +104,29 @@ def test_stale_caches_lose_no_update(tmp_path: Path) -> None:
         assert len({c.id for c in found}) == 20
         assert repo.get_settings(store) == {"first": 9, "second": 9}
         assert repo.day_count(store, goal.id, TODAY) == 20
+
+
+def test_a_write_that_stat_cannot_see_is_still_noticed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Inode numbers get reused and mtimes can be coarse: the revision token catches what a
+    stat would miss, both under the lock and when the app polls."""
+    first = open_store(tmp_path)
+    second = open_store(tmp_path)
+    goal = make_goal("Apply")
+    repo.insert_goal(first, goal)
+    assert len(repo.goals(second)) == 1
+    stale_stamp = second.file("rebound.json").stamp
+    repo.set_setting(first, "theme", "nord")
+
+    # Pretend the stat cannot tell: every stat returns what the second store cached.
+    monkeypatch.setattr(files, "stamp", lambda path: stale_stamp)
+    second.signature()  # the app's poll: drops the outdated cache
+    assert repo.get_settings(second) == {"theme": "nord"}
+
+    third = open_store(tmp_path)
+    assert repo.get_settings(third) == {"theme": "nord"}
+    repo.set_setting(first, "theme", "dracula")
+    repo.set_setting(third, "week_start", 6)  # under the lock: must not write back a stale theme
+    monkeypatch.undo()
+    assert repo.get_settings(open_store(tmp_path)) == {"theme": "dracula", "week_start": 6}

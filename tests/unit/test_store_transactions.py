@@ -15,7 +15,7 @@ import pytest
 
 from tui.core.goals import CheckIn, Goal, RestDay
 from tui.store import Store, StoreError, files, repo
-from tui.store.store import JOURNAL, LOCK
+from tui.store.store import JOURNAL, LOCK, REVISIONS
 
 TODAY = date(2024, 5, 10)
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -95,7 +95,7 @@ def test_writes_leave_no_temp_files_or_journal(seeded: tuple[Store, Goal], folde
     visible = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
     assert visible == ["backups", "checkins-2023.json", "checkins-2024.json", "rebound.json"]
     hidden = sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
-    assert hidden == [LOCK]
+    assert hidden == [LOCK, REVISIONS]
     for name, raw in disk(folder).items():
         assert orjson.loads(raw)["_meta"]["1"]["schema"] >= 1, name
 
@@ -390,7 +390,7 @@ def test_disk_full_on_single_file_write_raises_store_error_and_keeps_data(
     store, goal = seeded
     old_disk, old_state = disk(folder), state(store)
 
-    def full(path: Path, data: bytes) -> Path:
+    def full(path: Path, data: bytes, **kwargs: bool) -> Path:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(files, "write_temp", full)
@@ -416,11 +416,13 @@ def test_disk_full_in_the_middle_of_a_multi_file_write(
     real_write_temp = files.write_temp
     calls = []
 
-    def full_on_second(path: Path, data: bytes) -> Path:
+    def full_on_second(path: Path, data: bytes, **kwargs: bool) -> Path:
+        if path.name.startswith("."):  # the revision tokens: not a data file
+            return real_write_temp(path, data, **kwargs)
         calls.append(path.name)
         if len(calls) == 2:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return real_write_temp(path, data)
+        return real_write_temp(path, data, **kwargs)
 
     monkeypatch.setattr(files, "write_temp", full_on_second)
     with pytest.raises(StoreError):

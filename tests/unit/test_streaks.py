@@ -274,3 +274,19 @@ def test_adding_a_rest_day_never_lowers_a_streak(case, data):
     before, after = streak(history, as_of, week_start), streak(rested, as_of, week_start)
     assert after.current >= before.current
     assert after.best >= before.best
+
+
+def test_weekly_seen_from_a_past_day_ignores_later_check_ins():
+    """`status --as-of` on a Wednesday must not count what was logged on Friday."""
+    from datetime import date
+
+    from tui.core.goals import Goal, GoalHistory
+    from tui.core.streaks import streak
+
+    monday = date(2026, 3, 2)
+    goal = Goal(id="g", name="Coffee", start=monday, target=2, period="week")
+    history = GoalHistory(goal, {monday: 1, monday.replace(day=6): 1})
+    wednesday = streak(history, monday.replace(day=4))
+    assert (wednesday.done, wednesday.complete, wednesday.current) == (1, False, 0)
+    friday = streak(history, monday.replace(day=6))
+    assert (friday.done, friday.complete, friday.current) == (2, True, 1)

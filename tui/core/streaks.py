@@ -68,15 +68,19 @@ def week_target(history: GoalHistory, week: date) -> int:
     return math.ceil(history.goal.target * active / 7)
 
 
-def week_total(history: GoalHistory, week: date) -> int:
-    return sum(history.counts.get(week + timedelta(days=i), 0) for i in range(7))
+def week_total(history: GoalHistory, week: date, until: date | None = None) -> int:
+    """The week's total, counting only days up to ``until`` (seen from a past as-of day)."""
+    days = (week + timedelta(days=i) for i in range(7))
+    return sum(history.counts.get(d, 0) for d in days if until is None or d <= until)
 
 
-def week_state(history: GoalHistory, week: date, as_of_week: date) -> DayState:
+def week_state(
+    history: GoalHistory, week: date, as_of_week: date, until: date | None = None
+) -> DayState:
     target = week_target(history, week)
     if target == 0:
         return DayState.NEUTRAL
-    if week_total(history, week) >= target:
+    if week_total(history, week, until) >= target:
         return DayState.COMPLETE
     return DayState.PENDING if week >= as_of_week else DayState.MISS
 
@@ -100,7 +104,7 @@ def period_states(history: GoalHistory, as_of: date, week_start: int = 0) -> lis
         first = week_start_of(goal.start, week_start)
         current = week_start_of(as_of, week_start)
         weeks = range(0, (current - first).days // 7 + 1) if current >= first else range(0)
-        return [week_state(history, first + i * ONE_WEEK, current) for i in weeks]
+        return [week_state(history, first + i * ONE_WEEK, current, as_of) for i in weeks]
     days = range(0, (as_of - goal.start).days + 1) if as_of >= goal.start else range(0)
     return [day_state(history, goal.start + i * ONE_DAY, as_of) for i in days]
 
@@ -112,7 +116,7 @@ def streak(history: GoalHistory, as_of: date, week_start: int = 0) -> Streak:
     last = states[-1] if states else DayState.NEUTRAL
     if goal.is_weekly:
         week = week_start_of(as_of, week_start)
-        done, target = week_total(history, week), week_target(history, week)
+        done, target = week_total(history, week, as_of), week_target(history, week)
     else:
         done = history.counts.get(as_of, 0)
         target = 0 if is_neutral_day(history, as_of) else goal.target

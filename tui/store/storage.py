@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from tinydb.storages import Storage
 
-from . import schema
+from . import files, schema
 from .errors import CorruptFileError, NewerSchemaError, StoreError
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ class FileStorage(Storage):
         self.stamp: tuple[int, int, int] | None = None
         self.dirty = False
         self.migrated_from: int | None = None
+        self.rev: str | None = None  # the revision token of what is cached (see Store)
 
     # TinyDB's Storage interface -------------------------------------------------------------
     def read(self) -> dict[str, Any]:
@@ -56,22 +57,25 @@ class FileStorage(Storage):
         self.stamp = None
         self.dirty = False
         self.migrated_from = None
+        self.rev = None
 
     def refresh(self) -> None:
         """Load the file if it is not cached or has changed on disk since it was read."""
+        if self.data is not None and self.stamp is not None and files.stamp(self.path) == self.stamp:
+            return
+        rev = self.store.revision_of(self.path.name)  # read before the data, never after
         try:
             fd = os.open(self.path, os.O_RDONLY)
         except FileNotFoundError:
             if self.data is None or self.stamp is not None:
                 self.data, self.stamp, self.dirty = schema.empty(self.kind), None, False
+                self.rev = rev
             return
         except OSError as exc:  # e.g. no permission: report it (exit 3), never a traceback
             raise self._unreadable(exc) from exc
         try:
             st = os.fstat(fd)
             current = (st.st_ino, st.st_mtime_ns, st.st_size)
-            if self.data is not None and current == self.stamp:
-                return
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 raw = handle.read()
         except OSError as exc:  # e.g. the name is a folder, or an I/O error
@@ -81,6 +85,7 @@ class FileStorage(Storage):
         self.data = self._parse(raw)
         self.stamp = current
         self.dirty = False
+        self.rev = rev
 
     def _unreadable(self, exc: OSError) -> StoreError:
         return StoreError(

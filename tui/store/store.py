@@ -4,7 +4,9 @@
   against the disk, and at the end the changed files are written durably. One changed file is
   replaced atomically; several are written to temporary files, named in a journal, then renamed, so
   a crash leaves the old state or (after roll-forward on the next open) the new one.
-* Reads come from memory and only re-read a file whose inode, mtime or size changed.
+* Reads come from memory and only re-read a file whose inode, mtime or size changed. Under the
+  lock, a per-file revision token (``.revisions.json``, rewritten before every commit) decides:
+  inode numbers get reused and mtimes can be coarse, so a stat alone could miss another writer.
 * Hot records are split across files (check-ins by year), because TinyDB rewrites a whole table
   and converts every id on each insert.
 """
@@ -12,6 +14,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,6 +30,7 @@ from .errors import StoreError
 from .storage import FileStorage
 
 JOURNAL = ".journal.json"
+REVISIONS = ".revisions.json"
 LOCK = ".rebound.lock"
 BACKUPS = "backups"
 KEEP_DAILY_BACKUPS = 7
@@ -87,7 +91,10 @@ class Store:
         return sorted(found)
 
     def signature(self) -> tuple[tuple[str, int, int, int], ...]:
-        """Changes whenever any data file changes on disk: poll it to notice other processes."""
+        """Changes whenever any data file changes on disk: poll it to notice other processes.
+
+        Also drops the caches another process has outdated, so the reads that follow are fresh.
+        """
         result = []
         try:
             entries = list(os.scandir(self.folder))
@@ -100,7 +107,13 @@ class Store:
                 except FileNotFoundError:
                     continue
                 result.append((entry.name, st.st_ino, st.st_mtime_ns, st.st_size))
-        return tuple(sorted(result))
+        revisions = self._revisions()
+        if not self._depth:  # drop caches that another process has outdated, stat or no stat
+            for name, storage in self._files.items():
+                if storage.data is not None and storage.rev != revisions.get(name):
+                    storage.invalidate()
+        tokens = tuple((name, 0, 0, hash(rev)) for name, rev in sorted(revisions.items()))
+        return tuple(sorted(result)) + tokens
 
     # Reading --------------------------------------------------------------------------------
     def before_read(self, storage: FileStorage) -> None:
@@ -139,7 +152,10 @@ class Store:
         self._depth = 1
         try:
             self._recover()
-            for storage in self._files.values():
+            revisions = self._revisions()
+            for name, storage in self._files.items():
+                if storage.rev != revisions.get(name):
+                    storage.invalidate()
                 storage.refresh()
             yield self
             self._commit()
@@ -163,6 +179,7 @@ class Store:
             return
         try:
             self._daily_backup()
+            self._bump_revisions(dirty)
             for storage in dirty:
                 if storage.migrated_from is not None and storage.path.exists():
                     self._backup_files(f"pre-migration-v{storage.migrated_from}", [storage.path])
@@ -176,6 +193,25 @@ class Store:
             storage.stamp = files.stamp(storage.path)
             storage.dirty = False
             storage.migrated_from = None
+
+    def _revisions(self) -> dict[str, str]:
+        try:
+            found = orjson.loads((self.folder / REVISIONS).read_bytes())
+        except (OSError, orjson.JSONDecodeError):
+            return {}
+        return found if isinstance(found, dict) else {}
+
+    def revision_of(self, name: str) -> str | None:
+        return self._revisions().get(name)
+
+    def _bump_revisions(self, dirty: list[FileStorage]) -> None:
+        """New tokens for the files about to change, written before them: a crash in between
+        costs another process one needless re-read, never a stale cache."""
+        revisions = self._revisions()
+        for storage in dirty:
+            storage.rev = revisions[storage.path.name] = secrets.token_hex(8)
+        tmp = files.write_temp(self.folder / REVISIONS, orjson.dumps(revisions), durable=False)
+        os.replace(tmp, self.folder / REVISIONS)
 
     def _commit_many(self, dirty: list[FileStorage]) -> None:
         temps: list[Path] = []
