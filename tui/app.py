@@ -11,6 +11,7 @@ from textual.screen import Screen
 from . import paths
 from .core.errors import InputError
 from .services import Rebound
+from .services.undo import undo
 from .store import repo
 from .store.errors import StoreError
 from .screens.help import HelpScreen
@@ -27,6 +28,7 @@ class ReboundApp(App[None]):
     DEFAULT_MODE = "today"
     BINDINGS = [
         Binding("1", "switch_mode('today')", "Today", id="mode.today"),
+        Binding("u", "undo", "Undo", id="app.undo"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -83,6 +85,16 @@ class ReboundApp(App[None]):
             self.refresh_data()
 
     # Actions --------------------------------------------------------------------------------
+    def action_undo(self) -> None:
+        label = self.attempt(lambda: undo(self.rb) or "")
+        if label is None:
+            return
+        if label:
+            self.notify(f"Undid {label}", title="Undo")
+        else:
+            self.notify("Nothing to undo in this session", severity="warning")
+        self.refresh_data()
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen.active_bindings))
@@ -91,6 +103,7 @@ class ReboundApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Today", "Go to the Today screen (1)", lambda: self.switch_mode("today"))
         yield SystemCommand("Help", "List every key (?)", self.action_help)
+        yield SystemCommand("Undo", "Undo the last change of this session (u)", self.action_undo)
         commands = getattr(screen, "commands", None)
         if commands is not None:
             for title, help_text, callback in commands():

@@ -7,6 +7,7 @@ import random
 from datetime import timedelta
 
 from .services import Rebound
+from .services import checkins as checkin_service
 from .services import goals as goal_service
 
 DEMO_GOALS = [
@@ -22,7 +23,7 @@ DEMO_GOALS = [
 def generate(rb: Rebound, *, days: int = 60, seed: int = 7) -> None:
     rng = random.Random(seed)
     today = rb.today()
-    with rb.store.transaction():
+    with rb.change("demo data"):
         goals = [
             goal_service.add_goal(rb, name, target=target, period=period, weekdays=weekdays)
             for name, target, period, weekdays, _ in DEMO_GOALS
@@ -30,15 +31,16 @@ def generate(rb: Rebound, *, days: int = 60, seed: int = 7) -> None:
         for offset in range(days, 0, -1):
             day = today - timedelta(days=offset)
             if offset in (20, 41):
-                goal_service.set_rest(rb, day, True, "time off")
+                checkin_service.set_rest(rb, day, True, "time off")
                 continue
             for goal, (_, target, period, _, chance) in zip(goals, DEMO_GOALS):
                 if period == "week":
                     if rng.random() < chance / 3:
-                        goal_service.log(rb, goal.id, 1, day=day)
+                        checkin_service.log(rb, goal.id, 1, day=day)
                 elif goal.scheduled_on(day) and rng.random() < chance:
-                    goal_service.log(rb, goal.id, target, day=day)
+                    checkin_service.log(rb, goal.id, target, day=day)
                 elif offset == 9 and goal is goals[2]:
-                    goal_service.set_skip(rb, goal.id, day, True)
-        goal_service.log(rb, goals[0].id, 1, day=today)
-        goal_service.log(rb, goals[4].id, 1, day=today)
+                    checkin_service.set_skip(rb, goal.id, day, True)
+        checkin_service.log(rb, goals[0].id, 1, day=today)
+        checkin_service.log(rb, goals[4].id, 1, day=today)
+    rb.history.clear()  # demo data is the starting point, not an undoable change

@@ -8,6 +8,7 @@ from textual.widgets import Input, ListView, Static
 
 from tui.screens.goal_form import GoalForm
 from tui.screens.help import HelpScreen
+from tui.services import checkins as checkin_service
 from tui.services import goals as goal_service
 from tui.services.status import goal_summaries
 from tui.store import repo
@@ -115,23 +116,23 @@ async def test_skip_and_rest_day_toggle(make_app, rb):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
-        assert goal_service.is_skipped(rb, goal.id, rb.today())
+        assert checkin_service.is_skipped(rb, goal.id, rb.today())
         assert "skipped" in rows_text(app)[0]
         await pilot.press("s")
-        assert not goal_service.is_skipped(rb, goal.id, rb.today())
+        assert not checkin_service.is_skipped(rb, goal.id, rb.today())
 
         await pilot.press("r")
-        assert goal_service.rest_day(rb, rb.today()) is not None
+        assert checkin_service.rest_day(rb, rb.today()) is not None
         assert "rest day" in str(app.screen.query_one("#today-date").render())
         assert "Rest is part of the plan" in str(app.screen.query_one("#today-encouragement").render())
         await pilot.press("r")
-        assert goal_service.rest_day(rb, rb.today()) is None
+        assert checkin_service.rest_day(rb, rb.today()) is None
 
 
 async def test_at_risk_streak_is_marked(make_app, rb, clock):
     goal = goal_service.add_goal(rb, "Apply")
     for back in (1, 2, 3):
-        goal_service.log(rb, goal.id, 1, day=rb.today() - timedelta(days=back))
+        checkin_service.log(rb, goal.id, 1, day=rb.today() - timedelta(days=back))
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -182,7 +183,7 @@ async def test_other_process_change_shows_within_a_poll(make_app, rb, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         other = Rebound.open(rb.store.folder, now=rb.now)  # a second process's view
-        goal_service.log(other, goal.id, 2)
+        checkin_service.log(other, goal.id, 2)
         await pilot.pause(0.4)
         assert "2/3" in rows_text(app)[0]
 

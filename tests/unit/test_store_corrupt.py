@@ -233,7 +233,7 @@ def test_migration_runs_in_memory_then_saves_after_a_backup(
     assert saved["_meta"]["1"]["schema"] == 2
     assert {d["name"] for d in saved["goals"].values()} == {"ONE", "TWO"}
     assert {d["colour"] for d in saved["goals"].values()} == {"teal"}
-    assert saved["settings"]["1"] == {"theme": "dark"}
+    assert saved["settings"]["1"] == {"id": "settings", "theme": "dark"}
     assert (tmp_path / "checkins-2024.json").read_bytes() == checkins_v1  # untouched: unchanged
 
     # Once saved, the file is at the new version: no second migration, no second backup.

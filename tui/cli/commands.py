@@ -10,6 +10,7 @@ import orjson
 from .. import paths
 from ..core.clock import format_weekdays
 from ..services import Rebound
+from ..services import checkins as checkin_service
 from ..services import goals as goal_service
 from ..services.days import parse_day
 from ..services.status import GoalSummary, goal_summaries, status
@@ -78,7 +79,7 @@ def goal_command(rb: Rebound, args: argparse.Namespace) -> int:
 def log_command(rb: Rebound, args: argparse.Namespace) -> int:
     goal = goal_service.find_goal(rb, args.goal)
     day = parse_day(args.date, rb.today())
-    logged = goal_service.log(rb, goal.id, args.count, day=day, note=args.note)
+    logged = checkin_service.log(rb, goal.id, args.count, day=day, note=args.note)
     summary = next(s for s in goal_summaries(rb, rb.today()) if s.goal.id == goal.id)
     when = "today" if day == rb.today() else day.isoformat()
     print(f"{goal.name}: {logged.after} logged {when} · {streak_text(summary)}")
@@ -88,14 +89,14 @@ def log_command(rb: Rebound, args: argparse.Namespace) -> int:
 def skip_command(rb: Rebound, args: argparse.Namespace) -> int:
     goal = goal_service.find_goal(rb, args.goal)
     day = parse_day(args.date, rb.today())
-    goal_service.set_skip(rb, goal.id, day, True)
+    checkin_service.set_skip(rb, goal.id, day, True)
     print(f"Skipped {goal.name} on {day.isoformat()}: it neither extends nor breaks the streak")
     return 0
 
 
 def rest_command(rb: Rebound, args: argparse.Namespace) -> int:
     day = parse_day(args.date, rb.today())
-    goal_service.set_rest(rb, day, True, args.reason)
+    checkin_service.set_rest(rb, day, True, args.reason)
     print(f"{day.isoformat()} is a rest day. Rest is part of the plan.")
     return 0
 

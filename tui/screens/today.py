@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ListView, Static
 
 from ..core.encourage import DayContext, encouragement
-from ..services import goals as goal_service
+from ..services import checkins as checkin_service
 from ..services.status import GoalSummary, goal_summaries
 from ..widgets.goal_row import GoalRow
 from .goal_form import GoalForm, GoalFormResult
@@ -54,7 +54,7 @@ class TodayScreen(Screen[None]):
         rb = self.app.rb
         day = rb.today()
         summaries = goal_summaries(rb, day)
-        rest = goal_service.rest_day(rb, day)
+        rest = checkin_service.rest_day(rb, day)
         self.query_one("#today-date", Static).update(
             day.strftime("%A %d %B %Y") + ("  ·  rest day" if rest else "")
         )
@@ -107,7 +107,7 @@ class TodayScreen(Screen[None]):
     def action_tick(self) -> None:
         if summary := self.selected():
             rb = self.app.rb
-            self._change(lambda: goal_service.toggle_tick(rb, summary.goal.id, rb.today()) or True)
+            self._change(lambda: checkin_service.toggle_tick(rb, summary.goal.id, rb.today()) or True)
 
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         event.stop()
@@ -116,21 +116,21 @@ class TodayScreen(Screen[None]):
     def action_count(self, step: int) -> None:
         if summary := self.selected():
             rb = self.app.rb
-            self._change(lambda: goal_service.log(rb, summary.goal.id, step, day=rb.today()))
+            self._change(lambda: checkin_service.log(rb, summary.goal.id, step, day=rb.today()))
 
     def action_skip(self) -> None:
         if summary := self.selected():
             rb = self.app.rb
             day = rb.today()
-            skipped = goal_service.is_skipped(rb, summary.goal.id, day)
-            if self._change(lambda: goal_service.set_skip(rb, summary.goal.id, day, not skipped)):
+            skipped = checkin_service.is_skipped(rb, summary.goal.id, day)
+            if self._change(lambda: checkin_service.set_skip(rb, summary.goal.id, day, not skipped)):
                 self.notify(f"{summary.goal.name}: {'skip cleared' if skipped else 'skipped today'}")
 
     def action_rest(self) -> None:
         rb = self.app.rb
         day = rb.today()
-        resting = goal_service.rest_day(rb, day) is not None
-        self._change(lambda: goal_service.set_rest(rb, day, not resting) or True)
+        resting = checkin_service.rest_day(rb, day) is not None
+        self._change(lambda: checkin_service.set_rest(rb, day, not resting) or True)
 
     def action_add(self) -> None:
         self.app.push_screen(GoalForm(), self._added)

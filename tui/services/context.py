@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Callable
@@ -9,6 +12,15 @@ from typing import Callable
 from ..core.clock import Clock, local_now
 from ..store import Store
 from ..store import repo
+from ..store.records import Change
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """One user action ("tick Send applications") and every record it changed."""
+
+    label: str
+    changes: tuple[Change, ...]
 
 
 class Rebound:
@@ -17,6 +29,8 @@ class Rebound:
     def __init__(self, store: Store, now: Callable[[], datetime] = local_now) -> None:
         self.store = store
         self.now = now
+        self.history: list[ChangeSet] = []  # this session's changes, for undo
+        self._label: str | None = None
         store.today = self.today
 
     @classmethod
@@ -34,3 +48,20 @@ class Rebound:
 
     def today(self) -> date:
         return self.clock.today()
+
+    @contextmanager
+    def change(self, label: str) -> Iterator[None]:
+        """One undoable user action: a single all-or-nothing transaction, remembered for undo.
+        A change inside another joins it (the outer label wins)."""
+        if self._label is not None:
+            with self.store.transaction():
+                yield
+            return
+        self._label = label
+        try:
+            with self.store.transaction():
+                yield
+        finally:
+            self._label = None
+        if self.store.last_changes:
+            self.history.append(ChangeSet(label, self.store.last_changes))

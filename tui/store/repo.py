@@ -7,9 +7,8 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from tinydb import where
-
 from ..core.goals import CheckIn, Goal, RestDay, Skip
+from .records import delete, put
 from .store import Store
 
 MAIN = "rebound.json"
@@ -25,18 +24,20 @@ def checkins_file(day: date) -> str:
 
 
 # Settings -----------------------------------------------------------------------------------
+SETTINGS_ID = "settings"
+
+
 def get_settings(store: Store) -> dict[str, Any]:
-    docs = store.table(MAIN, "settings").all()
-    return dict(docs[0]) if docs else {}
+    docs = store.file(MAIN).read().get("settings", {}).values()
+    found = next(iter(docs), {})
+    return {k: v for k, v in found.items() if k != "id"}
 
 
 def set_setting(store: Store, key: str, value: Any) -> None:
     with store.transaction():
-        table = store.table(MAIN, "settings")
-        if table.all():
-            table.update({key: value})
-        else:
-            table.insert({key: value})
+        settings = get_settings(store)
+        settings[key] = value
+        put(store, MAIN, "settings", {"id": SETTINGS_ID, **settings})
 
 
 # Goals ------------------------------------------------------------------------------------
@@ -73,14 +74,28 @@ def goals(store: Store, *, include_archived: bool = False) -> list[Goal]:
 
 def insert_goal(store: Store, goal: Goal) -> None:
     with store.transaction():
-        store.table(MAIN, "goals").insert(goal_to_doc(goal))
+        put(store, MAIN, "goals", goal_to_doc(goal))
 
 
 def update_goal(store: Store, goal: Goal) -> None:
     with store.transaction():
-        changed = store.table(MAIN, "goals").update(goal_to_doc(goal), where("id") == goal.id)
-        if not changed:
+        if not any(d["id"] == goal.id for d in store.file(MAIN).read().get("goals", {}).values()):
             raise KeyError(goal.id)
+        put(store, MAIN, "goals", goal_to_doc(goal))
+
+
+def delete_goal(store: Store, goal_id: str) -> None:
+    """The goal, its check-ins and its skips, in one change."""
+    with store.transaction():
+        for name in store.names_matching(CHECKINS):
+            docs = list(store.file(name).read().get("checkins", {}).values())
+            for doc in docs:
+                if doc["goal_id"] == goal_id:
+                    delete(store, name, "checkins", doc["id"])
+        for skip in skips(store):
+            if skip.goal_id == goal_id:
+                delete(store, MAIN, "skips", skip_id(skip.goal_id, skip.day))
+        delete(store, MAIN, "goals", goal_id)
 
 
 # Check-ins --------------------------------------------------------------------------------
@@ -108,7 +123,7 @@ def checkin_from_doc(doc: dict[str, Any]) -> CheckIn:
 
 def insert_checkin(store: Store, checkin: CheckIn) -> None:
     with store.transaction():
-        store.table(checkins_file(checkin.day), "checkins").insert(checkin_to_doc(checkin))
+        put(store, checkins_file(checkin.day), "checkins", checkin_to_doc(checkin))
 
 
 def checkins(store: Store, *, since: date | None = None) -> list[CheckIn]:
@@ -147,10 +162,12 @@ def rest_days(store: Store) -> list[RestDay]:
 def set_rest_day(store: Store, rest: RestDay | None, day: date) -> None:
     """Mark ``day`` as a rest day (``rest``) or clear it (``None``)."""
     with store.transaction():
-        table = store.table(MAIN, "rest_days")
-        table.remove(where("day") == day.isoformat())
-        if rest is not None:
-            table.insert({"day": rest.day.isoformat(), "reason": rest.reason})
+        record_id = f"rest:{day.isoformat()}"
+        if rest is None:
+            delete(store, MAIN, "rest_days", record_id)
+        else:
+            doc = {"id": record_id, "day": rest.day.isoformat(), "reason": rest.reason}
+            put(store, MAIN, "rest_days", doc)
 
 
 def skips(store: Store) -> list[Skip]:
@@ -160,9 +177,14 @@ def skips(store: Store) -> list[Skip]:
     ]
 
 
+def skip_id(goal_id: str, day: date) -> str:
+    return f"skip:{goal_id}:{day.isoformat()}"
+
+
 def set_skip(store: Store, goal_id: str, day: date, skipped: bool) -> None:
     with store.transaction():
-        table = store.table(MAIN, "skips")
-        table.remove((where("goal_id") == goal_id) & (where("day") == day.isoformat()))
         if skipped:
-            table.insert({"goal_id": goal_id, "day": day.isoformat()})
+            doc = {"id": skip_id(goal_id, day), "goal_id": goal_id, "day": day.isoformat()}
+            put(store, MAIN, "skips", doc)
+        else:
+            delete(store, MAIN, "skips", skip_id(goal_id, day))

@@ -27,6 +27,7 @@ from tinydb.table import Table
 
 from . import files, schema
 from .errors import StoreError
+from .records import Change
 from .storage import FileStorage
 
 JOURNAL = ".journal.json"
@@ -49,6 +50,8 @@ class Store:
         self._files: dict[str, FileStorage] = {}
         self._lock = FileLock(str(self.folder / LOCK), timeout=lock_timeout)
         self._depth = 0
+        self._changes: list[Change] = []
+        self.last_changes: tuple[Change, ...] = ()  # what the last committed transaction did
 
     @classmethod
     def open(cls, folder: Path, **kwargs: object) -> Store:
@@ -126,6 +129,9 @@ class Store:
                 pass
         storage.refresh()
 
+    def record(self, change: Change) -> None:
+        self._changes.append(change)
+
     def require_transaction(self) -> None:
         if not self._depth:
             raise RuntimeError("data can only be changed inside Store.transaction()")
@@ -150,6 +156,7 @@ class Store:
         except OSError as exc:
             raise StoreError(self._write_failure(exc)) from exc
         self._depth = 1
+        self._changes = []
         try:
             self._recover()
             revisions = self._revisions()
@@ -159,6 +166,7 @@ class Store:
                 storage.refresh()
             yield self
             self._commit()
+            self.last_changes = tuple(self._changes)
         except BaseException:
             for storage in self._files.values():
                 storage.invalidate()

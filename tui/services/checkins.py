@@ -1,0 +1,99 @@
+"""Check-in use cases: log a count, tick, skip a day, rest a day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ..core.errors import InputError
+from ..core.goals import CheckIn, Goal, RestDay, clean_text
+from ..store import repo
+from .context import Rebound
+from .goals import goal_by_id
+
+MAX_STEP = 10_000
+MAX_NOTE = 500
+
+
+@dataclass(frozen=True)
+class Logged:
+    goal: Goal
+    day: date
+    before: int
+    after: int
+
+
+def _not_future(rb: Rebound, day: date) -> None:
+    today = rb.today()
+    if day > today:
+        raise InputError(f"{day.isoformat()} is in the future; today is {today.isoformat()}")
+
+
+def log(rb: Rebound, goal_id: str, count: int = 1, *, day: date | None = None, note: str = "") -> Logged:
+    """Add ``count`` (may be negative) to the goal's count on ``day``; never below zero."""
+    if isinstance(count, bool) or not isinstance(count, int):
+        raise InputError("count must be a whole number")
+    if count == 0:
+        raise InputError("count cannot be 0")
+    if abs(count) > MAX_STEP:
+        raise InputError(f"count must be between -{MAX_STEP} and {MAX_STEP}")
+    note = clean_text(note, what="note", limit=MAX_NOTE)
+    goal = goal_by_id(rb, goal_id)
+    day = day or rb.today()
+    with rb.change(f"{goal.name} {count:+d} on {day.isoformat()}"):
+        _not_future(rb, day)
+        goal = goal_by_id(rb, goal_id)
+        before = repo.day_count(rb.store, goal.id, day)
+        after = before + count
+        if after < 0:
+            raise InputError(
+                f"{goal.name} is at {before} on {day.isoformat()}; "
+                f"logging {count} would take it below zero"
+            )
+        if day < goal.start:  # a backfill before the start moves the start earlier
+            goal = replace(goal, start=day)
+            repo.update_goal(rb.store, goal)
+        stamp = rb.clock.timestamp()
+        repo.insert_checkin(rb.store, CheckIn(repo.new_id(), goal.id, day, count, note, stamp))
+    return Logged(goal, day, before, after)
+
+
+def set_count(rb: Rebound, goal_id: str, day: date, count: int) -> Logged | None:
+    """Bring the day's count to exactly ``count``. None when it is already there."""
+    current = repo.day_count(rb.store, goal_id, day)
+    if count == current:
+        return None
+    return log(rb, goal_id, count - current, day=day)
+
+
+def toggle_tick(rb: Rebound, goal_id: str, day: date) -> Logged | None:
+    """Tick: complete the day if it is not complete, otherwise clear it."""
+    goal = goal_by_id(rb, goal_id)
+    with rb.change(f"tick {goal.name} on {day.isoformat()}"):
+        current = repo.day_count(rb.store, goal_id, day)
+        return set_count(rb, goal_id, day, 0 if current >= goal.target else goal.target)
+
+
+def set_skip(rb: Rebound, goal_id: str, day: date, skipped: bool = True) -> Goal:
+    goal = goal_by_id(rb, goal_id)
+    verb = "skip" if skipped else "clear the skip of"
+    with rb.change(f"{verb} {goal.name} on {day.isoformat()}"):
+        _not_future(rb, day)
+        repo.set_skip(rb.store, goal.id, day, skipped)
+    return goal
+
+
+def is_skipped(rb: Rebound, goal_id: str, day: date) -> bool:
+    return any(s.goal_id == goal_id and s.day == day for s in repo.skips(rb.store))
+
+
+def set_rest(rb: Rebound, day: date, rest: bool = True, reason: str = "") -> None:
+    reason = clean_text(reason, what="reason", limit=MAX_NOTE)
+    label = f"rest day {day.isoformat()}" if rest else f"clear rest day {day.isoformat()}"
+    with rb.change(label):
+        _not_future(rb, day)
+        repo.set_rest_day(rb.store, RestDay(day, reason) if rest else None, day)
+
+
+def rest_day(rb: Rebound, day: date) -> RestDay | None:
+    return next((r for r in repo.rest_days(rb.store) if r.day == day), None)
