@@ -12,23 +12,30 @@ from . import paths
 from .core.errors import InputError
 from .services import Rebound
 from .services.undo import undo
+from .services.wins import celebrate
 from .store import repo
 from .store.errors import StoreError
+from .screens.goals import GoalsScreen
 from .screens.help import HelpScreen
 from .screens.today import TodayScreen
+from .screens.win_form import WinForm
+from .screens.wins import WinsScreen
 
 POLL_SECONDS = 1.0
-STYLES = ("app.tcss", "today.tcss", "forms.tcss", "help.tcss")
+STYLES = ("app.tcss", "today.tcss", "forms.tcss", "help.tcss", "wins.tcss", "goals.tcss", "confirm.tcss")
 
 
 class ReboundApp(App[None]):
     TITLE = "Rebound"
     CSS_PATH = [paths.styles_dir() / name for name in STYLES]
-    MODES = {"today": TodayScreen}
+    MODES = {"today": TodayScreen, "goals": GoalsScreen, "wins": WinsScreen}
     DEFAULT_MODE = "today"
     BINDINGS = [
-        Binding("1", "switch_mode('today')", "Today", id="mode.today"),
+        Binding("1", "switch_mode('today')", "Today", id="mode.today", show=False),
+        Binding("2", "switch_mode('goals')", "Goals", id="mode.goals", show=False),
+        Binding("5", "switch_mode('wins')", "Wins", id="mode.wins", show=False),
         Binding("u", "undo", "Undo", id="app.undo"),
+        Binding("w", "record_win", "Win", id="app.win"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -36,6 +43,7 @@ class ReboundApp(App[None]):
     def __init__(self, rb: Rebound, *, poll_seconds: float = POLL_SECONDS) -> None:
         super().__init__()
         self.rb = rb
+        rb.take_earned()  # toasts celebrate this session's changes only
         self.poll_seconds = poll_seconds
         self._signature = rb.store.signature()
         self._day = rb.today()
@@ -55,13 +63,22 @@ class ReboundApp(App[None]):
     def attempt(self, change: Callable[[], object]) -> object | None:
         """Run a service call; refusals and failed writes become toasts, never a crash."""
         try:
-            return change()
+            result = change()
         except InputError as exc:
             self.notify(str(exc), title="Not saved", severity="warning")
+            return None
         except StoreError as exc:
             self.notify(str(exc), title="Could not save", severity="error", timeout=12)
             self.refresh_data()
-        return None
+            return None
+        self.celebrate_earned()
+        return result
+
+    def celebrate_earned(self) -> None:
+        """One toast per change, however many wins it earned."""
+        earned = self.rb.take_earned()
+        if earned:
+            self.notify(celebrate(earned), title="Small victory", timeout=6)
 
     def refresh_data(self) -> None:
         """Redraw the active screen from the store (after a change here or elsewhere)."""
@@ -95,6 +112,15 @@ class ReboundApp(App[None]):
             self.notify("Nothing to undo in this session", severity="warning")
         self.refresh_data()
 
+    def action_record_win(self) -> None:
+        if not isinstance(self.screen, WinForm):
+            self.push_screen(WinForm(), self._win_recorded)
+
+    def _win_recorded(self, title: str | None) -> None:
+        if title:
+            self.notify(title, title="Win recorded")
+            self.refresh_data()
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen.active_bindings))
@@ -102,8 +128,11 @@ class ReboundApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Today", "Go to the Today screen (1)", lambda: self.switch_mode("today"))
+        yield SystemCommand("Goals", "Go to the Goals screen (2)", lambda: self.switch_mode("goals"))
+        yield SystemCommand("Wins", "Go to the Wins screen (5)", lambda: self.switch_mode("wins"))
         yield SystemCommand("Help", "List every key (?)", self.action_help)
         yield SystemCommand("Undo", "Undo the last change of this session (u)", self.action_undo)
+        yield SystemCommand("Record a win", "A small victory in your words (w)", self.action_record_win)
         commands = getattr(screen, "commands", None)
         if commands is not None:
             for title, help_text, callback in commands():

@@ -9,6 +9,7 @@ from datetime import timedelta
 from .services import Rebound
 from .services import checkins as checkin_service
 from .services import goals as goal_service
+from .services.wins import add_win
 
 DEMO_GOALS = [
     # name, target, period, weekdays, chance of completing a day
@@ -43,4 +44,123 @@ def generate(rb: Rebound, *, days: int = 60, seed: int = 7) -> None:
                     checkin_service.set_skip(rb, goal.id, day, True)
         checkin_service.log(rb, goals[0].id, 1, day=today)
         checkin_service.log(rb, goals[4].id, 1, day=today)
+        add_win(rb, "A recruiter at Northwind replied to my follow-up", today - timedelta(days=1))
     rb.history.clear()  # demo data is the starting point, not an undoable change
+
+
+# The benchmark's "five busy years" (product.md §6) ------------------------------------------
+BUSY_GOALS = [
+    *DEMO_GOALS,
+    ("Read industry news", 1, "day", None, 0.8),
+    ("Update the job tracker", 1, "day", "mon,tue,wed,thu,fri", 0.85),
+    ("Learn a new skill", 1, "day", "mon,wed,fri", 0.65),
+    ("Stretch", 1, "day", None, 0.75),
+    ("Attend a meetup", 1, "week", None, 0.6),
+    ("Mock interview", 1, "week", None, 0.7),
+    ("Tailor the portfolio", 3, "week", None, 0.5),
+]
+BUSY_NOTES = ("felt good", "hard day", "with a friend", "short one", "got a reply!")
+
+
+def generate_history(rb: Rebound, *, years: int = 5, seed: int = 1800) -> dict[str, int]:
+    """Seeded ``years`` of busy history for the benchmark, in one transaction on an empty folder:
+    12 goals (8 daily, 4 weekly), check-ins on most days with slumps, rest days, skips, and the
+    wins all that earned. Same seed and clock, same files. Returns what it wrote, by kind.
+
+    Check-ins and wins are written in bulk (one TinyDB ``insert_multiple`` per file), shaped by
+    the repository; wins are what ``services.wins.reconcile`` would award for every goal and day.
+    Contacts, moods and rejections are not in the app yet, so they are not generated.
+    """
+    from datetime import datetime, time
+
+    from .core.goals import CheckIn, Goal, RestDay
+    from .core.victories import all_done_wins, goal_wins
+    from .core.wins import Win
+    from .services.goals import parse_schedule
+    from .services.history import histories
+    from .store import repo
+    from .store import wins as wins_repo
+
+    rng = random.Random(seed)
+    clock = rb.clock
+    today = clock.today()
+    tz = rb.now().tzinfo
+    first = today - timedelta(days=round(365.25 * years))
+
+    def new_id() -> str:
+        return f"{rng.getrandbits(128):032x}"
+
+    def at(day, hour: int) -> str:  # type: ignore[no-untyped-def]
+        moment = datetime.combine(day, time(hour, rng.randrange(60)), tzinfo=tz)
+        return moment.isoformat(timespec="seconds")
+
+    store = rb.store
+    with store.transaction():
+        if repo.goals(store, include_archived=True):
+            raise ValueError("generate_history needs an empty data folder")
+        goals = [
+            Goal(new_id(), name, first, target, period, parse_schedule(period, weekdays),
+                 created_at=at(first, 8))
+            for name, target, period, weekdays, _ in BUSY_GOALS
+        ]
+        for goal in goals:
+            repo.insert_goal(store, goal)
+        by_file: dict[str, list[dict[str, object]]] = {}
+        rest_days = skips = 0
+        slump = 0
+        for offset in range((today - first).days, -1, -1):
+            day = today - timedelta(days=offset)
+            if offset == 0:  # today: partly done, so a tick has something to complete
+                picks = [(goals[0], 1), (goals[4], goals[4].target)]
+            else:
+                if day.weekday() == 0 and not slump and rng.random() < 0.08:
+                    slump = rng.randint(3, 10)  # a bad stretch: everything gets harder
+                slump = max(slump - 1, 0)
+                if rng.random() < 0.03:
+                    repo.set_rest_day(store, RestDay(day, "time off"), day)
+                    rest_days += 1
+                    continue
+                picks = []
+                for goal, (*_, chance) in zip(goals, BUSY_GOALS):
+                    chance *= 0.5 if slump else 1.0
+                    if goal.is_weekly:
+                        if rng.random() < chance * goal.target / 4:
+                            picks.append((goal, 1))
+                    elif not goal.scheduled_on(day):
+                        continue
+                    elif rng.random() < chance:
+                        picks.append((goal, goal.target))
+                    elif rng.random() < 0.04:
+                        repo.set_skip(store, goal.id, day, True)
+                        skips += 1
+                    elif goal.target > 1 and rng.random() < 0.3:
+                        picks.append((goal, goal.target - 1))
+            docs = by_file.setdefault(repo.checkins_file(day), [])
+            for goal, count in picks:
+                parts = [1] * count if count > 1 and rng.random() < 0.3 else [count]
+                for part in parts:  # a tick is one check-in; "+1" presses are one each
+                    note = rng.choice(BUSY_NOTES) if rng.random() < 0.05 else ""
+                    checkin = CheckIn(new_id(), goal.id, day, part, note, at(day, rng.randint(7, 22)))
+                    docs.append(repo.checkin_to_doc(checkin))
+        for name, docs in by_file.items():
+            store.table(name, "checkins").insert_multiple(docs)
+
+        every = histories(rb, include_archived=True)
+        earned = [w for h in every for w in goal_wins(h, today, clock.week_start)]
+        days = [first + timedelta(days=i) for i in range((today - first).days + 1)]
+        earned += all_done_wins(every, days, today)
+        earned.sort(key=lambda w: (w.day, w.key))
+        wins = [
+            wins_repo.win_to_doc(Win(new_id(), w.rule, w.title, w.day, w.goal_id, w.key, at(w.day, 21)))
+            for w in earned
+        ]
+        store.table(wins_repo.WINS, "wins").insert_multiple(wins)
+    rb.history.clear()
+    rb.earned.clear()
+    return {
+        "goals": len(goals),
+        "checkins": sum(len(d) for d in by_file.values()),
+        "rest_days": rest_days,
+        "skips": skips,
+        "wins": len(wins),
+    }

@@ -29,7 +29,7 @@ async def capture(out: Path) -> list[Path]:
         app = demo_app(Path(folder))
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            for name, keys in (("today", []),):
+            for name, keys in (("today", []), ("goals", ["2"])):
                 await pilot.press(*keys)
                 await pilot.pause()
                 path = out / f"{name}.svg"

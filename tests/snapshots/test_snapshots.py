@@ -19,3 +19,13 @@ def test_add_goal_form_with_a_refusal(snap_compare, tmp_path):
 
 def test_help(snap_compare, tmp_path):
     assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, press=["question_mark"])
+
+
+def test_goals_with_the_day_cursor_moved(snap_compare, tmp_path):
+    # "2" opens Goals; two weeks and a day back is Wed 11 Nov, a missed day.
+    keys = ["2", "left_square_bracket", "left_square_bracket", "left"]
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, press=keys)
+
+
+def test_delete_goal_confirmation(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, press=["2", "j", "d"])

@@ -13,6 +13,7 @@ from ..services import Rebound
 from ..services import checkins as checkin_service
 from ..services import goals as goal_service
 from ..services.days import parse_day
+from ..services.wins import add_win
 from ..services.status import GoalSummary, goal_summaries, status
 
 
@@ -24,6 +25,7 @@ def run(args: argparse.Namespace) -> int:
         "skip": skip_command,
         "rest": rest_command,
         "status": status_command,
+        "win": win_command,
     }[args.command]
     return handler(rb, args)
 
@@ -42,6 +44,11 @@ def streak_text(summary: GoalSummary) -> str:
     n = summary.streak.current
     text = f"{n} {unit}{'s' if n != 1 else ''} streak (best {summary.streak.best})"
     return text + (", at risk" if summary.streak.at_risk else "")
+
+
+def print_wins(rb: Rebound) -> None:
+    for win in rb.take_earned():
+        print(f"Small victory: {win.title}")
 
 
 def goal_command(rb: Rebound, args: argparse.Namespace) -> int:
@@ -83,6 +90,7 @@ def log_command(rb: Rebound, args: argparse.Namespace) -> int:
     summary = next(s for s in goal_summaries(rb, rb.today()) if s.goal.id == goal.id)
     when = "today" if day == rb.today() else day.isoformat()
     print(f"{goal.name}: {logged.after} logged {when} · {streak_text(summary)}")
+    print_wins(rb)
     return 0
 
 
@@ -91,6 +99,7 @@ def skip_command(rb: Rebound, args: argparse.Namespace) -> int:
     day = parse_day(args.date, rb.today())
     checkin_service.set_skip(rb, goal.id, day, True)
     print(f"Skipped {goal.name} on {day.isoformat()}: it neither extends nor breaks the streak")
+    print_wins(rb)
     return 0
 
 
@@ -98,6 +107,14 @@ def rest_command(rb: Rebound, args: argparse.Namespace) -> int:
     day = parse_day(args.date, rb.today())
     checkin_service.set_rest(rb, day, True, args.reason)
     print(f"{day.isoformat()} is a rest day. Rest is part of the plan.")
+    print_wins(rb)
+    return 0
+
+
+def win_command(rb: Rebound, args: argparse.Namespace) -> int:
+    day = parse_day(args.date, rb.today())
+    win = add_win(rb, args.text, day)
+    print(f"Win recorded for {day.isoformat()}: {win.title}")
     return 0
 
 

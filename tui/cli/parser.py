@@ -51,6 +51,10 @@ def build() -> argparse.ArgumentParser:
     rest.add_argument("--date", metavar="DAY")
     rest.add_argument("--reason", metavar="TEXT", default="")
 
+    win = sub.add_parser("win", help="record a small victory in your own words")
+    win.add_argument("text", metavar="TEXT")
+    win.add_argument("--date", metavar="DAY")
+
     status = sub.add_parser("status", help="where today stands")
     status.add_argument("--json", action="store_true", help="print JSON")
     status.add_argument("--as-of", metavar="DAY")

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from .clock import week_start_of
 from .goals import GoalHistory
-from .streaks import DayState, day_state, period_states, streak, week_state, week_target
+from .streaks import ONE_WEEK, DayState, day_state, streak, week_state, week_target
 
 
 def completion_rate(history: GoalHistory, as_of: date, days: int, week_start: int = 0) -> float | None:
@@ -16,8 +16,12 @@ def completion_rate(history: GoalHistory, as_of: date, days: int, week_start: in
     The pending as-of day (or week) counts only once complete, like a streak.
     """
     states: list[DayState]
-    if history.goal.is_weekly:
-        states = period_states(history, as_of, week_start)[-max(1, days // 7):]
+    if history.goal.is_weekly:  # the last weeks of period_states, without walking the rest
+        first = week_start_of(history.goal.start, week_start)
+        current = week_start_of(as_of, week_start)
+        oldest = max(first, current - (max(1, days // 7) - 1) * ONE_WEEK)
+        weeks = (current - oldest).days // 7 + 1 if current >= first else 0
+        states = [week_state(history, oldest + i * ONE_WEEK, current, as_of) for i in range(weeks)]
     else:
         start = max(as_of - timedelta(days=days - 1), history.goal.start)
         span = (as_of - start).days + 1

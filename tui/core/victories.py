@@ -5,14 +5,14 @@ touched goals (and days), compares them by ``key`` with the stored automatic win
 ones and removes those no longer earned; undoing a check-in therefore takes its wins away, and a
 backfill earns them on the day they belong to.
 
-Adding a goal rule = one function ``(history, as_of, week_start) -> Iterable[EarnedWin]`` appended
-to ``GOAL_RULES``, plus its test. Streak-based rules read ``periods()``: one forward pass over the
-goal's days (or weeks), so each rule costs O(days) even over years of history.
+Adding a goal rule = one function ``(history, settled, as_of) -> Iterable[EarnedWin]`` appended to
+``GOAL_RULES``, plus its test. ``settled`` is ``periods()``: one forward pass over the goal's days
+(or weeks), computed once and shared by every rule, so all rules together cost one pass.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -37,7 +37,8 @@ class EarnedWin:
         return f"{self.rule}:{self.goal_id or '-'}:{self.day.isoformat()}"
 
 
-GoalRule = Callable[[GoalHistory, date, int], Iterable[EarnedWin]]
+# A rule gets the goal's history, its settled periods (computed once for all rules) and as_of.
+GoalRule = Callable[[GoalHistory, Sequence["Period"], date], Iterable[EarnedWin]]
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,9 @@ def _unit(history: GoalHistory) -> str:
 
 
 # Goal rules --------------------------------------------------------------------------------------
-def first_checkin(history: GoalHistory, as_of: date, week_start: int = 0) -> Iterator[EarnedWin]:
+def first_checkin(
+    history: GoalHistory, settled: Sequence[Period], as_of: date
+) -> Iterator[EarnedWin]:
     """On the first day (up to ``as_of``) whose count is positive."""
     days = [day for day, count in history.counts.items() if count > 0 and day <= as_of]
     if days:
@@ -111,24 +114,28 @@ def first_checkin(history: GoalHistory, as_of: date, week_start: int = 0) -> Ite
         yield EarnedWin("first_checkin", min(days), f"First check-in: {goal.name}", goal.id)
 
 
-def milestones(history: GoalHistory, as_of: date, week_start: int = 0) -> Iterator[EarnedWin]:
+def milestones(
+    history: GoalHistory, settled: Sequence[Period], as_of: date
+) -> Iterator[EarnedWin]:
     """On each complete period whose streak reaches a milestone (again after a break, too)."""
     goal, unit = history.goal, _unit(history)
-    for period in periods(history, as_of, week_start):
+    for period in settled:
         if period.state is DayState.COMPLETE and period.run in MILESTONES:
             assert period.done_on is not None
             title = f"{period.run}-{unit} streak: {goal.name}"
             yield EarnedWin("milestone", period.done_on, title, goal.id)
 
 
-def personal_best(history: GoalHistory, as_of: date, week_start: int = 0) -> Iterator[EarnedWin]:
+def personal_best(
+    history: GoalHistory, settled: Sequence[Period], as_of: date
+) -> Iterator[EarnedWin]:
     """When a run first beats every earlier run (there was one), at a length of at least 3.
 
     Once per run: on the day its length reaches max(earlier best + 1, 3).
     """
     goal, unit = history.goal, _unit(history)
     earlier_best = run = 0
-    for period in periods(history, as_of, week_start):
+    for period in settled:
         if period.state is DayState.MISS:
             earlier_best = max(earlier_best, run)
         elif period.state is DayState.COMPLETE:
@@ -139,12 +146,14 @@ def personal_best(history: GoalHistory, as_of: date, week_start: int = 0) -> Ite
         run = period.run
 
 
-def weekly_target(history: GoalHistory, as_of: date, week_start: int = 0) -> Iterator[EarnedWin]:
+def weekly_target(
+    history: GoalHistory, settled: Sequence[Period], as_of: date
+) -> Iterator[EarnedWin]:
     """Weekly goals: on the day each week's total first met its (lowered) target."""
     if not history.goal.is_weekly:
         return
     goal = history.goal
-    for period in periods(history, as_of, week_start):
+    for period in settled:
         if period.state is DayState.COMPLETE:
             assert period.done_on is not None
             yield EarnedWin("weekly_target", period.done_on, f"Weekly target met: {goal.name}",
@@ -156,7 +165,8 @@ GOAL_RULES: list[GoalRule] = [first_checkin, milestones, personal_best, weekly_t
 
 def goal_wins(history: GoalHistory, as_of: date, week_start: int = 0) -> list[EarnedWin]:
     """All the wins one goal has earned over its whole history up to ``as_of``, oldest first."""
-    wins = [win for rule in GOAL_RULES for win in rule(history, as_of, week_start)]
+    settled = list(periods(history, as_of, week_start))  # one pass, shared by every rule
+    wins = [win for rule in GOAL_RULES for win in rule(history, settled, as_of)]
     return sorted(wins, key=lambda win: win.day)
 
 
@@ -177,5 +187,5 @@ def all_done_wins(
             continue
         due = [h for h in daily if not is_neutral_day(h, day)]
         if due and all(h.counts.get(day, 0) >= h.goal.target for h in due):
-            wins.append(EarnedWin("all_done", day, "All goals done today"))
+            wins.append(EarnedWin("all_done", day, "All scheduled goals done"))
     return wins

@@ -1,4 +1,4 @@
-"""The add-goal form: a modal with a validation message under each field."""
+"""The goal form (add, or edit an existing goal): a modal with a validation message under each field."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
+from ..core.clock import format_weekdays
 from ..core.errors import InputError
 from ..core.goals import Goal
 from ..services import goals as goal_service
@@ -36,22 +37,35 @@ class GoalForm(ModalScreen[GoalFormResult | None]):
 
     app: ReboundApp
 
+    def __init__(self, goal: Goal | None = None) -> None:
+        """A new goal, or (given ``goal``) an edit of it with every field filled in."""
+        super().__init__()
+        self.goal = goal
+
     def compose(self) -> ComposeResult:
+        goal = self.goal
+        days = ""
+        if goal is not None and not goal.is_weekly and len(goal.weekdays) < 7:
+            days = format_weekdays(goal.weekdays)
         with VerticalScroll(id="form", classes="form"):
-            yield Static("New goal", classes="form-title")
+            yield Static("Edit goal" if goal else "New goal", classes="form-title")
             yield Label("Name")
-            yield Input(placeholder="Send applications", id="name", max_length=200)
+            yield Input(
+                goal.name if goal else "", placeholder="Send applications", id="name", max_length=200
+            )
             yield Static(id="name-error", classes="field-error")
             yield Label("Target (how many per period)")
-            yield Input("1", id="target", type="integer", max_length=6)
+            yield Input(str(goal.target) if goal else "1", id="target", type="integer", max_length=6)
             yield Static(id="target-error", classes="field-error")
             yield Label("Period: day or week")
             yield Input(
-                "day", id="period", suggester=SuggestFromList(["day", "week"], case_sensitive=False)
+                goal.period if goal else "day",
+                id="period",
+                suggester=SuggestFromList(["day", "week"], case_sensitive=False),
             )
             yield Static(id="period-error", classes="field-error")
             yield Label("Days (daily goals; blank = every day), e.g. mon,tue,wed,thu,fri")
-            yield Input(placeholder="every day", id="weekdays")
+            yield Input(days, placeholder="every day", id="weekdays")
             yield Static(id="weekdays-error", classes="field-error")
             yield Static("enter saves · esc cancels", classes="form-hint")
 
@@ -75,18 +89,22 @@ class GoalForm(ModalScreen[GoalFormResult | None]):
             self.show_error("target", "target must be a whole number, 1 or more")
             return
         period = values["period"].strip().lower()
+        target, weekdays = int(target_text), values["weekdays"].strip() or None
+        rb, name = self.app.rb, values["name"]
         try:
-            goal = goal_service.add_goal(
-                self.app.rb,
-                values["name"],
-                target=int(target_text),
-                period=period,
-                weekdays=values["weekdays"].strip() or None,
-            )
+            if self.goal is None:
+                goal = goal_service.add_goal(
+                    rb, name, target=target, period=period, weekdays=weekdays
+                )
+            else:
+                goal = goal_service.edit_goal(
+                    rb, self.goal.id, name=name, target=target, period=period, weekdays=weekdays
+                )
         except InputError as exc:
             self.show_error(exc.field, str(exc))
             return
         except StoreError as exc:
             self.show_error("name", f"Could not save: {exc}")
             return
+        self.app.celebrate_earned()
         self.dismiss(GoalFormResult(goal))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,6 +15,7 @@ from textual.widgets import Footer, ListView, Static
 from ..core.encourage import DayContext, encouragement
 from ..services import checkins as checkin_service
 from ..services.status import GoalSummary, goal_summaries
+from ..services.wins import wins_on
 from ..widgets.goal_row import GoalRow
 from .goal_form import GoalForm, GoalFormResult
 
@@ -27,7 +29,7 @@ class TodayScreen(Screen[None]):
         Binding("k,up", "cursor(-1)", "Up", key_display="k/↑", show=False),
         Binding("space", "tick", "Tick", key_display="space/enter"),
         Binding("plus,equals_sign", "count(1)", "+1", key_display="+"),
-        Binding("minus", "count(-1)", "-1", key_display="-"),
+        Binding("minus", "count(-1)", "-1", key_display="-", show=False),
         Binding("a", "add", "Add goal"),
         Binding("s", "skip", "Skip today"),
         Binding("r", "rest", "Rest day"),
@@ -43,7 +45,12 @@ class TodayScreen(Screen[None]):
             yield ListView(id="today-goals")
             yield Static(id="today-empty")
             yield Static(id="today-at-risk")
+            yield Static("Today's wins", classes="section-title")
+            yield Static(id="today-wins")
         yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.app.refresh_data()
 
     def on_mount(self) -> None:
         self.app.refresh_data()
@@ -70,6 +77,12 @@ class TodayScreen(Screen[None]):
         at_risk = [s.goal.name for s in summaries if s.streak.at_risk]
         self.query_one("#today-at-risk", Static).update(
             "Streaks at risk today: " + ", ".join(at_risk) if at_risk else ""
+        )
+        wins = wins_on(rb, day)
+        self.query_one("#today-wins", Static).update(
+            Text("\n".join(("★ " if w.manual else "✓ ") + w.title for w in wins))
+            if wins
+            else Text("None yet: they arrive as you go. Press w to record one of your own.", "dim")
         )
         empty = self.query_one("#today-empty", Static)
         empty.display = not summaries

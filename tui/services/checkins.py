@@ -10,6 +10,7 @@ from ..core.goals import CheckIn, Goal, RestDay, clean_text
 from ..store import repo
 from .context import Rebound
 from .goals import goal_by_id
+from .wins import reconcile
 
 MAX_STEP = 10_000
 MAX_NOTE = 500
@@ -55,6 +56,7 @@ def log(rb: Rebound, goal_id: str, count: int = 1, *, day: date | None = None, n
             repo.update_goal(rb.store, goal)
         stamp = rb.clock.timestamp()
         repo.insert_checkin(rb.store, CheckIn(repo.new_id(), goal.id, day, count, note, stamp))
+        reconcile(rb, [goal.id], [day])
     return Logged(goal, day, before, after)
 
 
@@ -80,6 +82,7 @@ def set_skip(rb: Rebound, goal_id: str, day: date, skipped: bool = True) -> Goal
     with rb.change(f"{verb} {goal.name} on {day.isoformat()}"):
         _not_future(rb, day)
         repo.set_skip(rb.store, goal.id, day, skipped)
+        reconcile(rb, [goal.id], [day])
     return goal
 
 
@@ -93,6 +96,7 @@ def set_rest(rb: Rebound, day: date, rest: bool = True, reason: str = "") -> Non
     with rb.change(label):
         _not_future(rb, day)
         repo.set_rest_day(rb.store, RestDay(day, reason) if rest else None, day)
+        reconcile(rb, None, [day])
 
 
 def rest_day(rb: Rebound, day: date) -> RestDay | None:

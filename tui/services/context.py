@@ -12,6 +12,7 @@ from typing import Callable
 from ..core.clock import Clock, local_now
 from ..store import Store
 from ..store import repo
+from ..core.wins import Win
 from ..store.records import Change
 
 
@@ -30,6 +31,7 @@ class Rebound:
         self.store = store
         self.now = now
         self.history: list[ChangeSet] = []  # this session's changes, for undo
+        self.earned: list[Win] = []  # wins awarded by changes since the UI last took them
         self._label: str | None = None
         store.today = self.today
 
@@ -58,10 +60,18 @@ class Rebound:
                 yield
             return
         self._label = label
+        earned = len(self.earned)
         try:
             with self.store.transaction():
                 yield
+        except BaseException:
+            del self.earned[earned:]  # rolled back: those wins were never saved
+            raise
         finally:
             self._label = None
         if self.store.last_changes:
             self.history.append(ChangeSet(label, self.store.last_changes))
+
+    def take_earned(self) -> list[Win]:
+        earned, self.earned = self.earned, []
+        return earned

@@ -9,6 +9,7 @@ from ..core.errors import InputError
 from ..core.goals import ALL_DAYS, Goal, check_period, check_target, clean_goal_name, match_by_name
 from ..store import repo
 from .context import Rebound
+from .wins import reconcile
 
 
 def parse_schedule(period: str, weekdays: str | frozenset[int] | None) -> frozenset[int]:
@@ -53,6 +54,7 @@ def add_goal(
             created_at=clock.timestamp(),
         )
         repo.insert_goal(rb.store, goal)
+        reconcile(rb, [goal.id], [goal.start])
     return goal
 
 
@@ -73,6 +75,7 @@ def edit_goal(
         clean = clean_goal_name(name, repo.goals(rb.store), exclude_id=goal.id)
         edited = replace(goal, name=clean, target=target, period=period, weekdays=days)
         repo.update_goal(rb.store, edited)
+        reconcile(rb, [goal.id], [rb.today()])
     return edited
 
 
@@ -91,6 +94,7 @@ def delete_goal(rb: Rebound, goal_id: str) -> Goal:
     goal = goal_by_id(rb, goal_id)
     with rb.change(f"delete {goal.name}"):
         repo.delete_goal(rb.store, goal.id)
+        reconcile(rb, [goal.id], [rb.today()])
     return goal
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -12,6 +11,8 @@ from ..core.score import strength
 from ..core.streaks import Streak, streak
 from ..store import repo
 from .context import Rebound
+from .history import histories
+from .wins import wins_on
 
 
 @dataclass(frozen=True)
@@ -27,19 +28,6 @@ class GoalSummary:
     def target(self) -> int:
         """The target to show: this period's (after rest days and skips) or the plain one."""
         return self.streak.target or self.goal.target
-
-
-def histories(rb: Rebound, *, include_archived: bool = False) -> list[GoalHistory]:
-    store = rb.store
-    counts = repo.daily_counts(store)
-    rest = frozenset(r.day for r in repo.rest_days(store))
-    skips: dict[str, set[date]] = defaultdict(set)
-    for skip in repo.skips(store):
-        skips[skip.goal_id].add(skip.day)
-    return [
-        GoalHistory(goal, dict(counts.get(goal.id, {})), rest, frozenset(skips[goal.id]))
-        for goal in repo.goals(store, include_archived=include_archived)
-    ]
 
 
 def summarize(history: GoalHistory, as_of: date, week_start: int) -> GoalSummary:
@@ -81,5 +69,6 @@ def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
         "goals": goals,
         "followups_due": [],  # contacts arrive with the networking issue
         "mood_logged": False,  # mood arrives with the mood issue
-        "wins_today": [],  # wins arrive with the wins issue
+        "wins_today": [{"kind": w.kind, "title": w.title} for w in wins_on(rb, day)],
     }
+

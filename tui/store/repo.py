@@ -68,7 +68,8 @@ def goal_from_doc(doc: dict[str, Any]) -> Goal:
 
 
 def goals(store: Store, *, include_archived: bool = False) -> list[Goal]:
-    found = [goal_from_doc(d) for d in store.table(MAIN, "goals").all()]
+    docs = sorted(store.table(MAIN, "goals").all(), key=lambda d: (d.get("created_at", ""), d.doc_id))
+    found = [goal_from_doc(d) for d in docs]  # creation order, even after an undone delete
     return [g for g in found if include_archived or not g.archived]
 
 
@@ -136,13 +137,21 @@ def checkins(store: Store, *, since: date | None = None) -> list[CheckIn]:
     return result
 
 
-def daily_counts(store: Store) -> dict[str, dict[date, int]]:
-    """goal id → day → the day's count (sum of check-ins)."""
+def _file_counts(data: dict[str, Any]) -> dict[str, dict[date, int]]:
     counts: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+    for doc in data.get("checkins", {}).values():
+        counts[doc["goal_id"]][date.fromisoformat(doc["day"])] += int(doc["count"])
+    return {goal: dict(days) for goal, days in counts.items()}
+
+
+def daily_counts(store: Store) -> dict[str, dict[date, int]]:
+    """goal id → day → the day's count (sum of check-ins). Each year file's share is cached until
+    that file changes, so a tick re-counts one year, not the whole history."""
+    merged: dict[str, dict[date, int]] = {}
     for name in store.names_matching(CHECKINS):
-        for doc in store.file(name).read().get("checkins", {}).values():
-            counts[doc["goal_id"]][date.fromisoformat(doc["day"])] += int(doc["count"])
-    return counts
+        for goal, days in store.file(name).memo("daily_counts", _file_counts).items():
+            merged.setdefault(goal, {}).update(days)  # year files hold disjoint days
+    return merged
 
 
 def day_count(store: Store, goal_id: str, day: date) -> int:

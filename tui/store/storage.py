@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 import orjson
 from tinydb.storages import Storage
@@ -14,6 +15,9 @@ from .errors import CorruptFileError, NewerSchemaError, StoreError
 
 if TYPE_CHECKING:
     from .store import Store
+
+T = TypeVar("T")
+_versions = itertools.count()
 
 
 class FileStorage(Storage):
@@ -32,6 +36,8 @@ class FileStorage(Storage):
         self.dirty = False
         self.migrated_from: int | None = None
         self.rev: str | None = None  # the revision token of what is cached (see Store)
+        self.version = next(_versions)  # changes whenever ``data`` may have changed
+        self._memo: dict[str, tuple[int, Any]] = {}
 
     # TinyDB's Storage interface -------------------------------------------------------------
     def read(self) -> dict[str, Any]:
@@ -47,6 +53,7 @@ class FileStorage(Storage):
             raise
         self.data = data
         self.dirty = True
+        self.version = next(_versions)
 
     def close(self) -> None:  # TinyDB calls this; nothing is held open
         pass
@@ -58,6 +65,7 @@ class FileStorage(Storage):
         self.dirty = False
         self.migrated_from = None
         self.rev = None
+        self.version = next(_versions)
 
     def refresh(self) -> None:
         """Load the file if it is not cached or has changed on disk since it was read."""
@@ -86,6 +94,7 @@ class FileStorage(Storage):
         self.stamp = current
         self.dirty = False
         self.rev = rev
+        self.version = next(_versions)
 
     def _unreadable(self, exc: OSError) -> StoreError:
         return StoreError(
@@ -110,6 +119,16 @@ class FileStorage(Storage):
             self.migrated_from = version
             data = schema.migrate(data)
         return data
+
+    def memo(self, key: str, compute: Callable[[schema.Tables], T]) -> T:
+        """``compute(data)``, cached until the data changes. Callers must not mutate the result."""
+        data = self.read()
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] == self.version:
+            return hit[1]  # type: ignore[no-any-return]
+        value = compute(data)
+        self._memo[key] = (self.version, value)
+        return value
 
     def serialize(self) -> bytes:
         assert self.data is not None

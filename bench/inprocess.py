@@ -1,0 +1,150 @@
+"""In process, through Pilot: tick latency (key to durable write) and screen switches (key to the
+next frame), on the real app and data. Timing hooks are installed here, on this process's objects:
+the product carries no test hooks.
+
+* A tick is timed from just before ``pilot.press("space")`` to the return of
+  ``tui.services.checkins.toggle_tick`` (which returns after the transaction committed: files
+  fsynced and renamed). The service call alone is reported too.
+* A frame is a call of ``App._display`` with a compositor update for the now-current screen (Textual
+  computes it in headless mode as well, then skips writing it).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+SIZE = (110, 34)
+MODE_ACTION = re.compile(r"switch_mode\(['\"](\w+)['\"]\)")
+
+
+@dataclass
+class Measured:
+    key_to_write: list[float] = field(default_factory=list)
+    service: list[float] = field(default_factory=list)
+    switches: dict[str, list[float]] = field(default_factory=dict)  # mode → seconds, first = cold
+
+
+class FrameClock:
+    """Wraps one app's ``_display`` to note when each frame of each screen was made."""
+
+    def __init__(self, app: App[Any]) -> None:
+        self.frames: list[tuple[float, Screen[Any]]] = []
+        real = app._display
+
+        def display(screen: Screen[Any], renderable: Any) -> None:
+            if renderable is not None:
+                self.frames.append((time.perf_counter(), screen))
+            real(screen, renderable)
+
+        app._display = display  # type: ignore[method-assign]
+
+    def first_after(self, started: float, screen: Screen[Any]) -> float | None:
+        return next((t for t, s in self.frames if t >= started and s is screen), None)
+
+
+def mode_keys(app: App[Any]) -> dict[str, str]:
+    """mode → the key bound to ``switch_mode(mode)``, for every mode in ``app.MODES``."""
+    keys = {}
+    for binding in app.BINDINGS:
+        found = MODE_ACTION.fullmatch(binding.action) if isinstance(binding, Binding) else None
+        if found and found.group(1) in app.MODES:
+            keys.setdefault(found.group(1), binding.key.split(",")[0])
+    missing = set(app.MODES) - set(keys)
+    if missing:
+        raise RuntimeError(f"no key switches to {sorted(missing)}")
+    return keys
+
+
+async def switch_times(app: App[Any], pilot: Any, rounds: int, into: dict[str, list[float]]) -> None:
+    """Visit every mode ``rounds`` times, each from another one; time key → next frame."""
+    clock = FrameClock(app)
+    keys = mode_keys(app)
+    order = [m for m in keys if m != app.current_mode] + [app.current_mode]
+    for _ in range(rounds):
+        for mode in order:
+            started = time.perf_counter()
+            await pilot.press(keys[mode])
+            await pilot.pause()
+            settled = time.perf_counter()
+            if app.current_mode != mode:
+                raise RuntimeError(f"key {keys[mode]!r} did not switch to {mode!r}")
+            frame = clock.first_after(started, app.screen)
+            into.setdefault(mode, []).append((frame or settled) - started)
+
+
+async def measure(data_dir: Path, ticks: int, rounds: int) -> Measured:
+    from tui.app import ReboundApp
+    from tui.services import Rebound
+    from tui.services import checkins
+
+    result = Measured()
+    app = ReboundApp(Rebound.open(data_dir))
+    real_toggle = checkins.toggle_tick
+    committed: list[tuple[float, float]] = []
+
+    def timed_toggle(*args: Any, **kwargs: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return real_toggle(*args, **kwargs)
+        finally:
+            committed.append((started, time.perf_counter()))
+
+    checkins.toggle_tick = timed_toggle  # type: ignore[assignment]
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await switch_times(app, pilot, rounds, result.switches)
+            if app.current_mode != "today":
+                await pilot.press(mode_keys(app)["today"])
+                await pilot.pause()
+            for _ in range(ticks):
+                before = len(committed)
+                started = time.perf_counter()
+                await pilot.press("space")
+                if len(committed) != before + 1:
+                    raise RuntimeError("space did not tick (is a goal selected on Today?)")
+                called, done = committed[-1]
+                result.key_to_write.append(done - started)
+                result.service.append(done - called)
+                await pilot.pause()  # let the repaint finish before the next key
+    finally:
+        checkins.toggle_tick = real_toggle  # type: ignore[assignment]
+    return result
+
+
+# The screen-switch baseline: the same measurement on a bare app with three trivial modes ------
+class BareScreen(Screen[None]):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(f"Bare screen {self.name}")
+        yield Footer()
+
+
+def _bare(name: str) -> Callable[[], Screen[None]]:
+    return lambda: BareScreen(name=name)
+
+
+class BareModesApp(App[None]):
+    MODES = {"a": _bare("a"), "b": _bare("b"), "c": _bare("c")}
+    DEFAULT_MODE = "a"
+    BINDINGS = [Binding("1", "switch_mode('a')"), Binding("2", "switch_mode('b')"),
+                Binding("3", "switch_mode('c')")]
+
+
+async def bare_switches(rounds: int) -> dict[str, list[float]]:
+    app = BareModesApp()
+    found: dict[str, list[float]] = {}
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await switch_times(app, pilot, rounds, found)
+    return found

@@ -1,0 +1,154 @@
+"""One run of every measurement on one generated data set."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import inprocess, plain, processes, terminal
+from .bare_app import MARKER
+from .stats import Row, limit_row, median, percentile, ratio_row, speedup_row
+
+
+@dataclass(frozen=True)
+class Runs:
+    starts: int  # fresh processes of each app, interleaved
+    statuses: int  # `status --json` and the import baseline, interleaved
+    plain_ticks: int
+    ticks: int
+    rounds: int  # visits of every screen
+
+    @classmethod
+    def full(cls) -> Runs:
+        return cls(starts=7, statuses=15, plain_ticks=30, ticks=200, rounds=6)
+
+    @classmethod
+    def quick(cls) -> Runs:
+        return cls(starts=3, statuses=5, plain_ticks=5, ticks=40, rounds=2)
+
+
+@dataclass
+class Result:
+    years: int
+    rows: list[Row]
+    notes: list[str] = field(default_factory=list)
+
+
+def say(text: str) -> None:
+    print(f"  · {text}", flush=True)
+
+
+def run(years: int, runs: Runs, seed: int, keep: bool = False) -> Result:
+    root = Path(tempfile.mkdtemp(prefix=f"rebound-bench-{years}y-"))
+    try:
+        return _run(root, years, runs, seed)
+    finally:
+        if keep:
+            print(f"  data kept in {root}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
+    from tui.demo import generate_history
+    from tui.services import Rebound
+
+    data, home = root / "data", root / "home"
+    home.mkdir(parents=True)
+    rb = Rebound.open(data)
+    started = time.perf_counter()
+    counts = generate_history(rb, years=years, seed=seed)
+    generated = time.perf_counter() - started
+    size_mb = sum(p.stat().st_size for p in data.glob("*.json")) / 1e6
+    notes = [
+        f"data set: {years} years, seed {seed}: " + ", ".join(f"{v} {k}" for k, v in counts.items())
+        + f"; {size_mb:.1f} MB in {len(list(data.glob('[!.]*.json')))} files; generated in "
+        f"{generated:.2f} s",
+        "not generated: contacts (800 / 8,000 interactions), moods (~3 a day) and rejections "
+        "(400) of product.md §6 do not exist in the app yet",
+    ]
+    say(notes[0])
+    date_text = rb.today().strftime("%A %d %B %Y")
+    env = terminal.environment(home)
+    rows: list[Row] = []
+
+    # Start-up and memory: fresh processes in a pty, interleaved, after one warm-up of each.
+    product_args = ["-m", "tui", "--data-dir", str(data)]
+    bare_args = ["-m", "bench.bare_app"]
+    terminal.first_frame(bare_args, MARKER, env)
+    terminal.first_frame(product_args, date_text, env)
+    bare, product = [], []
+    for i in range(runs.starts):
+        pair = [(bare, bare_args, MARKER), (product, product_args, date_text)]
+        for into, args, marker in pair if i % 2 == 0 else pair[::-1]:
+            into.append(terminal.first_frame(args, marker, env))
+    say(f"start: {len(product)} runs each")
+    rows.append(ratio_row(f"start to first frame (median of {runs.starts})",
+                          median([s.seconds for s in product]), median([s.seconds for s in bare]), 1.25))
+
+    # In process: ticks and screen switches on a copy (the ticks add check-ins).
+    copy = root / "pilot-data"
+    shutil.copytree(data, copy)
+    measured = asyncio.run(inprocess.measure(copy, runs.ticks, runs.rounds))
+    bare_modes = asyncio.run(inprocess.bare_switches(runs.rounds))
+    say(f"in process: {runs.ticks} ticks, {runs.rounds} visits of every screen")
+    tick = median(measured.key_to_write)
+    rows.append(limit_row(f"tick: key → durable write, median of {runs.ticks}", tick, 0.016, "ms"))
+    rows.append(limit_row(f"tick: key → durable write, p99 of {runs.ticks}",
+                          percentile(measured.key_to_write, 99), 0.050, "ms"))
+    notes.append(
+        f"tick inside toggle_tick only: median {median(measured.service) * 1000:.1f} ms, "
+        f"p99 {percentile(measured.service, 99) * 1000:.1f} ms"
+    )
+
+    # Plain TinyDB: the same data in one default-JSONStorage file, one check-in insert per tick.
+    one_file = root / "plain-tinydb.json"
+    tables = plain.build(data, one_file)
+    goal_id = next(iter(orjson_goals(data)))
+    plain_times = plain.tick_times(one_file, goal_id, runs.plain_ticks)
+    say(f"plain TinyDB: {runs.plain_ticks} inserts into {sum(tables.values())} docs")
+    rows.append(speedup_row(f"tick vs plain TinyDB insert (median of {runs.plain_ticks})", tick,
+                            median(plain_times), 10))
+    notes.append(f"plain TinyDB file: {one_file.stat().st_size / 1e6:.1f} MB, tables {tables}")
+
+    # `rebound status --json` against importing tinydb and arrow, interleaved, after warm-ups.
+    status_args = processes.status_args(data)
+    processes.wall_time(processes.BASELINE, env)
+    processes.wall_time(status_args, env)
+    status, imports = [], []
+    for i in range(runs.statuses):
+        pair = [(imports, processes.BASELINE), (status, status_args)]
+        for into, args in pair if i % 2 == 0 else pair[::-1]:
+            into.append(processes.wall_time(args, env))
+    say(f"status --json: {runs.statuses} runs each")
+    rows.append(ratio_row(f"status --json wall time (median of {runs.statuses})", median(status),
+                          median(imports), 2.5))
+
+    rows.append(limit_row("resident memory after start (median)", median([s.rss_mb for s in product]),
+                          150, "MB", median([s.rss_mb for s in bare])))
+
+    cold_base = median([times[0] for times in bare_modes.values()])
+    warm_base = median([t for times in bare_modes.values() for t in times[1:]] or [cold_base])
+    for mode, times in measured.switches.items():
+        rows.append(limit_row(f"switch to {mode}: first time", times[0], 0.050, "ms", cold_base))
+        if len(times) > 1:
+            rows.append(limit_row(f"switch to {mode}: later, worst of {len(times) - 1}",
+                                  max(times[1:]), 0.050, "ms", warm_base))
+    notes.append(
+        "switch baseline: a bare app with three Header/Static/Footer modes, same measurement. "
+        "Today is mounted at start, so its first time is a resume; the others mount then. "
+        "Later switches, median per screen: " + ", ".join(
+            f"{m} {median(t[1:]) * 1000:.1f} ms" for m, t in measured.switches.items() if len(t) > 1)
+    )
+    return Result(years, rows, notes)
+
+
+def orjson_goals(data: Path) -> list[str]:
+    import orjson
+
+    goals = orjson.loads((data / "rebound.json").read_bytes()).get("goals", {})
+    return [doc["id"] for doc in goals.values()]

@@ -1,0 +1,102 @@
+"""Start to first painted frame, as a user sees it: spawn the app in a pseudo-terminal (pexpect),
+render its output with a terminal emulator (pyte), stop the clock when the first chunk that makes
+the marker text visible arrives. Then read the process's resident memory from /proc."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pexpect
+import pyte
+
+ROWS, COLS = 34, 110
+TIMEOUT = 60.0
+ROOT = Path(__file__).resolve().parents[1]
+SETTLE = 0.25  # seconds after the first frame before reading VmRSS ("after start")
+
+
+@dataclass(frozen=True)
+class Start:
+    seconds: float
+    rss_mb: float
+
+
+def environment(home: Path) -> dict[str, str]:
+    env = {
+        k: v for k, v in os.environ.items()
+        if not k.startswith(("REBOUND_", "TEXTUAL")) and k not in ("COLUMNS", "LINES", "NO_COLOR")
+    }
+    env.update(
+        TERM="xterm-256color",
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        PYTHONIOENCODING="utf-8",
+    )
+    return env
+
+
+def rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS for process {pid}")
+
+
+def first_frame(args: list[str], marker: str, env: dict[str, str]) -> Start:
+    """Seconds from spawning ``python *args`` until ``marker`` is on screen, and its RSS then."""
+    screen = pyte.Screen(COLS, ROWS)
+    stream = pyte.ByteStream(screen)
+    started = time.perf_counter()
+    child = pexpect.spawn(sys.executable, args, env=env, cwd=str(ROOT), dimensions=(ROWS, COLS))
+    try:
+        deadline = started + TIMEOUT
+        while True:
+            if time.perf_counter() > deadline:
+                raise RuntimeError(f"{marker!r} did not appear within {TIMEOUT:g} s")
+            try:
+                chunk = child.read_nonblocking(1 << 20, timeout=0.5)
+            except pexpect.TIMEOUT:
+                continue
+            except pexpect.EOF:
+                text = "\n".join(screen.display).strip()
+                raise RuntimeError(f"python {' '.join(args)} exited before {marker!r}:\n{text}")
+            arrived = time.perf_counter()
+            stream.feed(chunk)
+            if any(marker in line for line in screen.display):
+                break
+        _drain(child, stream, SETTLE)
+        memory = rss_mb(child.pid)
+    finally:
+        _stop(child)
+    return Start(arrived - started, memory)
+
+
+def _drain(child: pexpect.spawn, stream: pyte.ByteStream, seconds: float) -> None:
+    """Keep reading (a full pty would block the app) for ``seconds``."""
+    end = time.perf_counter() + seconds
+    while (left := end - time.perf_counter()) > 0:
+        try:
+            stream.feed(child.read_nonblocking(1 << 20, timeout=left))
+        except (pexpect.TIMEOUT, pexpect.EOF):
+            break
+
+
+def _stop(child: pexpect.spawn) -> None:
+    """Quit the way a user would (ctrl+q); kill only this child if it does not go."""
+    try:
+        if child.isalive():
+            child.sendcontrol("q")
+            child.expect(pexpect.EOF, timeout=10)
+    except (pexpect.TIMEOUT, pexpect.EOF, OSError):
+        pass
+    finally:
+        if child.isalive():
+            child.terminate(force=True)
+        child.close(force=True)

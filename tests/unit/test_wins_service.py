@@ -1,0 +1,105 @@
+"""Wins are awarded in the same change as the action that earns them, and taken back with it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from tui.core.errors import InputError
+from tui.services import Rebound
+from tui.services import checkins, goals
+from tui.services.status import status
+from tui.services.undo import undo
+from tui.services.wins import add_win, all_wins, celebrate
+from tui.store import files
+
+NOW = datetime(2026, 11, 26, 9, 30, tzinfo=timezone.utc)
+TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture
+def rb(tmp_path: Path) -> Rebound:
+    return Rebound.open(tmp_path, now=lambda: NOW)
+
+
+def kinds(rb: Rebound) -> list[tuple[str, date]]:
+    return sorted((w.kind, w.day) for w in all_wins(rb))
+
+
+def test_third_tick_earns_a_milestone_and_undo_takes_it_back(rb: Rebound) -> None:
+    goal = goals.add_goal(rb, "Apply")
+    for back in (2, 1):
+        checkins.log(rb, goal.id, 1, day=TODAY - timedelta(days=back))
+    rb.take_earned()
+    checkins.toggle_tick(rb, goal.id, TODAY)
+    earned = rb.take_earned()
+    assert {w.kind for w in earned} == {"milestone", "all_done"}
+    assert "3-day streak: Apply" in celebrate(earned)
+    assert {"kind": "milestone", "title": "3-day streak: Apply"} in status(rb)["wins_today"]
+
+    assert undo(rb) == "tick Apply on 2026-11-26"
+    assert ("milestone", TODAY) not in kinds(rb)
+    assert status(rb)["wins_today"] == []
+
+
+def test_taking_a_check_in_back_removes_its_win(rb: Rebound) -> None:
+    goal = goals.add_goal(rb, "Apply")
+    checkins.log(rb, goal.id, 1)
+    assert ("first_checkin", TODAY) in kinds(rb)
+    checkins.log(rb, goal.id, -1)
+    assert ("first_checkin", TODAY) not in kinds(rb)
+    assert [c.label for c in rb.history][1:] == ["Apply +1 on 2026-11-26", "Apply -1 on 2026-11-26"]
+
+
+def test_backfill_awards_the_win_on_its_own_day(rb: Rebound) -> None:
+    goal = goals.add_goal(rb, "Apply")
+    for back in (5, 3, 4):  # the gap is filled last
+        checkins.log(rb, goal.id, 1, day=TODAY - timedelta(days=back))
+    milestones = [w for w in all_wins(rb) if w.kind == "milestone"]
+    assert [(w.title, w.day) for w in milestones] == [("3-day streak: Apply", TODAY - timedelta(3))]
+
+
+def test_rest_day_inside_a_streak_keeps_the_milestone(rb: Rebound) -> None:
+    goal = goals.add_goal(rb, "Apply")
+    checkins.log(rb, goal.id, 1, day=TODAY - timedelta(days=3))
+    checkins.set_rest(rb, TODAY - timedelta(days=2), True, "hiking")
+    checkins.log(rb, goal.id, 1, day=TODAY - timedelta(days=1))
+    checkins.log(rb, goal.id, 1)
+    assert ("milestone", TODAY) in kinds(rb)
+
+
+def test_a_failed_write_awards_nothing(rb: Rebound, monkeypatch: pytest.MonkeyPatch) -> None:
+    goal = goals.add_goal(rb, "Apply")
+    rb.take_earned()
+
+    def full(*args: object, **kwargs: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files, "write_temp", full)
+    with pytest.raises(Exception):
+        checkins.log(rb, goal.id, 1)
+    monkeypatch.undo()
+    assert rb.take_earned() == []
+    assert all_wins(rb) == []
+
+
+def test_manual_win_is_validated_and_undoable(rb: Rebound) -> None:
+    for bad in ("", "   ", "x" * 201, "bell\x07"):
+        with pytest.raises(InputError):
+            add_win(rb, bad)
+    win = add_win(rb, "  landed an interview 🎉 ")
+    assert win.title == "landed an interview 🎉" and win.manual
+    assert status(rb)["wins_today"] == [{"kind": "manual", "title": "landed an interview 🎉"}]
+    undo(rb)
+    assert all_wins(rb) == []
+
+
+def test_deleting_a_goal_removes_its_wins(rb: Rebound) -> None:
+    goal = goals.add_goal(rb, "Apply")
+    checkins.log(rb, goal.id, 1)
+    goals.delete_goal(rb, goal.id)
+    assert [w for w in all_wins(rb) if w.goal_id == goal.id] == []
+    undo(rb)
+    assert ("first_checkin", TODAY) in kinds(rb)

@@ -1,0 +1,305 @@
+"""Goals: every goal's streaks and strength, and the selected goal's heatmap with a day cursor.
+
+The day cursor is where backfill happens: tick, count, skip and rest act on the cursor day. Moving
+the cursor repaints the heatmap and the day line only; the data is read again after a change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from functools import partial
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from ..core.clock import format_weekdays
+from ..core.goals import GoalHistory
+from ..core.review import describe_day
+from ..core.streaks import DayState
+from ..services import checkins as checkin_service
+from ..services import goals as goal_service
+from ..services.status import histories
+from ..widgets.goal_table import GoalTable
+from ..widgets.heatmap import Heatmap
+from .confirm import ConfirmScreen
+from .goal_form import GoalForm, GoalFormResult
+from .goal_lines import GoalLines
+
+if TYPE_CHECKING:
+    from ..app import ReboundApp
+
+DAY = Binding.Group("Day", compact=True)
+WEEK = Binding.Group("Week", compact=True)
+COUNT = Binding.Group("Count", compact=True)
+HINT = (
+    "[b]j k[/b] goal   [b]a[/b] add   [b]e[/b] edit   [b]A[/b] archive/restore   "
+    "[b]H[/b] show archived   [b]d[/b] delete   [b]?[/b] every key"
+)
+COMMANDS = (  # the command palette's entries: title, help, action, arguments
+    ("Backfill (tick the cursor day)", "Complete or clear the cursor day (space)", "tick", ()),
+    ("Add 1 on the cursor day", "Count one more on the cursor day (+)", "count", (1,)),
+    ("Take 1 off the cursor day", "Count one less on the cursor day (-)", "count", (-1,)),
+    ("Skip the cursor day", "Skip or unskip the selected goal on the cursor day (s)", "skip", ()),
+    ("Rest day on the cursor day", "Mark or clear the cursor day as a rest day (r)", "rest", ()),
+    ("Day back", "Move the day cursor a day back (←)", "move_day", (-1,)),
+    ("Day forward", "Move the day cursor a day forward (→)", "move_day", (1,)),
+    ("Week back", "Move the day cursor a week back ([)", "move_day", (-7,)),
+    ("Week forward", "Move the day cursor a week forward (])", "move_day", (7,)),
+    ("Add goal", "Add a daily or weekly goal (a)", "add", ()),
+    ("Edit goal", "Edit the selected goal (e)", "edit", ()),
+    ("Archive or restore goal", "Archive or restore the selected goal (A)", "archive", ()),
+    ("Show or hide archived goals", "Toggle archived goals (H)", "toggle_archived", ()),
+    ("Delete goal", "Delete the selected goal, after asking (d)", "delete", ()),
+)
+DAY_CLASSES = {DayState.COMPLETE: "-done", DayState.MISS: "-missed"}
+
+
+class GoalsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("j", "cursor_goal(1)", "Next goal", key_display="j/↓", show=False),
+        Binding("k", "cursor_goal(-1)", "Previous goal", key_display="k/↑", show=False),
+        Binding("left", "move_day(-1)", "Day back", key_display="←", group=DAY, priority=True),
+        Binding("right", "move_day(1)", "Day forward", key_display="→", group=DAY, priority=True),
+        Binding("left_square_bracket", "move_day(-7)", "Week back", key_display="[", group=WEEK),
+        Binding("right_square_bracket", "move_day(7)", "Week forward", key_display="]", group=WEEK),
+        Binding("space", "tick", "Tick", priority=True),
+        Binding("enter", "tick", "Tick", show=False, priority=True),
+        Binding("plus,equals_sign", "count(1)", "+1", key_display="+", group=COUNT),
+        Binding("minus", "count(-1)", "-1", key_display="-", group=COUNT),
+        Binding("s", "skip", "Skip"),
+        Binding("r", "rest", "Rest"),
+        # Listed in the hint line and in help: the Footer keeps room for the app's undo and help.
+        Binding("a", "add", "Add goal", show=False),
+        Binding("e", "edit", "Edit goal", show=False),
+        Binding("A", "archive", "Archive/restore", key_display="A", show=False),
+        Binding("H", "toggle_archived", "Show/hide archived", key_display="H", show=False),
+        Binding("d", "delete", "Delete goal", show=False),
+    ]
+
+    app: ReboundApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.day: date | None = None  # the day cursor; None until the first load (then today)
+        self.today: date | None = None  # as of the last reload: cursor moves read nothing
+        self.week_start = 0
+        self.show_archived = False
+        self.histories: dict[str, GoalHistory] = {}
+        self._token: object = None  # what the last reload saw, to skip needless reloads
+        self._lines = GoalLines()
+        self._rest_reasons: dict[date, str] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="goals"):
+            yield Static(id="goals-title")
+            yield GoalTable(id="goals-table")
+            yield Static(id="goals-empty")
+            yield Static(id="goals-heatmap-title", classes="section-title")
+            yield Static(id="goals-day")
+            yield Heatmap(id="goals-heatmap")
+            yield Static(HINT, id="goals-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(GoalTable).focus()
+
+    def on_screen_resume(self) -> None:
+        """Back on this screen (a mode switch, a closed form): read again if anything changed."""
+        rb = self.app.rb
+        if self._token != (rb.store.signature(), rb.today()):
+            self.reload()
+
+    # Drawing --------------------------------------------------------------------------------
+    def reload(self) -> None:
+        rb = self.app.rb
+        today = rb.today()
+        week_start = self.week_start = rb.clock.week_start
+        self._token = (rb.store.signature(), today)
+        if self.day is None or self.day > today or self.day == self.today:
+            self.day = today  # first load, or the cursor was on "today" when the day rolled over
+        self.today = today
+        found = histories(rb, include_archived=self.show_archived)
+        self._rest_reasons.clear()
+        self.histories = {h.goal.id: h for h in found}
+        lines = [self._lines.line(h, today, week_start) for h in found]
+        table = self.query_one(GoalTable)
+        table.show(lines, select=table.selected_id())
+        active = sum(not h.goal.archived for h in found)
+        archived = "archived shown (H hides)" if self.show_archived else "archived hidden (H shows)"
+        self.query_one("#goals-title", Static).update(
+            f"Goals · {active} active · {archived} · history up to {today:%a %d %b %Y}"
+        )
+        empty = self.query_one("#goals-empty", Static)
+        empty.display = not found
+        empty.update("No goals yet. Press [b]a[/b] to add one.")
+        self.show_selected()
+
+    def selected(self) -> GoalHistory | None:
+        goal_id = self.query_one(GoalTable).selected_id()
+        return self.histories.get(goal_id) if goal_id else None
+
+    def show_selected(self) -> None:
+        """Point the heatmap at the selected goal (no data is read)."""
+        history = self.selected()
+        heatmap = self.query_one(Heatmap)
+        today = self.today or self.app.rb.today()
+        heatmap.display = history is not None
+        heatmap.show(history, today, self.day or today, self.week_start)
+        title = ""
+        if history is not None:
+            goal = history.goal
+            if goal.is_weekly:
+                plan = f"{goal.target} a week"
+            else:
+                plan = f"{goal.target} a day, {format_weekdays(goal.weekdays)}"
+            title = f"{goal.name} · {plan} · since {goal.start:%d %b %Y}"
+        self.query_one("#goals-heatmap-title", Static).update(Text(title))  # names are not markup
+        self.show_day()
+
+    def show_day(self) -> None:
+        line = self.query_one("#goals-day", Static)
+        history = self.selected()
+        if history is None or self.day is None:
+            line.update("")
+            return
+        reason = ""
+        if self.day in history.rest_days:  # looked up once per reload, then remembered
+            if self.day not in self._rest_reasons:
+                rest = checkin_service.rest_day(self.app.rb, self.day)
+                self._rest_reasons[self.day] = rest.reason if rest else ""
+            reason = self._rest_reasons[self.day]
+        today = self.today or self.app.rb.today()
+        detail = describe_day(history, self.day, today, self.week_start, reason)
+        for state, name in DAY_CLASSES.items():
+            line.set_class(detail.state is state, name)
+        line.update(Text(detail.text))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.show_selected()
+
+    def on_heatmap_day_clicked(self, event: Heatmap.DayClicked) -> None:
+        event.stop()
+        self._set_day(event.day)
+
+    # Cursor ---------------------------------------------------------------------------------
+    def action_cursor_goal(self, step: int) -> None:
+        table = self.query_one(GoalTable)
+        table.action_cursor_down() if step > 0 else table.action_cursor_up()
+
+    def action_move_day(self, step: int) -> None:
+        today = self.today or self.app.rb.today()
+        current = self.day or today
+        if step > 0 and current >= today:
+            self.notify("The cursor is on today; days after today cannot be logged.",
+                        severity="warning", timeout=3)
+            return
+        self._set_day(min(today, current + timedelta(days=step)))
+
+    def _set_day(self, day: date) -> None:
+        self.day = day
+        self.query_one(Heatmap).move_cursor(day)
+        self.show_day()
+
+    # Changes on the cursor day -----------------------------------------------------------------
+    def _change(self, change: Callable[[], object]) -> bool:
+        if self.app.attempt(change) is None:
+            return False
+        self.app.refresh_data()
+        return True
+
+    def _say(self, message: str) -> None:
+        self.notify(message, markup=False)  # goal names are the user's words, not markup
+
+    def _target(self) -> tuple[GoalHistory, date] | None:
+        history = self.selected()
+        if history is None:
+            self.notify("Add a goal first (a).", severity="warning", timeout=3)
+            return None
+        return history, self.day or self.app.rb.today()
+
+    def action_tick(self) -> None:
+        if found := self._target():
+            history, day = found
+            rb = self.app.rb
+            self._change(lambda: checkin_service.toggle_tick(rb, history.goal.id, day) or True)
+
+    def action_count(self, step: int) -> None:
+        if found := self._target():
+            history, day = found
+            rb = self.app.rb
+            self._change(lambda: checkin_service.log(rb, history.goal.id, step, day=day))
+
+    def action_skip(self) -> None:
+        if found := self._target():
+            history, day = found
+            rb = self.app.rb
+            skipped = checkin_service.is_skipped(rb, history.goal.id, day)
+            if self._change(lambda: checkin_service.set_skip(rb, history.goal.id, day, not skipped)):
+                done = "skip cleared on" if skipped else "skipped on"
+                self._say(f"{history.goal.name}: {done} {day:%a %d %b}")
+
+    def action_rest(self) -> None:
+        rb = self.app.rb
+        day = self.day or rb.today()
+        resting = checkin_service.rest_day(rb, day) is not None
+        if self._change(lambda: checkin_service.set_rest(rb, day, not resting) or True):
+            done = "is no longer a rest day" if resting else "is a rest day for every goal"
+            self._say(f"{day:%a %d %b} {done}")
+
+    # Goals ----------------------------------------------------------------------------------
+    def action_add(self) -> None:
+        self.app.push_screen(GoalForm(), self._saved)
+
+    def action_edit(self) -> None:
+        if history := self.selected():
+            self.app.push_screen(GoalForm(history.goal), self._saved)
+
+    def _saved(self, result: GoalFormResult | None) -> None:
+        if result is None:
+            return
+        self.app.refresh_data()
+        table = self.query_one(GoalTable)
+        if result.goal.id in self.histories:
+            table.move_cursor(row=table.get_row_index(result.goal.id), animate=False)
+        self._say(f"Saved {result.goal.name}")
+
+    def action_archive(self) -> None:
+        if not (history := self.selected()):
+            return
+        goal, rb = history.goal, self.app.rb
+        if not self._change(lambda: goal_service.set_archived(rb, goal.id, not goal.archived)):
+            return
+        if goal.archived:
+            self._say(f"Restored {goal.name}")
+        else:
+            where = "" if self.show_archived else " (H shows archived goals)"
+            self._say(f"Archived {goal.name}; its history is kept{where}. u undoes it.")
+
+    def action_toggle_archived(self) -> None:
+        self.show_archived = not self.show_archived
+        self.reload()
+
+    def action_delete(self) -> None:
+        if not (history := self.selected()):
+            return
+        goal, rb = history.goal, self.app.rb
+        count = goal_service.checkin_count(rb, goal.id)
+        noun = "check-in" if count == 1 else "check-ins"
+        question = f"Delete “{goal.name}” and its {count} {noun}?\nu undoes it while the app is open."
+
+        def answered(yes: bool | None) -> None:
+            if yes and self._change(lambda: goal_service.delete_goal(rb, goal.id)):
+                self._say(f"Deleted {goal.name} and its {count} {noun}. u undoes it.")
+
+        self.app.push_screen(ConfirmScreen("Delete goal", question), answered)
+
+    def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
+        for title, help_text, action, args in COMMANDS:
+            yield f"Goals: {title}", help_text, partial(getattr(self, f"action_{action}"), *args)

@@ -1,0 +1,50 @@
+"""Record a win in your own words: one line, `enter` saves, `escape` cancels."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from ..core.errors import InputError
+from ..services.wins import add_win
+from ..store.errors import StoreError
+
+if TYPE_CHECKING:
+    from ..app import ReboundApp
+
+
+class WinForm(ModalScreen[str | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", key_display="esc"),
+        Binding("enter", "save", "Save", priority=True),
+    ]
+
+    app: ReboundApp
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Static("A small victory", classes="form-title")
+            yield Label("What went well? It counts, however small.")
+            yield Input(placeholder="landed an interview · got useful feedback", id="title")
+            yield Static(id="title-error", classes="field-error")
+            yield Static("enter saves · esc cancels", classes="form-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        try:
+            win = add_win(self.app.rb, self.query_one(Input).value)
+        except (InputError, StoreError) as exc:
+            self.query_one("#title-error", Static).update(str(exc))
+            return
+        self.app.celebrate_earned()
+        self.dismiss(win.title)

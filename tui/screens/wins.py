@@ -1,0 +1,105 @@
+"""Wins: every small victory, newest first, grouped by week, filterable by kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..core.clock import week_start_of
+from ..core.wins import MANUAL, Win, group_by_week, kind_label, this_week_count
+from ..services.wins import all_wins
+
+if TYPE_CHECKING:
+    from ..app import ReboundApp
+
+ALL = ""
+
+
+def win_line(win: Win) -> Text:
+    mark = "★ " if win.manual else "✓ "
+    return Text.assemble(
+        (win.day.strftime("%a %d %b").ljust(12), "dim"),
+        (mark, "bold"),
+        win.title,
+        (f"  · {kind_label(win.kind)}", "dim"),
+    )
+
+
+class WinsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("j", "cursor(1)", "Down", key_display="j/↓", show=False),
+        Binding("k", "cursor(-1)", "Up", key_display="k/↑", show=False),
+        Binding("f", "filter", "Filter kind"),
+    ]
+
+    app: ReboundApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kind = ALL
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="wins"):
+            yield Static(id="wins-title")
+            yield Static(id="wins-filter")
+            yield OptionList(id="wins-list")
+            yield Static(id="wins-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.refresh_data()
+        self.query_one(OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.app.refresh_data()
+
+    def reload(self) -> None:
+        rb = self.app.rb
+        wins = all_wins(rb)
+        today, week_start = rb.today(), rb.clock.week_start
+        self.kinds = [ALL, *sorted({w.kind for w in wins}, key=lambda k: (k != MANUAL, k))]
+        if self.kind not in self.kinds:
+            self.kind = ALL
+        shown = [w for w in wins if self.kind in (ALL, w.kind)]
+        self.query_one("#wins-title", Static).update(
+            f"Wins · this week: {this_week_count(wins, today, week_start)} · all time: {len(wins)}"
+        )
+        label = "all kinds" if self.kind == ALL else kind_label(self.kind)
+        self.query_one("#wins-filter", Static).update(f"Showing {label} (f to change)")
+        options: list[Option] = []
+        for week, group in group_by_week(shown, week_start):
+            current = week == week_start_of(today, week_start)
+            header = "This week" if current else f"Week of {week.strftime('%a %d %b %Y')}"
+            plural = "win" if len(group) == 1 else "wins"
+            options.append(Option(Text(f"{header} · {len(group)} {plural}", style="bold"), disabled=True))
+            options.extend(Option(win_line(w), id=w.id) for w in group)
+        view = self.query_one(OptionList)
+        highlighted = view.highlighted
+        view.set_options(options)
+        if options:
+            view.highlighted = min(highlighted or 1, len(options) - 1)
+        empty = self.query_one("#wins-empty", Static)
+        empty.display = not wins
+        empty.update(
+            "No wins yet. They come on their own as you tick goals, and w records one in your words."
+        )
+
+    def action_cursor(self, step: int) -> None:
+        view = self.query_one(OptionList)
+        view.action_cursor_down() if step > 0 else view.action_cursor_up()
+
+    def action_filter(self) -> None:
+        index = self.kinds.index(self.kind) if self.kind in self.kinds else 0
+        self.kind = self.kinds[(index + 1) % len(self.kinds)]
+        self.reload()
+
+    def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
+        yield "wins: Filter by kind", "Cycle through the kinds of win (f)", self.action_filter

@@ -1,0 +1,23 @@
+"""Every goal's history in one read: what streaks, scores and wins are computed from."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from ..core.goals import GoalHistory
+from ..store import repo
+from .context import Rebound
+
+
+def histories(rb: Rebound, *, include_archived: bool = False) -> list[GoalHistory]:
+    store = rb.store
+    counts = repo.daily_counts(store)
+    rest = frozenset(r.day for r in repo.rest_days(store))
+    skips: dict[str, set[date]] = defaultdict(set)
+    for skip in repo.skips(store):
+        skips[skip.goal_id].add(skip.day)
+    return [
+        GoalHistory(goal, dict(counts.get(goal.id, {})), rest, frozenset(skips[goal.id]))
+        for goal in repo.goals(store, include_archived=include_archived)
+    ]

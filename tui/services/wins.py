@@ -1,0 +1,82 @@
+"""Wins: keep the stored automatic wins equal to what the data earns; record the user's own."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from ..core.victories import EarnedWin, all_done_wins, goal_wins
+from ..core.wins import MANUAL, Win, clean_win_text
+from ..store import repo
+from ..store import wins as wins_repo
+from .context import Rebound
+from .history import histories
+
+
+def reconcile(rb: Rebound, goal_ids: Iterable[str] | None, days: Iterable[date]) -> list[Win]:
+    """Inside a change: award what the touched goals and days now earn, and take back what they
+    no longer earn. ``goal_ids=None`` means every goal. Returns the wins newly awarded."""
+    store = rb.store
+    clock = rb.clock
+    today = clock.today()
+    days = set(days)
+    every = list(histories(rb, include_archived=True))
+    touched = None if goal_ids is None else set(goal_ids)
+    expected: dict[str, EarnedWin] = {}
+    for history in every:
+        if touched is None or history.goal.id in touched:
+            for earned in goal_wins(history, today, clock.week_start):
+                expected[earned.key] = earned
+    for earned in all_done_wins(every, days, today):
+        expected[earned.key] = earned
+
+    def in_scope(win: Win) -> bool:
+        if win.kind == MANUAL:
+            return False
+        if win.kind == "all_done":
+            return win.day in days
+        return touched is None or win.goal_id in touched
+
+    stored = {w.key: w for w in wins_repo.wins(store) if in_scope(w)}
+    for key, win in stored.items():
+        if key not in expected:
+            wins_repo.delete_win(store, win.id)
+    stamp = clock.timestamp()
+    awarded = []
+    for key, earned in expected.items():
+        if key not in stored:
+            win = Win(repo.new_id(), earned.rule, earned.title, earned.day, earned.goal_id, key, stamp)
+            wins_repo.insert_win(store, win)
+            awarded.append(win)
+    rb.earned.extend(awarded)
+    return awarded
+
+
+def add_win(rb: Rebound, text: str, day: date | None = None) -> Win:
+    title = clean_win_text(text)
+    day = day or rb.today()
+    with rb.change(f"win “{title}”"):
+        win = Win(repo.new_id(), MANUAL, title, day, at=rb.clock.timestamp())
+        wins_repo.insert_win(rb.store, win)
+    return win
+
+
+def wins_on(rb: Rebound, day: date) -> list[Win]:
+    return sorted((w for w in wins_repo.wins(rb.store) if w.day == day), key=lambda w: w.at)
+
+
+def all_wins(rb: Rebound) -> list[Win]:
+    """Every win, newest first."""
+    return sorted(wins_repo.wins(rb.store), key=lambda w: (w.day, w.at), reverse=True)
+
+
+CELEBRATION_ORDER = ("personal_best", "milestone", "weekly_target", "all_done", "first_checkin")
+
+
+def celebrate(wins: list[Win]) -> str:
+    """One toast for a change, however many wins it earned; the biggest first."""
+    order = {kind: i for i, kind in enumerate(CELEBRATION_ORDER)}
+    wins = sorted(wins, key=lambda w: (order.get(w.kind, len(order)), w.day), reverse=False)
+    if len(wins) == 1:
+        return wins[0].title
+    return f"{len(wins)} wins: " + "; ".join(w.title for w in wins[:3]) + ("…" if len(wins) > 3 else "")
