@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from ..core.victories import EarnedWin, all_done_wins, goal_wins
@@ -16,34 +16,40 @@ from .history import histories
 def reconcile(rb: Rebound, goal_ids: Iterable[str] | None, days: Iterable[date]) -> list[Win]:
     """Inside a change: award what the touched goals and days now earn, and take back what they
     no longer earn. ``goal_ids=None`` means every goal. Returns the wins newly awarded."""
-    store = rb.store
     clock = rb.clock
     today = clock.today()
     days = set(days)
     every = list(histories(rb, include_archived=True))
     touched = None if goal_ids is None else set(goal_ids)
-    expected: dict[str, EarnedWin] = {}
+    expected: list[EarnedWin] = []
     for history in every:
         if touched is None or history.goal.id in touched:
-            for earned in goal_wins(history, today, clock.week_start):
-                expected[earned.key] = earned
-    for earned in all_done_wins(every, days, today):
-        expected[earned.key] = earned
+            expected.extend(goal_wins(history, today, clock.week_start))
+    expected.extend(all_done_wins(every, days, today))
 
     def in_scope(win: Win) -> bool:
-        if win.kind == MANUAL:
-            return False
         if win.kind == "all_done":
             return win.day in days
-        return touched is None or win.goal_id in touched
+        return win.kind in GOAL_KINDS and (touched is None or win.goal_id in touched)
 
-    stored = {w.key: w for w in wins_repo.wins(store) if in_scope(w)}
+    return sync_wins(rb, expected, in_scope)
+
+
+GOAL_KINDS = frozenset({"first_checkin", "milestone", "personal_best", "weekly_target", "all_done"})
+
+
+def sync_wins(rb: Rebound, expected: Iterable[EarnedWin], in_scope: Callable[[Win], bool]) -> list[Win]:
+    """Inside a change: make the stored automatic wins that ``in_scope`` selects equal to
+    ``expected`` (by key). Every domain (goals, contacts, mood) keeps its wins with this."""
+    store = rb.store
+    wanted = {earned.key: earned for earned in expected}
+    stored = {w.key: w for w in wins_repo.wins(store) if w.kind != MANUAL and in_scope(w)}
     for key, win in stored.items():
-        if key not in expected:
+        if key not in wanted:
             wins_repo.delete_win(store, win.id)
-    stamp = clock.timestamp()
+    stamp = rb.clock.timestamp()
     awarded = []
-    for key, earned in expected.items():
+    for key, earned in wanted.items():
         if key not in stored:
             win = Win(repo.new_id(), earned.rule, earned.title, earned.day, earned.goal_id, key, stamp)
             wins_repo.insert_win(store, win)
