@@ -226,3 +226,40 @@ def test_the_open_app_shows_a_change_made_by_the_cli(open_app, cli) -> None:
 
     app.press("q")
     assert app.wait_for_exit() == 0
+
+
+LEFT = "\x1b[D"
+
+
+def test_review_backfill_yesterday_and_undo_it(open_app, cli) -> None:
+    """Issue 3's walk: open Goals, find yesterday's miss on the heatmap, backfill it, watch the
+    streak heal (and the win it earns), then undo it."""
+    from datetime import datetime, timedelta
+
+    today = datetime.now().astimezone().date()
+    cli("goal", "add", "Apply")
+    for back in (3, 2, 0):
+        cli("log", "apply", "--date", (today - timedelta(days=back)).isoformat())
+
+    app = open_app()
+    app.wait_for(row_shows("Apply", "1/1"))
+    app.press("2")
+    app.wait_for(lambda text: "Goals ·" in text and "still open" not in text and "Apply" in text)
+    app.wait_for(lambda text: "done, 1-day streak" in text)  # the cursor starts on today
+    app.press(LEFT)
+    app.wait_for(lambda text: "streak broken here" in text)
+
+    app.press(SPACE)  # backfill yesterday
+    screen = app.wait_for(lambda text: "done, 3-day streak" in text)
+    assert " 4d " in f"{goal_row(screen, 'Apply')} "  # the streak healed: 4 days up to today
+    app.wait_for("3-day streak: Apply")  # the win toast
+
+    app.press("u")
+    screen = app.wait_for(lambda text: "streak broken here" in text and "Undid" in text)
+    assert " 1d " in f"{goal_row(screen, 'Apply')} "
+    app.press("q")
+    assert app.wait_for_exit() == 0
+
+    status = json.loads(cli("status", "--json"))
+    assert status["goals"][0]["current_streak"] == 1
+    assert status["goals"][0]["best_streak"] == 2
