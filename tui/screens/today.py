@@ -52,8 +52,7 @@ class TodayScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.app.refresh_data()
 
-    def on_mount(self) -> None:
-        self.app.refresh_data()
+    def on_mount(self) -> None:  # the data arrives with ScreenResume, which follows
         self.query_one(ListView).focus()
 
     # Drawing --------------------------------------------------------------------------------

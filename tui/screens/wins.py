@@ -54,8 +54,7 @@ class WinsScreen(Screen[None]):
             yield Static(id="wins-empty")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.app.refresh_data()
+    def on_mount(self) -> None:  # the data arrives with ScreenResume, which follows
         self.query_one(OptionList).focus()
 
     def on_screen_resume(self) -> None:
