@@ -1,4 +1,4 @@
-"""``python -m bench [--quick] [--years N] [--growth] [--seed S] [--keep]``"""
+"""The benchmark of product.md §6: one table of figure, baseline, ratio, budget and verdict."""
 
 from __future__ import annotations
 
@@ -28,9 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     runs = suite.Runs.quick() if args.quick else suite.Runs.full()
     sizes = GROWTH_YEARS if args.growth else (args.years or (1 if args.quick else 5),)
-    print(f"Rebound benchmark · {date.today().isoformat()} · nproc {os.cpu_count()} · "
+    print(f"Rebound benchmark · {date.today().isoformat()} · nproc {cores()} · "
           f"python -m bench {' '.join(sys.argv[1:])}".rstrip(), flush=True)
-    started = time.perf_counter()
+    started, before = time.perf_counter(), load()
     results = []
     for years in sizes:
         print(f"\n{years} year{'s' if years != 1 else ''} of data:", flush=True)
@@ -43,18 +43,45 @@ def main(argv: list[str] | None = None) -> int:
     if len(results) > 1:
         print("\nGrowth:\n")
         print(growth_table(results))
-    print(f"\n({time.perf_counter() - started:.0f} s)")
+    print(f"\n({time.perf_counter() - started:.0f} s; load average before {before}, after {load()}: "
+          "other busy processes on this machine skew the absolute figures)")
     return 0 if all(row.ok for r in results for row in r.rows) else 1
 
 
+def load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def cores() -> int:
+    """What `nproc` prints: the cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
 def growth_table(results: list[suite.Result]) -> str:
-    head = ["figure", *(f"{r.years} y" for r in results), f"{results[-1].years} y ÷ {results[0].years} y"]
+    """Every figure at every size (ratio to its baseline in brackets) and how much it grew."""
+    first, last = results[0], results[-1]
+    head = ["figure", *(f"{r.years} y" for r in results), f"{last.years} y ÷ {first.years} y"]
     lines = []
-    for i, row in enumerate(results[0].rows):
-        same = [r.rows[i] for r in results]
-        cells = [f"{amount(x.value, x.unit)}{'' if x.ok else ' FAIL'}" for x in same]
-        lines.append([row.figure, *cells, f"{same[-1].value / same[0].value:.2f}×"])
-    widths = [max(len(str(c[j])) for c in [head, *lines]) for j in range(len(head))]
+    for label, key in (("data: check-ins", "checkins"), ("data: wins", "wins")):
+        values = [r.counts.get(key, 0) for r in results]
+        lines.append([label, *map(str, values), f"{values[-1] / max(values[0], 1):.2f}×"])
+    sizes = [r.size_mb for r in results]
+    lines.append(["data: MB on disk", *(f"{v:.1f}" for v in sizes), f"{sizes[-1] / sizes[0]:.2f}×"])
+    figures = list(dict.fromkeys(row.figure for r in results for row in r.rows))
+    for figure in figures:  # by name: a screen added between sizes gets "—" where it was missing
+        same = [next((x for x in r.rows if x.figure == figure), None) for r in results]
+        cells = [
+            "—" if x is None else amount(x.value, x.unit)
+            + (f" ({x.ratio_text})" if x.baseline else "") + ("" if x.ok else " FAIL")
+            for x in same
+        ]
+        ends = same[0], same[-1]
+        grew = f"{ends[1].value / ends[0].value:.2f}×" if ends[0] and ends[1] else "—"
+        lines.append([figure, *cells, grew])
+    widths = [max(len(c[j]) for c in [head, *lines]) for j in range(len(head))]
     out = ["| " + " | ".join(h.ljust(w) for h, w in zip(head, widths)) + " |",
            "|" + "|".join("-" * (w + 2) for w in widths) + "|"]
     out += ["| " + " | ".join(c.ljust(w) for c, w in zip(line, widths)) + " |" for line in lines]

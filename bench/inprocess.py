@@ -1,4 +1,4 @@
-"""In process, through Pilot: tick latency (key to durable write) and screen switches (key to the
+"""In process, through Pilot (run in a fresh process each time, see ``main``): tick latency (key to durable write) and screen switches (key to the
 next frame), on the real app and data. Timing hooks are installed here, on this process's objects:
 the product carries no test hooks.
 
@@ -148,3 +148,24 @@ async def bare_switches(rounds: int) -> dict[str, list[float]]:
         await pilot.pause()
         await switch_times(app, pilot, rounds, found)
     return found
+
+
+def main(argv: list[str]) -> None:
+    """``python -m bench.inprocess DIR TICKS ROUNDS`` or ``... --bare ROUNDS``: one fresh process
+    per measurement, so no size pays (or skips) another's one-time costs. Prints JSON."""
+    import asyncio
+    import json
+
+    if argv[0] == "--bare":
+        found = {"switches": asyncio.run(bare_switches(int(argv[1])))}
+    else:
+        measured = asyncio.run(measure(Path(argv[0]), int(argv[1]), int(argv[2])))
+        found = {"key_to_write": measured.key_to_write, "service": measured.service,
+                 "switches": measured.switches}
+    print(json.dumps(found))
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(sys.argv[1:])

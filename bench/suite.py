@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
+import json
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from . import inprocess, plain, processes, terminal
+from . import plain, processes, terminal
 from .bare_app import MARKER
 from .stats import Row, limit_row, median, percentile, ratio_row, speedup_row
 
@@ -36,6 +39,8 @@ class Result:
     years: int
     rows: list[Row]
     notes: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)  # what the generator wrote
+    size_mb: float = 0.0
 
 
 def say(text: str) -> None:
@@ -65,13 +70,13 @@ def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
     generated = time.perf_counter() - started
     size_mb = sum(p.stat().st_size for p in data.glob("*.json")) / 1e6
     notes = [
-        f"data set: {years} years, seed {seed}: " + ", ".join(f"{v} {k}" for k, v in counts.items())
+        f"data set: {years} year{'s' if years != 1 else ''}, seed {seed}: " + ", ".join(f"{v} {k}" for k, v in counts.items())
         + f"; {size_mb:.1f} MB in {len(list(data.glob('[!.]*.json')))} files; generated in "
         f"{generated:.2f} s",
-        "not generated: contacts (800 / 8,000 interactions), moods (~3 a day) and rejections "
-        "(400) of product.md §6 do not exist in the app yet",
+        "not generated: the contacts (800, with 8,000 interactions) of product.md §6: the "
+        "generator predates them in the app, so their screens are measured without such data",
     ]
-    say(notes[0])
+    say(f"generated {years} y of data in {generated:.2f} s")
     date_text = rb.today().strftime("%A %d %B %Y")
     env = terminal.environment(home)
     rows: list[Row] = []
@@ -93,16 +98,16 @@ def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
     # In process: ticks and screen switches on a copy (the ticks add check-ins).
     copy = root / "pilot-data"
     shutil.copytree(data, copy)
-    measured = asyncio.run(inprocess.measure(copy, runs.ticks, runs.rounds))
-    bare_modes = asyncio.run(inprocess.bare_switches(runs.rounds))
+    measured = fresh_process(["bench.inprocess", str(copy), str(runs.ticks), str(runs.rounds)], env)
+    bare_modes = fresh_process(["bench.inprocess", "--bare", str(runs.rounds)], env)["switches"]
     say(f"in process: {runs.ticks} ticks, {runs.rounds} visits of every screen")
-    tick = median(measured.key_to_write)
+    tick = median(measured["key_to_write"])
     rows.append(limit_row(f"tick: key → durable write, median of {runs.ticks}", tick, 0.016, "ms"))
     rows.append(limit_row(f"tick: key → durable write, p99 of {runs.ticks}",
-                          percentile(measured.key_to_write, 99), 0.050, "ms"))
+                          percentile(measured["key_to_write"], 99), 0.050, "ms"))
     notes.append(
-        f"tick inside toggle_tick only: median {median(measured.service) * 1000:.1f} ms, "
-        f"p99 {percentile(measured.service, 99) * 1000:.1f} ms"
+        f"tick inside toggle_tick only: median {median(measured['service']) * 1000:.1f} ms, "
+        f"p99 {percentile(measured['service'], 99) * 1000:.1f} ms"
     )
 
     # Plain TinyDB: the same data in one default-JSONStorage file, one check-in insert per tick.
@@ -133,7 +138,7 @@ def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
 
     cold_base = median([times[0] for times in bare_modes.values()])
     warm_base = median([t for times in bare_modes.values() for t in times[1:]] or [cold_base])
-    for mode, times in measured.switches.items():
+    for mode, times in measured["switches"].items():
         rows.append(limit_row(f"switch to {mode}: first time", times[0], 0.050, "ms", cold_base))
         if len(times) > 1:
             rows.append(limit_row(f"switch to {mode}: later, worst of {len(times) - 1}",
@@ -142,9 +147,17 @@ def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
         "switch baseline: a bare app with three Header/Static/Footer modes, same measurement. "
         "Today is mounted at start, so its first time is a resume; the others mount then. "
         "Later switches, median per screen: " + ", ".join(
-            f"{m} {median(t[1:]) * 1000:.1f} ms" for m, t in measured.switches.items() if len(t) > 1)
+            f"{m} {median(t[1:]) * 1000:.1f} ms" for m, t in measured["switches"].items() if len(t) > 1)
     )
-    return Result(years, rows, notes)
+    return Result(years, rows, notes, counts, size_mb)
+
+
+def fresh_process(args: list[str], env: dict[str, str]) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, "-m", *args], env=env, cwd=terminal.ROOT,
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"python -m {' '.join(args)} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
 def orjson_goals(data: Path) -> list[str]:

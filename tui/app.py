@@ -15,27 +15,37 @@ from .services.undo import undo
 from .services.wins import celebrate
 from .store import repo
 from .store.errors import StoreError
+from .screens.contacts import ContactsScreen
 from .screens.goals import GoalsScreen
 from .screens.help import HelpScreen
+from .screens.mood import MoodScreen
+from .screens.mood_form import MoodForm
+from .screens.rejection_form import RejectionForm
 from .screens.today import TodayScreen
 from .screens.win_form import WinForm
 from .screens.wins import WinsScreen
 
 POLL_SECONDS = 1.0
-STYLES = ("app.tcss", "today.tcss", "forms.tcss", "help.tcss", "wins.tcss", "goals.tcss", "confirm.tcss")
+STYLES = ("app.tcss", "today.tcss", "forms.tcss", "help.tcss", "wins.tcss", "goals.tcss", "confirm.tcss",
+          "contacts.tcss", "mood.tcss")
 
 
 class ReboundApp(App[None]):
     TITLE = "Rebound"
     CSS_PATH = [paths.styles_dir() / name for name in STYLES]
-    MODES = {"today": TodayScreen, "goals": GoalsScreen, "wins": WinsScreen}
+    MODES = {"today": TodayScreen, "goals": GoalsScreen, "contacts": ContactsScreen, "mood": MoodScreen,
+             "wins": WinsScreen}
     DEFAULT_MODE = "today"
     BINDINGS = [
         Binding("1", "switch_mode('today')", "Today", id="mode.today", show=False),
         Binding("2", "switch_mode('goals')", "Goals", id="mode.goals", show=False),
+        Binding("3", "switch_mode('contacts')", "Contacts", id="mode.contacts", show=False),
+        Binding("4", "switch_mode('mood')", "Mood", id="mode.mood", show=False),
         Binding("5", "switch_mode('wins')", "Wins", id="mode.wins", show=False),
         Binding("u", "undo", "Undo", id="app.undo"),
         Binding("w", "record_win", "Win", id="app.win"),
+        Binding("m", "log_mood", "Log mood", id="app.mood"),
+        Binding("x", "log_rejection", "Log a rejection", id="app.rejection", show=False),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -121,6 +131,19 @@ class ReboundApp(App[None]):
             self.notify(title, title="Win recorded")
             self.refresh_data()
 
+    def action_log_mood(self) -> None:
+        if not isinstance(self.screen, (MoodForm, RejectionForm)):
+            self.push_screen(MoodForm(), self._mood_logged)
+
+    def action_log_rejection(self) -> None:
+        if not isinstance(self.screen, (MoodForm, RejectionForm)):
+            self.push_screen(RejectionForm(), self._mood_logged)
+
+    def _mood_logged(self, saved: object | None) -> None:
+        if saved is not None:
+            self.notify("Reflection saved" if hasattr(saved, "company") else "Mood logged")
+            self.refresh_data()
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen.active_bindings))
@@ -129,6 +152,11 @@ class ReboundApp(App[None]):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Today", "Go to the Today screen (1)", lambda: self.switch_mode("today"))
         yield SystemCommand("Goals", "Go to the Goals screen (2)", lambda: self.switch_mode("goals"))
+        yield SystemCommand("Contacts", "Go to the Contacts screen (3)", lambda: self.switch_mode("contacts"))
+        yield SystemCommand("Mood", "Go to the Mood screen (4)", lambda: self.switch_mode("mood"))
+        yield SystemCommand("Log mood", "How are you feeling, 1 to 5 (m)", self.action_log_mood)
+        yield SystemCommand("Log a rejection", "Reflect on it and ask for feedback (x)",
+                            self.action_log_rejection)
         yield SystemCommand("Wins", "Go to the Wins screen (5)", lambda: self.switch_mode("wins"))
         yield SystemCommand("Help", "List every key (?)", self.action_help)
         yield SystemCommand("Undo", "Undo the last change of this session (u)", self.action_undo)

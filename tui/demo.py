@@ -10,6 +10,8 @@ from .services import Rebound
 from .services import checkins as checkin_service
 from .services import goals as goal_service
 from .services.wins import add_win
+from .demo_mood import busy_moods, generate_moods
+from .store.mood import REJECTIONS
 
 DEMO_GOALS = [
     # name, target, period, weekdays, chance of completing a day
@@ -45,7 +47,37 @@ def generate(rb: Rebound, *, days: int = 60, seed: int = 7) -> None:
         checkin_service.log(rb, goals[0].id, 1, day=today)
         checkin_service.log(rb, goals[4].id, 1, day=today)
         add_win(rb, "A recruiter at Northwind replied to my follow-up", today - timedelta(days=1))
+        _demo_contacts(rb, today)
+        generate_moods(rb, today)
     rb.history.clear()  # demo data is the starting point, not an undoable change
+
+
+DEMO_CONTACTS = [
+    # name, company, role, tags, cadence, [(days ago, kind, note)]
+    ("Priya Raman", "Northwind", "Recruiter", "recruiter", 14,
+     [(30, "email", "sent my CV"), (16, "call", "intro call; she'll share the data role")]),
+    ("Marcus Lee", "Contoso", "Engineering manager", "referral hiring", 7,
+     [(7, "coffee", "coffee; wants a portfolio link")]),
+    ("Sofia Álvarez", "Fabrikam", "Product designer", "mentor", 30,
+     [(60, "meeting", "met at the design meetup"), (12, "message", "asked about her team's process")]),
+    ("Tom Becker", "", "Former colleague", "friend", None, [(45, "intro", "introduced me to Marcus")]),
+    ("Amara Okafor", "Litware", "Talent partner", "recruiter", 21, []),
+]
+
+
+def _demo_contacts(rb: Rebound, today) -> None:  # type: ignore[no-untyped-def]
+    """A few contacts: one overdue, one due today, the rest later or without a cadence."""
+    from .services import contacts as contact_service
+
+    for name, company, role, tags, cadence, touches in DEMO_CONTACTS:
+        fields = contact_service.ContactFields(name, company=company, role=role, tags=tags,
+                                               cadence=cadence)
+        contact = contact_service.add_contact(rb, fields)
+        for ago, kind, note in touches:
+            contact_service.log_interaction(rb, contact.id, kind=kind, note=note,
+                                            day=today - timedelta(days=ago))
+    amara = contact_service.find_contact(rb, "Amara")
+    contact_service.set_follow_up(rb, amara.id, "in 3 days")
 
 
 # The benchmark's "five busy years" (product.md §6) ------------------------------------------
@@ -69,7 +101,7 @@ def generate_history(rb: Rebound, *, years: int = 5, seed: int = 1800) -> dict[s
 
     Check-ins and wins are written in bulk (one TinyDB ``insert_multiple`` per file), shaped by
     the repository; wins are what ``services.wins.reconcile`` would award for every goal and day.
-    Contacts, moods and rejections are not in the app yet, so they are not generated.
+    Moods (about 3 a day) and 400 rejections come from ``demo_mood.busy_moods``.
     """
     from datetime import datetime, time
 
@@ -144,11 +176,16 @@ def generate_history(rb: Rebound, *, years: int = 5, seed: int = 1800) -> dict[s
                     docs.append(repo.checkin_to_doc(checkin))
         for name, docs in by_file.items():
             store.table(name, "checkins").insert_multiple(docs)
+        moods, rejections, mood_wins = busy_moods(random.Random(seed + 1), first, today, at)
+        for name, docs in moods.items():
+            store.table(name, "mood").insert_multiple(docs)
+        store.table(REJECTIONS, "rejections").insert_multiple(rejections)
 
         every = histories(rb, include_archived=True)
         earned = [w for h in every for w in goal_wins(h, today, clock.week_start)]
         days = [first + timedelta(days=i) for i in range((today - first).days + 1)]
         earned += all_done_wins(every, days, today)
+        earned += mood_wins
         earned.sort(key=lambda w: (w.day, w.key))
         wins = [
             wins_repo.win_to_doc(Win(new_id(), w.rule, w.title, w.day, w.goal_id, w.key, at(w.day, 21)))
@@ -163,4 +200,6 @@ def generate_history(rb: Rebound, *, years: int = 5, seed: int = 1800) -> dict[s
         "rest_days": rest_days,
         "skips": skips,
         "wins": len(wins),
+        "moods": sum(len(d) for d in moods.values()),
+        "rejections": len(rejections),
     }

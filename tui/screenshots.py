@@ -29,7 +29,8 @@ async def capture(out: Path) -> list[Path]:
         app = demo_app(Path(folder))
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            for name, keys in (("today", []), ("goals", ["2"])):
+            for name, keys in (("today", []), ("goals", ["2"]), ("contacts", ["3"]),
+                               ("mood", ["4"])):
                 await pilot.press(*keys)
                 await pilot.pause()
                 path = out / f"{name}.svg"

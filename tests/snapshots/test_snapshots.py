@@ -29,3 +29,36 @@ def test_goals_with_the_day_cursor_moved(snap_compare, tmp_path):
 
 def test_delete_goal_confirmation(snap_compare, tmp_path):
     assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, press=["2", "j", "d"])
+
+
+def test_mood_screen(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, press=["4"])
+
+
+def test_mood_form_with_a_score_and_tags(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, press=["m", "4", *"exer", "right"])
+
+
+def test_rejection_form_with_a_refusal(snap_compare, tmp_path):
+    async def fill(pilot):
+        await pilot.press("x", "tab", *"Data analyst", "enter")
+        await pilot.pause()
+
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=fill)
+
+
+def test_contacts(snap_compare, tmp_path):
+    # "3" opens Contacts: Priya overdue (error colour), Marcus due today (warning colour).
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, press=["3"])
+
+
+def test_log_interaction_form(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, press=["3", "l"])
+
+
+def test_add_contact_form_with_a_refusal(snap_compare, tmp_path):
+    async def fill(pilot):
+        await pilot.press("3", "a", "tab", *"Initech", "enter")
+        await pilot.pause()
+
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=fill)

@@ -14,6 +14,7 @@ from ..services import checkins as checkin_service
 from ..services import goals as goal_service
 from ..services.days import parse_day
 from ..services.wins import add_win
+from .contact_commands import contact_command
 from ..services.status import GoalSummary, goal_summaries, status
 
 
@@ -26,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
         "rest": rest_command,
         "status": status_command,
         "win": win_command,
+        "mood": mood_command,
+        "contact": contact_command,
     }[args.command]
     return handler(rb, args)
 
@@ -115,6 +118,19 @@ def win_command(rb: Rebound, args: argparse.Namespace) -> int:
     day = parse_day(args.date, rb.today())
     win = add_win(rb, args.text, day)
     print(f"Win recorded for {day.isoformat()}: {win.title}")
+    return 0
+
+
+def mood_command(rb: Rebound, args: argparse.Namespace) -> int:
+    from ..services import mood as mood_service
+
+    entry = mood_service.log_mood(rb, args.score, tags=args.tags, note=args.note,
+                                  day=parse_day(args.date, rb.today()))
+    mean, count = mood_service.day_mood(rb, entry.day) or (entry.score, 1)
+    tags = f" #{' #'.join(entry.tags)}" if entry.tags else ""
+    print(f"Mood {entry.score} ({entry.label}){tags} logged for {entry.day.isoformat()}"
+          f" · that day's mood {mean:.1f} over {count}")
+    print_wins(rb)
     return 0
 
 

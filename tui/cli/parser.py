@@ -51,9 +51,31 @@ def build() -> argparse.ArgumentParser:
     rest.add_argument("--date", metavar="DAY")
     rest.add_argument("--reason", metavar="TEXT", default="")
 
+    contact = sub.add_parser("contact", help="add, log or list networking contacts")
+    contact_sub = contact.add_subparsers(dest="contact_command", metavar="ACTION", required=True)
+    c_add = contact_sub.add_parser("add", help="add a contact")
+    c_add.add_argument("name", metavar="NAME")
+    c_add.add_argument("--company", metavar="C", default="")
+    c_add.add_argument("--role", metavar="R", default="")
+    c_add.add_argument("--every", type=whole_number, metavar="DAYS", help="follow up every DAYS days")
+    c_log = contact_sub.add_parser("log", help="log an interaction with a contact")
+    c_log.add_argument("name", metavar="NAME")
+    c_log.add_argument("--kind", metavar="KIND", default="message",
+                       help="message, email, call, coffee, meeting, referral, intro or other")
+    c_log.add_argument("--note", metavar="TEXT", default="")
+    c_log.add_argument("--date", metavar="DAY")
+    c_list = contact_sub.add_parser("list", help="list contacts, most urgent follow-up first")
+    c_list.add_argument("--json", action="store_true", help="print JSON")
+
     win = sub.add_parser("win", help="record a small victory in your own words")
     win.add_argument("text", metavar="TEXT")
     win.add_argument("--date", metavar="DAY")
+
+    mood = sub.add_parser("mood", help="log how you feel, 1 (rough) to 5 (great)")
+    mood.add_argument("score", metavar="SCORE", help="1 rough, 2 low, 3 okay, 4 good, 5 great")
+    mood.add_argument("--tags", metavar="a,b", default="", help="e.g. interview,exercise")
+    mood.add_argument("--note", metavar="TEXT", default="")
+    mood.add_argument("--date", metavar="DAY")
 
     status = sub.add_parser("status", help="where today stands")
     status.add_argument("--json", action="store_true", help="print JSON")

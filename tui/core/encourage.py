@@ -12,9 +12,17 @@ class DayContext:
     at_risk: int
     best_current_streak: int
     rest_day: bool
+    rejection: bool = False  # a rejection was logged today or in the two days before
+    lesson_written: bool = False  # ... and its lesson is written down
 
 
 def encouragement(ctx: DayContext) -> str:
+    if ctx.rejection and ctx.lesson_written:
+        return ("A no is about one role on one day, not about you. The lesson is written down; "
+                "now one small next step.")
+    if ctx.rejection:
+        return ("That rejection is not a verdict on you. When you are ready, write one thing to "
+                "learn from it (Mood, 4), then take one small step.")
     if ctx.rest_day:
         return "Rest day. Rest is part of the plan: you come back sharper tomorrow."
     if ctx.goals == 0:

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol, TypeVar
 
 from .errors import InputError
+
+class _HasName(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+Named = TypeVar("Named", bound=_HasName)
 
 ALL_DAYS: frozenset[int] = frozenset(range(7))
 PERIODS = ("day", "week")
@@ -107,18 +116,20 @@ def check_period(period: str) -> str:
     return period
 
 
-def match_by_name(query: str, goals: list[Goal]) -> Goal:
-    """Case-insensitive full name or unambiguous prefix; InputError otherwise."""
+def match_by_name(query: str, items: Sequence[Named], what: str = "goal") -> Named:
+    """Case-insensitive full name or unambiguous prefix; InputError otherwise.
+
+    Works for anything with a ``name`` (goals, contacts); ``what`` names it in messages."""
     wanted = query.strip().casefold()
     if not wanted:
-        raise InputError("give a goal name")
-    exact = [g for g in goals if g.name.casefold() == wanted]
+        raise InputError(f"give a {what} name")
+    exact = [g for g in items if g.name.casefold() == wanted]
     if exact:
         return exact[0]
-    found = [g for g in goals if g.name.casefold().startswith(wanted)]
+    found = [g for g in items if g.name.casefold().startswith(wanted)]
     if len(found) == 1:
         return found[0]
     if not found:
-        raise InputError(f"no goal matches {query.strip()!r}")
+        raise InputError(f"no {what} matches {query.strip()!r}")
     names = ", ".join(sorted(g.name for g in found))
-    raise InputError(f"{query.strip()!r} matches several goals: {names}")
+    raise InputError(f"{query.strip()!r} matches several {what}s: {names}")

@@ -17,6 +17,10 @@ KIND_LABELS = {
     "milestone": "streak milestone",
     "personal_best": "personal best",
     "weekly_target": "weekly target",
+    "followed_up": "followed up on time",
+    "reached_out": "reached out this week",
+    "bounce_back": "bounced back",
+    "reflected": "learned from a rejection",
 }
 
 

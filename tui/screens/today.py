@@ -16,7 +16,13 @@ from ..core.encourage import DayContext, encouragement
 from ..services import checkins as checkin_service
 from ..services.status import GoalSummary, goal_summaries
 from ..services.wins import wins_on
+from ..services import mood as mood_service
+from ..core.mood import score_label
+from ..core.mood_stats import level
+from ..services.contacts import followups_due
+from ..widgets.followup_list import FollowUpList
 from ..widgets.goal_row import GoalRow
+from .contact_forms import LogForm
 from .goal_form import GoalForm, GoalFormResult
 
 if TYPE_CHECKING:
@@ -33,6 +39,7 @@ class TodayScreen(Screen[None]):
         Binding("a", "add", "Add goal"),
         Binding("s", "skip", "Skip today"),
         Binding("r", "rest", "Rest day"),
+        Binding("l", "log_followup", "Log follow-up", show=False),  # named in the section title
     ]
 
     app: ReboundApp
@@ -45,6 +52,11 @@ class TodayScreen(Screen[None]):
             yield ListView(id="today-goals")
             yield Static(id="today-empty")
             yield Static(id="today-at-risk")
+            yield Static("Follow-ups due · l logs the highlighted one (tab to move)",
+                         classes="section-title", id="today-followups-title")
+            yield FollowUpList(id="today-followups")
+            yield Static("Mood", classes="section-title")
+            yield Static(id="today-mood")
             yield Static("Today's wins", classes="section-title")
             yield Static(id="today-wins")
         yield Footer()
@@ -71,12 +83,15 @@ class TodayScreen(Screen[None]):
             at_risk=sum(s.streak.at_risk for s in summaries),
             best_current_streak=max((s.streak.current for s in summaries), default=0),
             rest_day=rest is not None,
+            **self._mood_context(day),
         )
         self.query_one("#today-encouragement", Static).update(encouragement(context))
         at_risk = [s.goal.name for s in summaries if s.streak.at_risk]
         self.query_one("#today-at-risk", Static).update(
             "Streaks at risk today: " + ", ".join(at_risk) if at_risk else ""
         )
+        self._show_followups(day)
+        self._show_mood(day)
         wins = wins_on(rb, day)
         self.query_one("#today-wins", Static).update(
             Text("\n".join(("★ " if w.manual else "✓ ") + w.title for w in wins))
@@ -99,6 +114,38 @@ class TodayScreen(Screen[None]):
             view.extend(GoalRow(s) for s in summaries[len(rows):])
         if summaries and (view.index is None or view.index >= len(summaries)):
             view.index = len(summaries) - 1 if view.index else 0
+
+    def _show_followups(self, day) -> None:  # type: ignore[no-untyped-def]
+        due = followups_due(self.app.rb, day)
+        self.query_one(FollowUpList).show(due, day)
+        for widget in (self.query_one(FollowUpList), self.query_one("#today-followups-title")):
+            widget.display = bool(due)
+
+    def action_log_followup(self) -> None:
+        """`l`: log the interaction that clears the highlighted follow-up."""
+        view = self.query_one(FollowUpList).selected()
+        if view is None:
+            self.notify("No follow-ups due today.", timeout=3)
+            return
+        self.app.push_screen(LogForm(view.contact), lambda done: done and self.app.refresh_data())
+
+    def _mood_context(self, day) -> dict[str, bool]:  # type: ignore[no-untyped-def]
+        rejection = mood_service.recent_rejection(self.app.rb, day)
+        return {"rejection": rejection is not None,
+                "lesson_written": bool(rejection and rejection.lesson)}
+
+    def _show_mood(self, day) -> None:  # type: ignore[no-untyped-def]
+        found = mood_service.day_mood(self.app.rb, day)
+        if found is None:
+            text = Text("How are you today? Press m and pick 1–5; it takes two seconds.", "dim")
+        else:
+            mean, count = found
+            logged = f"{count} entries" if count > 1 else "1 entry"
+            text = Text(f"Today {mean:.1f} · {score_label(level(mean))} ({logged}; m logs another)")
+        if ask := mood_service.feedback_ask(self.app.rb, day):
+            text.append(f"\nNext: ask {ask.contact} for feedback on {ask.company} by "
+                        f"{ask.follow_up:%a %d %b}", "italic")
+        self.query_one("#today-mood", Static).update(text)
 
     def selected(self) -> GoalSummary | None:
         view = self.query_one(ListView)
@@ -157,3 +204,4 @@ class TodayScreen(Screen[None]):
         yield "Tick goal", "Complete or clear the selected goal today (space)", self.action_tick
         yield "Skip goal today", "Skip the selected goal today (s)", self.action_skip
         yield "Rest day", "Mark or clear today as a rest day (r)", self.action_rest
+        yield "Log follow-up", "Log the interaction for the highlighted follow-up (l)", self.action_log_followup

@@ -10,8 +10,10 @@ from ..core.goals import Goal, GoalHistory
 from ..core.score import strength
 from ..core.streaks import Streak, streak
 from ..store import repo
+from .contacts import followups_due
 from .context import Rebound
 from .history import histories
+from .mood import mood_logged
 from .wins import wins_on
 
 
@@ -67,8 +69,12 @@ def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
     return {
         "date": day.isoformat(),
         "goals": goals,
-        "followups_due": [],  # contacts arrive with the networking issue
-        "mood_logged": False,  # mood arrives with the mood issue
+        "followups_due": [
+            {"name": v.contact.name, "due": v.next.isoformat() if v.next else None,
+             "overdue": v.next is not None and v.next < day}
+            for v in followups_due(rb, day)
+        ],
+        "mood_logged": mood_logged(rb, day),
         "wins_today": [{"kind": w.kind, "title": w.title} for w in wins_on(rb, day)],
     }
 

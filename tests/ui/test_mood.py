@@ -1,0 +1,163 @@
+"""Pilot tests for mood: `m` from anywhere, `x` reflections, Today's mood line, the Mood screen."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import Input, OptionList, Sparkline, Static
+
+from tui.screens.mood import PAGE, MoodScreen
+from tui.screens.mood_form import MoodForm
+from tui.screens.rejection_form import RejectionForm
+from tui.services import contacts as contact_service
+from tui.services import mood as mood_service
+from tui.services.wins import all_wins
+from tui.widgets.year_pixels import YearPixels
+
+SIZE = (110, 34)
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def prompts(view: OptionList) -> list[str]:
+    return [str(view.get_option_at_index(i).prompt) for i in range(view.option_count)]
+
+
+async def test_m_logs_a_mood_in_a_few_keys_and_today_shows_it(make_app, rb):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Press m" in text_of(app, "#today-mood")
+        await pilot.press("m")
+        assert isinstance(app.screen, MoodForm)
+        await pilot.press("enter")  # no score yet: refused, form stays
+        assert isinstance(app.screen, MoodForm)
+        assert "pick a score" in text_of(app, "#score-error")
+        await pilot.press("4")  # one key picks the score and moves on to the tags
+        assert app.screen.focused is app.screen.query_one("#tags", Input)
+        await pilot.press(*"exer", "right", *", job fair", "tab", *"ran 5k", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, MoodForm)
+        [entry] = mood_service.entries(rb)
+        assert (entry.score, entry.tags, entry.note) == (4, ("exercise", "job", "fair"), "ran 5k")
+        assert "Today 4.0 · good (1 entry" in text_of(app, "#today-mood")
+        await pilot.press("m", "2", "enter")
+        await pilot.pause()
+        assert "Today 3.0 · okay (2 entries" in text_of(app, "#today-mood")
+        await pilot.press("u")
+        await pilot.pause()
+        assert len(mood_service.entries(rb)) == 1
+
+
+async def test_escape_cancels_the_mood_form(make_app, rb):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m", "3", "escape")
+        assert not isinstance(app.screen, MoodForm)
+        assert mood_service.entries(rb) == []
+
+
+async def test_a_mood_tagged_rejection_opens_the_reflection_and_saves_both(make_app, rb):
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("m", "2", *"rejection", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RejectionForm)
+        await pilot.press("enter")  # no company: refused, nothing saved
+        assert "company cannot be empty" in text_of(app, "#company-error")
+        assert mood_service.entries(rb) == []
+        await pilot.press("escape")  # back to the mood form, what was typed kept
+        assert isinstance(app.screen, MoodForm)
+        assert app.screen.query_one("#tags", Input).value == "rejection"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"Northwind", "tab", *"Analyst", "tab", *"final round", "tab",
+                          *"rehearse the case study", "tab", *"Dana", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, (MoodForm, RejectionForm))
+        [entry] = mood_service.entries(rb)
+        [rejection] = mood_service.rejections(rb)
+        assert entry.score == 2 and rejection.mood_id == entry.id
+        assert (rejection.company, rejection.role, rejection.stage) == ("Northwind", "Analyst", "final round")
+        assert contact_service.find_contact(rb, "Dana").follow_up == rb.today() + timedelta(days=7)
+        assert any(w.kind == "reflected" for w in all_wins(rb))
+        assert "lesson is written down" in text_of(app, "#today-encouragement")
+        assert "Next: ask Dana for feedback on Northwind by Thu 03 Dec" in text_of(app, "#today-mood")
+        await pilot.press("u")
+        await pilot.pause()
+        assert mood_service.entries(rb) == [] and mood_service.rejections(rb) == []
+        assert "not a verdict" not in text_of(app, "#today-encouragement")
+
+
+async def test_x_reflects_on_a_rejection_from_any_screen(make_app, rb):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, RejectionForm)
+        await pilot.press(*"Contoso", "tab", "tab", "tab", "backspace", "9", "enter")
+        assert "mood score must be 1 to 5" in text_of(app, "#score-error")
+        await pilot.press("backspace", "1", "enter")
+        await pilot.pause()
+        [rejection] = mood_service.rejections(rb)
+        assert rejection.company == "Contoso" and rejection.lesson == ""
+        assert mood_service.entries(rb)[0].score == 1
+
+
+async def test_mood_screen_shows_trend_pixels_insights_and_edits_a_lesson(make_app, rb):
+    today = rb.today()
+    for back in range(PAGE + 20):
+        mood_service.log_mood(rb, 1 + back % 5, tags="rest" if back % 3 == 0 else "",
+                              day=today - timedelta(days=back))
+    mood_service.log_rejection(rb, "Fabrikam", role="Designer", day=today - timedelta(days=1))
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MoodScreen)
+        assert "last 30 days" in text_of(app, "#mood-title")
+        assert len(screen.query_one(Sparkline).data) == 30
+        await pilot.press("t")
+        assert len(screen.query_one(Sparkline).data) == 90
+        assert "Last 90 days" in text_of(app, "#mood-trend-label")
+        assert screen.query_one(YearPixels).means
+        assert "tagged rest" in text_of(app, "#mood-insights")
+        entries = screen.query_one("#mood-entries", OptionList)
+        await pilot.press("j", "j", "k")
+        assert entries.highlighted == 1
+        shown = prompts(entries)
+        assert len(shown) == PAGE + 1 and "older entries" in shown[-1]
+        assert shown[0].startswith(today.strftime("%a %d %b %Y"))
+        entries.highlighted = PAGE
+        entries.focus()
+        await pilot.press("enter")  # the next page
+        assert len(prompts(entries)) == PAGE + 21  # every entry, the rejection's too
+        rejections = screen.query_one("#mood-rejections", OptionList)
+        assert "Fabrikam · Designer" in prompts(rejections)[0]
+        assert "no lesson yet" in prompts(rejections)[0]
+        await pilot.press("e")
+        assert isinstance(app.screen, RejectionForm)
+        await pilot.press(*"show the process, not only the result", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MoodScreen)
+        assert "show the process" in prompts(rejections)[0]
+        assert mood_service.rejections(rb)[0].lesson == "show the process, not only the result"
+        assert any(w.kind == "reflected" for w in all_wins(rb))
+
+
+async def test_empty_mood_screen_explains(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        assert "not logged yet" in text_of(app, "#mood-title")
+        assert "No moods yet" in prompts(app.screen.query_one("#mood-entries", OptionList))[0]
+        assert "A few more weeks" in text_of(app, "#mood-insights")
+        assert not app.screen.query_one(Sparkline).display
+        assert "a trend needs two days" in text_of(app, "#mood-trend-label")
+        await pilot.press("e")  # nothing to edit: a gentle toast, no crash
+        await pilot.pause()
+        assert isinstance(app.screen, MoodScreen)

@@ -1,0 +1,230 @@
+"""Contacts: a table sorted by urgency, `/` filter as you type, and the selected contact's details.
+
+The data is read on reload (a change here or elsewhere); filtering and moving only re-render.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from ..core.contacts import Contact, Urgency, humanize_days
+from ..services import contacts as contact_service
+from ..services.contacts import ContactView
+from ..widgets.contact_table import ContactTable, follow_up_words
+from .confirm import ConfirmScreen
+from .contact_forms import ContactForm, FollowUpForm, LogForm
+
+if TYPE_CHECKING:
+    from ..app import ReboundApp
+
+HISTORY_LINES = 40
+COMMANDS = (
+    ("Add contact", "Add a networking contact (a)", "add"),
+    ("Edit contact", "Edit the selected contact (e)", "edit"),
+    ("Delete contact", "Delete the selected contact and its interactions, after asking (d)", "delete"),
+    ("Log an interaction", "Log a message, call, coffee… with the selected contact (l)", "log"),
+    ("Set a follow-up", "A date, “in 2 weeks” or “every 14 days” for the selected contact (f)",
+     "follow_up"),
+    ("Filter contacts", "Filter by name, company or tag as you type (/)", "filter"),
+)
+
+
+def matches(view: ContactView, words: list[str]) -> bool:
+    c = view.contact
+    hay = " ".join((c.name, c.company, *c.tags, *(f"#{t}" for t in c.tags))).casefold()
+    return all(word in hay for word in words)
+
+
+class ContactsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("j", "cursor(1)", "Down", key_display="j/↓", show=False),
+        Binding("k", "cursor(-1)", "Up", key_display="k/↑", show=False),
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
+        Binding("l", "log", "Log"),
+        Binding("f", "follow_up", "Follow-up"),
+        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("escape", "clear_filter", "Clear filter", key_display="esc", show=False),
+    ]
+
+    app: ReboundApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.views: list[ContactView] = []
+        self.query_text = ""
+        self._select: str | None = None  # the row to put the cursor on at the next draw
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="contacts"):
+            yield Static(id="contacts-title")
+            yield Input(placeholder="filter by name, company or tag", id="contacts-filter")
+            yield ContactTable(id="contacts-table")
+            yield Static(id="contacts-empty")
+            with VerticalScroll(id="contacts-detail"):
+                yield Static(id="contacts-follow-up")
+                yield Static(id="contacts-detail-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#contacts-filter", Input).display = False
+        self.query_one(ContactTable).focus()
+        self.app.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        self.app.refresh_data()
+
+    # Drawing --------------------------------------------------------------------------------
+    def reload(self) -> None:
+        rb = self.app.rb
+        self.today = rb.today()
+        self.views = contact_service.contact_views(rb, self.today)
+        self.show_rows()
+
+    def show_rows(self) -> None:
+        table = self.query_one(ContactTable)
+        selected = table.selected()
+        words = self.query_text.casefold().split()
+        shown = [v for v in self.views if matches(v, words)] if words else self.views
+        select = self._select or (selected.contact.id if selected else None)
+        self._select = None
+        table.show(shown, self.today, select)
+        overdue = sum(v.urgency is Urgency.OVERDUE for v in self.views)
+        due = sum(v.urgency is Urgency.DUE for v in self.views)
+        title = f"Contacts · {len(self.views)} · {overdue} overdue · {due} due today"
+        if words:
+            title += f" · {len(shown)} match “{self.query_text.strip()}”"
+        self.query_one("#contacts-title", Static).update(Text(title))
+        empty = self.query_one("#contacts-empty", Static)
+        empty.display = not shown
+        empty.update("No contacts yet. Press a to add the first one." if not self.views
+                     else "No contact matches the filter (esc clears it).")
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        view = self.query_one(ContactTable).selected()
+        line = self.query_one("#contacts-follow-up", Static)
+        text = self.query_one("#contacts-detail-text", Static)
+        self.query_one("#contacts-detail").display = view is not None
+        if view is None:
+            return
+        c = view.contact
+        line.set_class(view.urgency is Urgency.DUE, "-due")
+        line.set_class(view.urgency is Urgency.OVERDUE, "-overdue")
+        cadence = f" · every {c.cadence} days" if c.cadence else ""
+        when = f" ({view.next:%a %d %b %Y})" if view.next else ""
+        line.update(Text(f"Next follow-up: {follow_up_words(view, self.today)}{when}{cadence}"))
+        out = Text()
+        out.append(c.name, "bold")
+        for part in (c.role, c.company):
+            if part:
+                out.append(f" · {part}")
+        for label, value in (("met", c.met), ("link", c.link),
+                             ("tags", " ".join(f"#{t}" for t in c.tags)), ("notes", c.notes)):
+            if value:
+                out.append(f"\n{label}: ", "dim")
+                out.append(value)
+        items = contact_service.history(self.app.rb, c.id)
+        out.append(f"\n\nInteractions ({len(items)}) · last contacted "
+                   f"{humanize_days(view.last_day, self.today)}", "bold")
+        for item in items[:HISTORY_LINES]:
+            out.append(f"\n{item.day:%a %d %b %Y}  ", "dim")
+            out.append(f"{item.kind:<9}")
+            out.append(f" {item.note}" if item.note else "")
+        if len(items) > HISTORY_LINES:
+            out.append(f"\n… and {len(items) - HISTORY_LINES} older", "dim")
+        text.update(out)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.query_one(ContactTable).more()
+        self.show_detail()
+
+    # Filter ---------------------------------------------------------------------------------
+    def action_filter(self) -> None:
+        box = self.query_one("#contacts-filter", Input)
+        box.display = True
+        box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.query_text = event.value
+        self.show_rows()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(ContactTable).focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#contacts-filter", Input)
+        box.value = ""
+        box.display = False
+        self.query_text = ""
+        self.query_one(ContactTable).focus()
+        self.show_rows()
+
+    # Actions --------------------------------------------------------------------------------
+    def action_cursor(self, step: int) -> None:
+        table = self.query_one(ContactTable)
+        table.action_cursor_down() if step > 0 else table.action_cursor_up()
+
+    def _selected(self) -> ContactView | None:
+        view = self.query_one(ContactTable).selected()
+        if view is None:
+            self.notify("Add a contact first (a).", severity="warning", timeout=3)
+        return view
+
+    def _saved(self, message: str, result: object | None) -> None:
+        if result is None:
+            return
+        if isinstance(result, Contact):  # a new or edited contact: put the cursor on it
+            self._select = result.id
+        self.app.refresh_data()
+        self.notify(message, markup=False)
+
+    def action_add(self) -> None:
+        self.app.push_screen(ContactForm(), lambda c: self._saved(f"Added {c.name}" if c else "", c))
+
+    def action_edit(self) -> None:
+        if view := self._selected():
+            self.app.push_screen(ContactForm(view.contact),
+                                 lambda c: self._saved(f"Saved {c.name}" if c else "", c))
+
+    def action_log(self) -> None:
+        if view := self._selected():
+            self.app.push_screen(LogForm(view.contact),
+                                 partial(self._saved, f"Logged it with {view.contact.name}"))
+
+    def action_follow_up(self) -> None:
+        if view := self._selected():
+            self.app.push_screen(FollowUpForm(view.contact, view.next),
+                                 partial(self._saved, f"Follow-up saved for {view.contact.name}"))
+
+    def action_delete(self) -> None:
+        if not (view := self._selected()):
+            return
+        contact, rb = view.contact, self.app.rb
+        count = contact_service.interaction_count(rb, contact.id)
+        noun = "interaction" if count == 1 else "interactions"
+        question = f"Delete “{contact.name}” and {count} {noun}?\nu undoes it while the app is open."
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.app.attempt(lambda: contact_service.delete_contact(rb, contact.id) + 1):
+                self.app.refresh_data()
+                self.notify(f"Deleted {contact.name} and {count} {noun}. u undoes it.", markup=False)
+
+        self.app.push_screen(ConfirmScreen("Delete contact", question), answered)
+
+    def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
+        for title, help_text, action in COMMANDS:
+            yield f"Contacts: {title}", help_text, getattr(self, f"action_{action}")

@@ -1,0 +1,89 @@
+"""A modal form of labelled inputs with a validation message under each: the contact forms use it.
+
+Subclasses list ``FIELDS`` (id, label, placeholder), fill ``initial`` and implement ``submit``,
+which calls a service and returns the result (dismissed) or raises InputError (shown under the
+field it names). `enter` saves, `escape` cancels; a refusal keeps everything typed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Static
+
+from ..core.errors import InputError
+from ..store.errors import StoreError
+
+if TYPE_CHECKING:
+    from ..app import ReboundApp
+
+
+class FieldForm(ModalScreen[Any]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", key_display="esc"),
+        Binding("enter", "save", "Save", priority=True),
+    ]
+    FIELDS: ClassVar[tuple[tuple[str, str, str], ...]] = ()
+    SUGGEST: ClassVar[dict[str, list[str]]] = {}
+
+    app: ReboundApp
+
+    def __init__(self, title: str, initial: dict[str, str] | None = None, subtitle: str = "") -> None:
+        super().__init__()
+        self.form_title = title
+        self.subtitle = subtitle
+        self.initial = initial or {}
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="form compact-form"):
+            yield Static(self.form_title, classes="form-title", markup=False)
+            if self.subtitle:
+                yield Static(self.subtitle, classes="form-subtitle", markup=False)
+            for name, label, placeholder in self.FIELDS:
+                yield Label(label)
+                words = self.SUGGEST.get(name)
+                suggester = SuggestFromList(words, case_sensitive=False) if words else None
+                yield Input(self.initial.get(name, ""), placeholder=placeholder, id=name,
+                            max_length=2000, suggester=suggester)
+                yield Static(id=f"{name}-error", classes="field-error")
+            yield Static("enter saves · esc cancels", classes="form-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#{self.FIELDS[0][0]}", Input).focus()
+
+    def value(self, name: str) -> str:
+        return self.query_one(f"#{name}", Input).value
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def show_error(self, field: str | None, message: str) -> None:
+        names = [name for name, _, _ in self.FIELDS]
+        for name in names:
+            self.query_one(f"#{name}-error", Static).remove_class("-shown")
+        target = field if field in names else names[0]
+        error = self.query_one(f"#{target}-error", Static)
+        error.update(Text(message))  # the user's words are not markup
+        error.add_class("-shown")
+        self.query_one(f"#{target}", Input).focus()
+
+    def action_save(self) -> None:
+        try:
+            result = self.submit()
+        except InputError as exc:
+            self.show_error(exc.field, str(exc))
+            return
+        except StoreError as exc:
+            self.show_error(None, f"Could not save: {exc}")
+            return
+        self.app.celebrate_earned()
+        self.dismiss(result)
+
+    def submit(self) -> object:
+        raise NotImplementedError

@@ -1,0 +1,180 @@
+"""Mood: the trend of the daily mean, a year in pixels, what goes with a good day, every entry
+(newest first, a page at a time) and the rejections with their lessons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Sparkline, Static
+from textual.widgets.option_list import Option
+
+from ..core.mood import MoodEntry, Rejection, score_label
+from ..core.mood_stats import TREND_WINDOWS, trend, window_mean
+from ..services import mood as mood_service
+from ..services.mood_insights import insights
+from ..widgets.year_pixels import YearPixels
+from .rejection_form import RejectionForm
+
+if TYPE_CHECKING:
+    from ..app import ReboundApp
+
+PAGE = 100
+MORE = "more"
+
+
+def entry_line(entry: MoodEntry) -> Text:
+    tags = ("  " + " ".join(f"#{t}" for t in entry.tags)) if entry.tags else ""
+    return Text.assemble(
+        (entry.day.strftime("%a %d %b %Y").ljust(16), "dim"),
+        (f"{entry.score} {score_label(entry.score)}".ljust(8), "bold"),
+        (tags, "italic"),
+        (f"  {entry.note}" if entry.note else "", ""),
+    )
+
+
+def rejection_line(rejection: Rejection) -> Text:
+    head = Text.assemble(
+        (rejection.day.strftime("%d %b %Y").ljust(13), "dim"),
+        (rejection.title, "bold"),
+        (f" · {rejection.stage}" if rejection.stage else "", "dim"),
+    )
+    if rejection.ask_feedback and rejection.follow_up:
+        head.append(f" · ask {rejection.contact} by {rejection.follow_up:%d %b}", "dim")
+    lesson = rejection.lesson or "no lesson yet: e adds one"
+    return Text.assemble(head, "\n", ("  Lesson: ", "dim"), (lesson, "" if rejection.lesson else "dim italic"))
+
+
+class MoodScreen(Screen[None]):
+    BINDINGS = [
+        Binding("j", "cursor(1)", "Down", key_display="j/↓", show=False),
+        Binding("k", "cursor(-1)", "Up", key_display="k/↑", show=False),
+        Binding("t", "toggle_trend", "30/90 days"),
+        Binding("e", "edit_lesson", "Edit lesson"),
+    ]
+
+    app: ReboundApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.window = TREND_WINDOWS[0]
+        self.shown = PAGE
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="mood"):
+            yield Static(id="mood-title")
+            with Horizontal(id="mood-trend-row"):
+                yield Static(id="mood-trend-label")
+                yield Sparkline([], id="mood-trend")
+            with Horizontal(id="mood-body"):
+                with Vertical(id="mood-left"):
+                    yield YearPixels(id="mood-pixels")
+                    yield Static("What goes with a good day", classes="section-title")
+                    yield Static(id="mood-insights")
+                with Vertical(id="mood-right"):
+                    yield Static("Entries, newest first", classes="section-title")
+                    yield OptionList(id="mood-entries")
+                    yield Static("Rejections and lessons", classes="section-title")
+                    yield OptionList(id="mood-rejections")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.refresh_data()
+        self.query_one("#mood-entries", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.app.refresh_data()
+
+    def reload(self) -> None:
+        rb = self.app.rb
+        today = rb.today()
+        means = mood_service.means(rb)
+        now = mood_service.day_mood(rb, today)
+        mean30 = window_mean(means, today, 30)
+        self.query_one("#mood-title", Static).update(
+            "Mood · today " + (f"{now[0]:.1f} ({now[1]} logged)" if now else "not logged yet (m)")
+            + (f" · last 30 days {mean30:.1f}" if mean30 is not None else "")
+        )
+        values = trend(means, today, self.window)
+        label = f"Last {self.window} days (t)"
+        if len(values) >= 2:  # the line scales to its own range: name it
+            label += f"\n{len(values)} days, {min(values):.1f}–{max(values):.1f}"
+        else:
+            label += "\na trend needs two days"
+        self.query_one("#mood-trend-label", Static).update(label)
+        sparkline = self.query_one(Sparkline)
+        sparkline.data = values if len(values) >= 2 else []
+        sparkline.display = len(values) >= 2
+        self.query_one(YearPixels).show(means, today)
+        found = insights(rb, means)
+        self.query_one("#mood-insights", Static).update(
+            "\n".join(f"· {c.sentence}" for c in found)
+            if found else Text("A few more weeks of moods and this shows what lifts yours.", "dim")
+        )
+        self._fill_entries(mood_service.entries(rb))
+        self._fill_rejections(mood_service.rejections(rb))
+
+    def _fill_entries(self, entries: list[MoodEntry]) -> None:
+        options = [Option(entry_line(e), id=e.id) for e in entries[: self.shown]]
+        if len(entries) > self.shown:
+            rest = len(entries) - self.shown
+            options.append(Option(Text(f"… {rest} older entries: enter shows {min(rest, PAGE)} more",
+                                       "dim"), id=MORE))
+        if not options:
+            options.append(Option(Text("No moods yet: press m, then 1–5.", "dim"), disabled=True))
+        view = self.query_one("#mood-entries", OptionList)
+        highlighted = view.highlighted
+        view.set_options(options)
+        view.highlighted = min(highlighted or 0, len(options) - 1)
+
+    def _fill_rejections(self, rejections: list[Rejection]) -> None:
+        options = [Option(rejection_line(r), id=r.id) for r in rejections]
+        if not options:
+            options.append(Option(Text("None logged. x reflects on one when it comes.", "dim"),
+                                  disabled=True))
+        view = self.query_one("#mood-rejections", OptionList)
+        highlighted = view.highlighted
+        view.set_options(options)
+        view.highlighted = min(highlighted or 0, len(options) - 1)
+
+    @on(OptionList.OptionSelected, "#mood-entries")
+    def _more(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == MORE:
+            self.shown += PAGE
+            self.reload()
+
+    @on(OptionList.OptionSelected, "#mood-rejections")
+    def _selected_rejection(self) -> None:
+        self.action_edit_lesson()
+
+    def action_cursor(self, step: int) -> None:
+        view = self.focused if isinstance(self.focused, OptionList) else self.query_one(OptionList)
+        view.action_cursor_down() if step > 0 else view.action_cursor_up()
+
+    def action_toggle_trend(self) -> None:
+        self.window = TREND_WINDOWS[(TREND_WINDOWS.index(self.window) + 1) % len(TREND_WINDOWS)]
+        self.reload()
+
+    def action_edit_lesson(self) -> None:
+        view = self.query_one("#mood-rejections", OptionList)
+        option = view.highlighted_option
+        if option is None or option.id is None:
+            self.notify("No rejection to edit: x logs one", severity="warning")
+            return
+        rejection = mood_service.rejection_by_id(self.app.rb, option.id)
+        self.app.push_screen(RejectionForm(edit=rejection), self._edited)
+
+    def _edited(self, rejection: Rejection | None) -> None:
+        if rejection is not None:
+            self.notify("Lesson saved")
+            self.app.refresh_data()
+
+    def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
+        yield "mood: Trend over 30 or 90 days", "Switch the trend window (t)", self.action_toggle_trend
+        yield "mood: Edit a lesson", "Edit the highlighted rejection's lesson (e)", self.action_edit_lesson

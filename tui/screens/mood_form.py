@@ -1,0 +1,117 @@
+"""Log a mood: `1`–`5` pick the score, then tags (suggested or your own words) and a note.
+
+`enter` saves. Tagged `rejection`, it opens the reflection form instead, and the two save together.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Input, Label, Static
+
+from ..core.errors import InputError
+from ..core.mood import REJECTION, SUGGESTED_TAGS, MoodEntry, Rejection, check_score, parse_tags
+from ..services import mood as mood_service
+from ..store.errors import StoreError
+from ..widgets.mood_picker import ScorePicker
+from .rejection_form import MoodDraft, RejectionForm
+
+if TYPE_CHECKING:
+    from ..app import ReboundApp
+
+FIELDS = ("score", "tags", "note")
+
+
+class TagSuggester(Suggester):
+    """Completes the word being typed (after the last comma or space) from the suggested tags."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=False)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, word = value.rpartition(" ") if " " in value else ("", "", value)
+        if "," in word:
+            head, _, word = value.rpartition(",")
+            head += ","
+        elif head:
+            head += " "
+        if not word:
+            return None
+        for tag in SUGGESTED_TAGS:
+            if tag.startswith(word) and tag != word:
+                return head + tag
+        return None
+
+
+class MoodForm(ModalScreen[MoodEntry | Rejection | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", key_display="esc"),
+        Binding("enter", "save", "Save", priority=True),
+    ]
+
+    app: ReboundApp
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form", id="mood-form"):
+            yield Static("How are you feeling?", classes="form-title")
+            yield Label("Press 1–5 (1 rough … 5 great)")
+            yield ScorePicker(id="score")
+            yield Static(id="score-error", classes="field-error")
+            yield Label("Tags (optional; your own words too, → takes a suggestion)")
+            yield Label(" · ".join(SUGGESTED_TAGS), classes="form-suggestions")
+            yield Input(placeholder="interview, exercise", id="tags", suggester=TagSuggester())
+            yield Static(id="tags-error", classes="field-error")
+            yield Label("Note (optional)")
+            yield Input(placeholder="what made today what it was", id="note", max_length=600)
+            yield Static(id="note-error", classes="field-error")
+            yield Static("enter saves · esc cancels · tagged rejection: a reflection follows",
+                         classes="form-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(ScorePicker).focus()
+
+    @on(ScorePicker.Picked)
+    def _picked(self) -> None:
+        self.query_one("#score-error", Static).update("")
+        self.query_one("#tags", Input).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def show_error(self, field: str | None, message: str) -> None:
+        for name in FIELDS:
+            self.query_one(f"#{name}-error", Static).update("")
+        target = field if field in FIELDS else "note"
+        self.query_one(f"#{target}-error", Static).update(message)
+        self.query_one(f"#{target}").focus()
+
+    def action_save(self) -> None:
+        score = self.query_one(ScorePicker).score
+        tags, note = self.query_one("#tags", Input).value, self.query_one("#note", Input).value
+        rb = self.app.rb
+        try:
+            if score is None:
+                raise InputError("pick a score first: press 1 to 5", "score")
+            check_score(score)
+            if REJECTION in parse_tags(tags):
+                self.app.push_screen(RejectionForm(MoodDraft(score, tags, note)), self._reflected)
+                return
+            entry = mood_service.log_mood(rb, score, tags=tags, note=note)
+        except InputError as exc:
+            self.show_error(exc.field, str(exc))
+            return
+        except StoreError as exc:
+            self.show_error("note", f"Could not save: {exc}")
+            return
+        self.app.celebrate_earned()
+        self.dismiss(entry)
+
+    def _reflected(self, rejection: Rejection | None) -> None:
+        if rejection is not None:  # saved with this form's mood entry; cancelled keeps the form
+            self.dismiss(rejection)

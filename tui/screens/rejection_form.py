@@ -1,0 +1,129 @@
+"""Reflect on a rejection: company and role, stage reached, what I can learn, and whether to ask
+someone for feedback (a contact found or created, with a follow-up). Saved with its mood entry as
+one change. With ``edit`` set, only the lesson is edited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Static
+
+from ..core.errors import InputError
+from ..core.mood import STAGES, Rejection
+from ..services import mood as mood_service
+from ..store.errors import StoreError
+
+if TYPE_CHECKING:
+    from ..app import ReboundApp
+
+FIELDS = ("score", "company", "role", "stage", "lesson", "contact", "follow_up")
+
+
+@dataclass(frozen=True)
+class MoodDraft:
+    """The mood entry typed in the mood form, saved together with the reflection."""
+
+    score: int
+    tags: str
+    note: str
+
+
+def field(label: str, name: str, value: str = "", **kwargs: object) -> Vertical:
+    return Vertical(
+        Label(label),
+        Input(value, id=name, **kwargs),  # type: ignore[arg-type]
+        Static(id=f"{name}-error", classes="field-error"),
+        classes="form-field",
+    )
+
+
+class RejectionForm(ModalScreen[Rejection | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", key_display="esc"),
+        Binding("enter", "save", "Save", priority=True),
+    ]
+
+    app: ReboundApp
+
+    def __init__(self, draft: MoodDraft | None = None, *, edit: Rejection | None = None) -> None:
+        super().__init__()
+        self.draft = draft
+        self.edit = edit
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="form", id="rejection-form"):
+            if self.edit is not None:
+                yield Static(f"The lesson from {self.edit.title}", classes="form-title")
+                yield field("What I can learn", "lesson", self.edit.lesson, max_length=600)
+            else:
+                yield Static("A rejection: it is not personal. What can it teach?", classes="form-title")
+                yield Horizontal(
+                    field("Company", "company", placeholder="Northwind", max_length=120),
+                    field("Role", "role", placeholder="Data analyst", max_length=120),
+                    classes="form-row",
+                )
+                mood = [] if self.draft else [
+                    field("Mood 1–5", "score", "2", type="integer", max_length=1, classes="short")
+                ]
+                yield Horizontal(
+                    field("Stage reached", "stage", placeholder="interview", max_length=120,
+                          suggester=SuggestFromList(STAGES, case_sensitive=False)),
+                    *mood,
+                    classes="form-row",
+                )
+                yield field("What I can learn", "lesson", placeholder="prepare a sharper portfolio story",
+                            max_length=600)
+                yield Horizontal(
+                    field("Ask for feedback? Who (blank: not now)", "contact",
+                          placeholder="the recruiter's name", max_length=120),
+                    field("Follow up", "follow_up", mood_service.DEFAULT_FOLLOW_UP, max_length=40),
+                    classes="form-row",
+                )
+            yield Static("enter saves · esc cancels", classes="form-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#lesson" if self.edit else "#company", Input).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def value(self, name: str) -> str:
+        found = self.query(f"#{name}")
+        return found.first(Input).value if found else ""
+
+    def show_error(self, field_name: str | None, message: str) -> None:
+        for name in FIELDS:
+            for error in self.query(f"#{name}-error"):
+                error.update("")  # type: ignore[attr-defined]
+        target = field_name if field_name in FIELDS and self.query(f"#{field_name}") else None
+        target = target or ("lesson" if self.edit else "company")
+        self.query_one(f"#{target}-error", Static).update(message)
+        self.query_one(f"#{target}", Input).focus()
+
+    def action_save(self) -> None:
+        rb = self.app.rb
+        try:
+            if self.edit is not None:
+                saved = mood_service.edit_lesson(rb, self.edit.id, self.value("lesson"))
+            else:
+                draft = self.draft or MoodDraft(self.value("score"), "", "")  # type: ignore[arg-type]
+                saved = mood_service.log_rejection(
+                    rb, self.value("company"), role=self.value("role"), stage=self.value("stage"),
+                    lesson=self.value("lesson"), score=draft.score, tags=draft.tags,
+                    note=draft.note, contact=self.value("contact"),
+                    follow_up=self.value("follow_up"),
+                )
+        except InputError as exc:
+            self.show_error(exc.field, str(exc))
+            return
+        except StoreError as exc:
+            self.show_error(None, f"Could not save: {exc}")
+            return
+        self.app.celebrate_earned()
+        self.dismiss(saved)

@@ -1,0 +1,193 @@
+"""Contact use cases: add, edit, delete, log an interaction, set a follow-up; the urgency list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from ..core.contact_wins import CONTACT_KINDS, contact_wins
+from ..core.contacts import (
+    MAX_FIELD,
+    MAX_NOTE,
+    MAX_NOTES,
+    Contact,
+    Interaction,
+    Urgency,
+    answers_follow_up,
+    check_cadence,
+    check_kind,
+    clean_contact_name,
+    clean_tags,
+    next_follow_up,
+    parse_follow_up,
+    urgency,
+)
+from ..core.errors import InputError
+from ..core.goals import clean_text, match_by_name
+from ..core.wins import Win
+from ..store import contacts as repo
+from ..store.repo import new_id
+from .context import Rebound
+from .wins import sync_wins
+
+
+@dataclass(frozen=True)
+class ContactView:
+    """A contact as the table, Today and `contact list` show it."""
+
+    contact: Contact
+    last: Interaction | None
+    next: date | None
+    urgency: Urgency
+
+    @property
+    def last_day(self) -> date | None:
+        return self.last.day if self.last else None
+
+
+@dataclass(frozen=True)
+class ContactFields:
+    name: str
+    company: str = ""
+    role: str = ""
+    met: str = ""
+    link: str = ""
+    tags: str = ""
+    notes: str = ""
+    cadence: int | None = None
+
+
+def _clean(rb: Rebound, fields: ContactFields, exclude_id: str | None = None) -> dict[str, object]:
+    def short(text: str, what: str, field: str) -> str:
+        return clean_text(text, what=what, limit=MAX_FIELD, field=field)
+
+    return {
+        "name": clean_contact_name(fields.name, repo.contacts(rb.store), exclude_id=exclude_id),
+        "company": short(fields.company, "company", "company"),
+        "role": short(fields.role, "role", "role"),
+        "met": short(fields.met, "how we met", "met"),
+        "link": short(fields.link, "email or link", "link"),
+        "tags": clean_tags(fields.tags),
+        "notes": clean_text(fields.notes, what="notes", limit=MAX_NOTES, field="notes"),
+        "cadence": check_cadence(fields.cadence),
+    }
+
+
+def add_contact(rb: Rebound, fields: ContactFields) -> Contact:
+    with rb.change(f"add contact {fields.name.strip()}"):
+        clock = rb.clock
+        values = _clean(rb, fields)
+        contact = Contact(id=new_id(), added=clock.today(), created_at=clock.timestamp(), **values)  # type: ignore[arg-type]
+        repo.save_contact(rb.store, contact)
+    return contact
+
+
+def edit_contact(rb: Rebound, contact_id: str, fields: ContactFields) -> Contact:
+    with rb.change(f"edit {fields.name.strip()}"):
+        contact = contact_by_id(rb, contact_id)
+        edited = replace(contact, **_clean(rb, fields, exclude_id=contact_id))  # type: ignore[arg-type]
+        repo.save_contact(rb.store, edited)
+    return edited
+
+
+def delete_contact(rb: Rebound, contact_id: str) -> int:
+    contact = contact_by_id(rb, contact_id)
+    with rb.change(f"delete {contact.name}"):
+        gone = repo.delete_contact(rb.store, contact_id)
+        reconcile_contacts(rb)
+    return gone
+
+
+def log_interaction(
+    rb: Rebound, contact_id: str, *, kind: str = "message", note: str = "", day: date | None = None
+) -> Interaction:
+    kind = check_kind(kind)
+    note = clean_text(note, what="note", limit=MAX_NOTE, field="note")
+    today = rb.today()
+    day = day or today
+    if day > today:
+        raise InputError(f"{day.isoformat()} is in the future; today is {today.isoformat()}", "day")
+    contact = contact_by_id(rb, contact_id)
+    with rb.change(f"{kind} with {contact.name} on {day.isoformat()}"):
+        contact = contact_by_id(rb, contact_id)
+        latest = repo.latest_interactions(rb.store).get(contact_id)
+        last = latest.day if latest else None
+        # The follow-up this one answers: none for a first contact without a set date, nor for a
+        # backdated one behind the latest.
+        pending = last is not None or contact.follow_up is not None
+        due = next_follow_up(contact, last) if pending and (last is None or day >= last) else None
+        item = Interaction(new_id(), contact_id, day, kind, note, due, rb.clock.timestamp())
+        repo.insert_interaction(rb.store, item)
+        if answers_follow_up(contact, day, last):
+            repo.save_contact(rb.store, replace(contact, follow_up=None, follow_up_set=None))
+        reconcile_contacts(rb)
+    return item
+
+
+def set_follow_up(rb: Rebound, contact_id: str, text: str) -> Contact:
+    """"in 2 weeks", "in 3 days", a date, "every N days" (a cadence), or "none" (clears both)."""
+    today = rb.today()
+    what, value = parse_follow_up(text, today)
+    contact = contact_by_id(rb, contact_id)
+    with rb.change(f"follow-up for {contact.name}"):
+        contact = contact_by_id(rb, contact_id)
+        if what == "date":
+            assert isinstance(value, date)
+            changed = replace(contact, follow_up=value, follow_up_set=today)
+        elif what == "every":
+            assert isinstance(value, int)
+            changed = replace(contact, cadence=value)
+        else:
+            changed = replace(contact, cadence=None, follow_up=None, follow_up_set=None)
+        repo.save_contact(rb.store, changed)
+    return changed
+
+
+def reconcile_contacts(rb: Rebound) -> list[Win]:
+    """Inside a change: keep the networking wins equal to what the interactions earn."""
+    clock = rb.clock
+    expected = contact_wins(repo.contacts(rb.store), repo.interactions(rb.store),
+                            clock.today(), clock.week_start)
+    return sync_wins(rb, expected, lambda win: win.kind in CONTACT_KINDS)
+
+
+# Reading ---------------------------------------------------------------------------------------
+def contact_by_id(rb: Rebound, contact_id: str) -> Contact:
+    found = repo.contact_by_id(rb.store, contact_id)
+    if found is None:
+        raise InputError("that contact no longer exists")
+    return found
+
+
+def find_contact(rb: Rebound, query: str) -> Contact:
+    return match_by_name(query, repo.contacts(rb.store), what="contact")
+
+
+def sort_key(view: ContactView) -> tuple[object, ...]:
+    """Overdue first (most overdue first), then due, then the soonest; no follow-up last."""
+    far = date.max
+    return (view.urgency.value, view.next or far, view.contact.name.casefold())
+
+
+def contact_views(rb: Rebound, today: date | None = None) -> list[ContactView]:
+    today = today or rb.today()
+    latest = repo.latest_interactions(rb.store)
+    views = []
+    for contact in repo.contacts(rb.store):
+        last = latest.get(contact.id)
+        nxt = next_follow_up(contact, last.day if last else None)
+        views.append(ContactView(contact, last, nxt, urgency(nxt, today)))
+    return sorted(views, key=sort_key)
+
+
+def followups_due(rb: Rebound, today: date | None = None) -> list[ContactView]:
+    """Due today or overdue, most overdue first."""
+    return [v for v in contact_views(rb, today) if v.urgency in (Urgency.OVERDUE, Urgency.DUE)]
+
+
+def interaction_count(rb: Rebound, contact_id: str) -> int:
+    return sum(1 for i in repo.interactions(rb.store) if i.contact_id == contact_id)
+
+
+def history(rb: Rebound, contact_id: str) -> list[Interaction]:
+    return repo.interactions_of(rb.store, contact_id)

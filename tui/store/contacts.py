@@ -1,0 +1,159 @@
+"""Repository for contacts (``contacts.json``) and interactions (``interactions-YYYY.json``).
+
+Interactions are split by year like check-ins: 8,000 of them in one table would make every insert
+rewrite and re-convert the whole table. Derived views are memoized per file until it changes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..core.contacts import Contact, Interaction
+from .records import delete, put
+from .store import Store
+
+CONTACTS = "contacts.json"
+INTERACTIONS = "interactions-"
+
+
+def interactions_file(day: date) -> str:
+    return f"{INTERACTIONS}{day.year}.json"
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def contact_to_doc(contact: Contact) -> dict[str, Any]:
+    return {
+        "id": contact.id,
+        "name": contact.name,
+        "added": contact.added.isoformat(),
+        "company": contact.company,
+        "role": contact.role,
+        "met": contact.met,
+        "link": contact.link,
+        "tags": list(contact.tags),
+        "notes": contact.notes,
+        "cadence": contact.cadence,
+        "follow_up": contact.follow_up.isoformat() if contact.follow_up else None,
+        "follow_up_set": contact.follow_up_set.isoformat() if contact.follow_up_set else None,
+        "created_at": contact.created_at,
+    }
+
+
+def contact_from_doc(doc: dict[str, Any]) -> Contact:
+    return Contact(
+        id=doc["id"],
+        name=doc["name"],
+        added=date.fromisoformat(doc["added"]),
+        company=doc.get("company", ""),
+        role=doc.get("role", ""),
+        met=doc.get("met", ""),
+        link=doc.get("link", ""),
+        tags=tuple(doc.get("tags", ())),
+        notes=doc.get("notes", ""),
+        cadence=doc.get("cadence"),
+        follow_up=_day(doc.get("follow_up")),
+        follow_up_set=_day(doc.get("follow_up_set")),
+        created_at=doc.get("created_at", ""),
+    )
+
+
+def interaction_to_doc(item: Interaction) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "contact_id": item.contact_id,
+        "day": item.day.isoformat(),
+        "kind": item.kind,
+        "note": item.note,
+        "due": item.due.isoformat() if item.due else None,
+        "at": item.at,
+    }
+
+
+def interaction_from_doc(doc: dict[str, Any]) -> Interaction:
+    return Interaction(
+        id=doc["id"],
+        contact_id=doc["contact_id"],
+        day=date.fromisoformat(doc["day"]),
+        kind=doc.get("kind", "other"),
+        note=doc.get("note", ""),
+        due=_day(doc.get("due")),
+        at=doc.get("at", ""),
+    )
+
+
+# Contacts ------------------------------------------------------------------------------------
+def _contacts(data: dict[str, Any]) -> tuple[Contact, ...]:
+    return tuple(contact_from_doc(d) for d in data.get("contacts", {}).values())
+
+
+def contacts(store: Store) -> list[Contact]:
+    return list(store.file(CONTACTS).memo("contacts", _contacts))
+
+
+def contact_by_id(store: Store, contact_id: str) -> Contact | None:
+    return next((c for c in contacts(store) if c.id == contact_id), None)
+
+
+def save_contact(store: Store, contact: Contact) -> None:
+    with store.transaction():
+        put(store, CONTACTS, "contacts", contact_to_doc(contact))
+
+
+def delete_contact(store: Store, contact_id: str) -> int:
+    """The contact and every interaction with it, in one change. Returns how many interactions."""
+    gone = 0
+    with store.transaction():
+        for name in store.names_matching(INTERACTIONS):
+            docs = list(store.file(name).read().get("interactions", {}).values())
+            for doc in docs:
+                if doc["contact_id"] == contact_id:
+                    gone += delete(store, name, "interactions", doc["id"])
+        delete(store, CONTACTS, "contacts", contact_id)
+    return gone
+
+
+# Interactions --------------------------------------------------------------------------------
+def _interactions(data: dict[str, Any]) -> tuple[Interaction, ...]:
+    return tuple(interaction_from_doc(d) for d in data.get("interactions", {}).values())
+
+
+def interactions(store: Store) -> list[Interaction]:
+    found: list[Interaction] = []
+    for name in store.names_matching(INTERACTIONS):
+        found.extend(store.file(name).memo("interactions", _interactions))
+    return found
+
+
+def _latest(data: dict[str, Any]) -> dict[str, Interaction]:
+    latest: dict[str, Interaction] = {}
+    for item in _interactions(data):
+        seen = latest.get(item.contact_id)
+        if seen is None or (item.day, item.at) > (seen.day, seen.at):
+            latest[item.contact_id] = item
+    return latest
+
+
+def latest_interactions(store: Store) -> dict[str, Interaction]:
+    """contact id → its latest interaction. Cached per year file, so a log re-reads one year."""
+    merged: dict[str, Interaction] = {}
+    for name in store.names_matching(INTERACTIONS):  # oldest year first: later years win
+        for contact_id, item in store.file(name).memo("latest", _latest).items():
+            seen = merged.get(contact_id)
+            if seen is None or (item.day, item.at) > (seen.day, seen.at):
+                merged[contact_id] = item
+    return merged
+
+
+def interactions_of(store: Store, contact_id: str) -> list[Interaction]:
+    """Newest first."""
+    found = [i for i in interactions(store) if i.contact_id == contact_id]
+    return sorted(found, key=lambda i: (i.day, i.at), reverse=True)
+
+
+def insert_interaction(store: Store, item: Interaction) -> None:
+    with store.transaction():
+        put(store, interactions_file(item.day), "interactions", interaction_to_doc(item))
