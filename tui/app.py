@@ -44,7 +44,7 @@ class ReboundApp(App[None]):
         Binding("5", "switch_mode('wins')", "Wins", id="mode.wins", show=False),
         Binding("u", "undo", "Undo", id="app.undo"),
         Binding("w", "record_win", "Win", id="app.win"),
-        Binding("m", "log_mood", "Log mood", id="app.mood"),
+        Binding("m", "log_mood", "Mood", id="app.mood"),
         Binding("x", "log_rejection", "Log a rejection", id="app.rejection", show=False),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),

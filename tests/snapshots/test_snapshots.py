@@ -62,3 +62,11 @@ def test_add_contact_form_with_a_refusal(snap_compare, tmp_path):
         await pilot.pause()
 
     assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=fill)
+
+
+def test_wins(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, press=["5"])
+
+
+def test_win_form(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, press=["w", *"landed an interview"])

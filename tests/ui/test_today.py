@@ -149,7 +149,8 @@ async def test_help_lists_every_binding(make_app):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         shown = " ".join(str(s.render()) for s in app.screen.query(".help-row"))
-        for words in ("Tick", "+1", "-1", "Add goal", "Skip today", "Rest day", "Today", "Quit",
+        for words in ("Tick", "+1", "-1", "Add goal", "Skip", "Rest day", "Today", "Quit", "Undo",
+                      "Win", "Mood", "Goals", "Contacts", "Wins", "Log follow-up",
                       "Command palette", "Down", "Up"):
             assert words in shown, words
         await pilot.press("escape")

@@ -33,11 +33,11 @@ class TodayScreen(Screen[None]):
     BINDINGS = [
         Binding("j,down", "cursor(1)", "Down", key_display="j/↓", show=False),
         Binding("k,up", "cursor(-1)", "Up", key_display="k/↑", show=False),
-        Binding("space", "tick", "Tick", key_display="space/enter"),
+        Binding("space", "tick", "Tick", key_display="space"),
         Binding("plus,equals_sign", "count(1)", "+1", key_display="+"),
-        Binding("minus", "count(-1)", "-1", key_display="-", show=False),
+        Binding("minus", "count(-1)", "-1", key_display="-"),
         Binding("a", "add", "Add goal"),
-        Binding("s", "skip", "Skip today"),
+        Binding("s", "skip", "Skip"),
         Binding("r", "rest", "Rest day"),
         Binding("l", "log_followup", "Log follow-up", show=False),  # named in the section title
     ]
