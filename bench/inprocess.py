@@ -11,6 +11,7 @@ the product carries no test hooks.
 
 from __future__ import annotations
 
+import gc
 import re
 import time
 from collections.abc import Callable
@@ -31,7 +32,9 @@ MODE_ACTION = re.compile(r"switch_mode\(['\"](\w+)['\"]\)")
 class Measured:
     key_to_write: list[float] = field(default_factory=list)
     service: list[float] = field(default_factory=list)
+    tick_gc: list[float] = field(default_factory=list)  # seconds of full collections, per tick
     switches: dict[str, list[float]] = field(default_factory=dict)  # mode → seconds, first = cold
+    switch_gc: dict[str, list[float]] = field(default_factory=dict)  # the same, per switch
 
 
 class FrameClock:
@@ -52,6 +55,32 @@ class FrameClock:
         return next((t for t, s in self.frames if t >= started and s is screen), None)
 
 
+class GcWatch:
+    """Notes every full (generation 2) garbage collection, to tell its pauses from our code."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[float, float]] = []
+
+    def __enter__(self) -> GcWatch:
+        gc.callbacks.append(self._note)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self._note)
+
+    def _note(self, phase: str, info: dict[str, int]) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self.spans.append((time.perf_counter(), 0.0))
+        elif self.spans:
+            self.spans[-1] = (self.spans[-1][0], time.perf_counter())
+
+    def within(self, start: float, end: float) -> float:
+        """Seconds of full collections that began between ``start`` and ``end``."""
+        return sum(stop - begin for begin, stop in self.spans if start <= begin <= end)
+
+
 def mode_keys(app: App[Any]) -> dict[str, str]:
     """mode → the key bound to ``switch_mode(mode)``, for every mode in ``app.MODES``."""
     keys = {}
@@ -65,7 +94,10 @@ def mode_keys(app: App[Any]) -> dict[str, str]:
     return keys
 
 
-async def switch_times(app: App[Any], pilot: Any, rounds: int, into: dict[str, list[float]]) -> None:
+async def switch_times(
+    app: App[Any], pilot: Any, rounds: int, into: dict[str, list[float]], gcs: GcWatch,
+    gc_into: dict[str, list[float]],
+) -> None:
     """Visit every mode ``rounds`` times, each from another one; time key → next frame."""
     clock = FrameClock(app)
     keys = mode_keys(app)
@@ -78,8 +110,9 @@ async def switch_times(app: App[Any], pilot: Any, rounds: int, into: dict[str, l
             settled = time.perf_counter()
             if app.current_mode != mode:
                 raise RuntimeError(f"key {keys[mode]!r} did not switch to {mode!r}")
-            frame = clock.first_after(started, app.screen)
-            into.setdefault(mode, []).append((frame or settled) - started)
+            end = clock.first_after(started, app.screen) or settled
+            into.setdefault(mode, []).append(end - started)
+            gc_into.setdefault(mode, []).append(gcs.within(started, end))
 
 
 async def measure(data_dir: Path, ticks: int, rounds: int) -> Measured:
@@ -101,22 +134,24 @@ async def measure(data_dir: Path, ticks: int, rounds: int) -> Measured:
 
     checkins.toggle_tick = timed_toggle  # type: ignore[assignment]
     try:
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            await switch_times(app, pilot, rounds, result.switches)
-            if app.current_mode != "today":
-                await pilot.press(mode_keys(app)["today"])
+        with GcWatch() as gcs:
+            async with app.run_test(size=SIZE) as pilot:
                 await pilot.pause()
-            for _ in range(ticks):
-                before = len(committed)
-                started = time.perf_counter()
-                await pilot.press("space")
-                if len(committed) != before + 1:
-                    raise RuntimeError("space did not tick (is a goal selected on Today?)")
-                called, done = committed[-1]
-                result.key_to_write.append(done - started)
-                result.service.append(done - called)
-                await pilot.pause()  # let the repaint finish before the next key
+                await switch_times(app, pilot, rounds, result.switches, gcs, result.switch_gc)
+                if app.current_mode != "today":
+                    await pilot.press(mode_keys(app)["today"])
+                    await pilot.pause()
+                for _ in range(ticks):
+                    before = len(committed)
+                    started = time.perf_counter()
+                    await pilot.press("space")
+                    if len(committed) != before + 1:
+                        raise RuntimeError("space did not tick (is a goal selected on Today?)")
+                    called, done = committed[-1]
+                    result.key_to_write.append(done - started)
+                    result.service.append(done - called)
+                    result.tick_gc.append(gcs.within(started, done))
+                    await pilot.pause()  # let the repaint finish before the next key
     finally:
         checkins.toggle_tick = real_toggle  # type: ignore[assignment]
     return result
@@ -144,9 +179,10 @@ class BareModesApp(App[None]):
 async def bare_switches(rounds: int) -> dict[str, list[float]]:
     app = BareModesApp()
     found: dict[str, list[float]] = {}
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await switch_times(app, pilot, rounds, found)
+    with GcWatch() as gcs:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await switch_times(app, pilot, rounds, found, gcs, {})
     return found
 
 
@@ -161,7 +197,8 @@ def main(argv: list[str]) -> None:
     else:
         measured = asyncio.run(measure(Path(argv[0]), int(argv[1]), int(argv[2])))
         found = {"key_to_write": measured.key_to_write, "service": measured.service,
-                 "switches": measured.switches}
+                 "tick_gc": measured.tick_gc, "switches": measured.switches,
+                 "switch_gc": measured.switch_gc}
     print(json.dumps(found))
 
 

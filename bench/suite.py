@@ -69,87 +69,122 @@ def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
     counts = generate_history(rb, years=years, seed=seed)
     generated = time.perf_counter() - started
     size_mb = sum(p.stat().st_size for p in data.glob("*.json")) / 1e6
+    say(f"generated {years} y of data in {generated:.2f} s")
     notes = [
-        f"data set: {years} year{'s' if years != 1 else ''}, seed {seed}: " + ", ".join(f"{v} {k}" for k, v in counts.items())
+        f"data set: {years} year{'s' if years != 1 else ''}, seed {seed}: "
+        + ", ".join(f"{v} {k}" for k, v in counts.items())
         + f"; {size_mb:.1f} MB in {len(list(data.glob('[!.]*.json')))} files; generated in "
         f"{generated:.2f} s",
         "not generated: the contacts (800, with 8,000 interactions) of product.md §6: the "
         "generator predates them in the app, so their screens are measured without such data",
     ]
-    say(f"generated {years} y of data in {generated:.2f} s")
-    date_text = rb.today().strftime("%A %d %B %Y")
     env = terminal.environment(home)
-    rows: list[Row] = []
+    product, bare = _starts(data, rb.today().strftime("%A %d %B %Y"), env, runs.starts)
+    measured, bare_modes = _in_process(root, data, env, runs)
+    plain_times, plain_note = _plain_tinydb(root, data, runs.plain_ticks)
+    status, imports = _statuses(data, env, runs.statuses)
 
-    # Start-up and memory: fresh processes in a pty, interleaved, after one warm-up of each.
+    tick = median(measured["key_to_write"])
+    rows = [
+        ratio_row(f"start to first frame (median of {runs.starts})",
+                  median([s.seconds for s in product]), median([s.seconds for s in bare]), 1.25),
+        limit_row(f"tick: key → durable write, median of {runs.ticks}", tick, 0.016, "ms"),
+        limit_row(f"tick: key → durable write, p99 of {runs.ticks}",
+                  percentile(measured["key_to_write"], 99), 0.050, "ms"),
+        speedup_row(f"tick vs plain TinyDB insert (median of {runs.plain_ticks})", tick,
+                    median(plain_times), 10),
+        ratio_row(f"status --json wall time (median of {runs.statuses})", median(status),
+                  median(imports), 2.5),
+        limit_row("resident memory after start (median)", median([s.rss_mb for s in product]),
+                  150, "MB", median([s.rss_mb for s in bare])),
+        *_switch_rows(measured["switches"], bare_modes),
+    ]
+    notes += [
+        f"tick inside toggle_tick only: median {median(measured['service']) * 1000:.1f} ms, "
+        f"p99 {percentile(measured['service'], 99) * 1000:.1f} ms; "
+        + gc_note(measured["tick_gc"], "ticks"),
+        plain_note,
+        "switch baseline: a bare app with three Header/Static/Footer modes, same measurement. "
+        "Today is mounted at start, so its first time is a resume; the others mount then. "
+        "Later switches, median per screen: " + ", ".join(
+            f"{m} {median(t[1:]) * 1000:.1f} ms" for m, t in measured["switches"].items() if len(t) > 1)
+        + "; " + gc_note([t for ts in measured["switch_gc"].values() for t in ts], "switches"),
+    ]
+    return Result(years, rows, notes, counts, size_mb)
+
+
+def _starts(data: Path, date_text: str, env: dict[str, str], runs: int,
+            ) -> tuple[list[terminal.Start], list[terminal.Start]]:
+    """Fresh processes in a pty, Rebound and the bare app interleaved, after a warm-up of each."""
     product_args = ["-m", "tui", "--data-dir", str(data)]
     bare_args = ["-m", "bench.bare_app"]
     terminal.first_frame(bare_args, MARKER, env)
     terminal.first_frame(product_args, date_text, env)
-    bare, product = [], []
-    for i in range(runs.starts):
+    bare: list[terminal.Start] = []
+    product: list[terminal.Start] = []
+    for i in range(runs):
         pair = [(bare, bare_args, MARKER), (product, product_args, date_text)]
         for into, args, marker in pair if i % 2 == 0 else pair[::-1]:
             into.append(terminal.first_frame(args, marker, env))
-    say(f"start: {len(product)} runs each")
-    rows.append(ratio_row(f"start to first frame (median of {runs.starts})",
-                          median([s.seconds for s in product]), median([s.seconds for s in bare]), 1.25))
+    say(f"start: {runs} runs each")
+    return product, bare
 
-    # In process: ticks and screen switches on a copy (the ticks add check-ins).
+
+def _in_process(root: Path, data: Path, env: dict[str, str], runs: Runs,
+                ) -> tuple[dict[str, Any], dict[str, list[float]]]:
+    """Ticks and screen switches, on a copy (the ticks add check-ins), then the bare switches."""
     copy = root / "pilot-data"
     shutil.copytree(data, copy)
     measured = fresh_process(["bench.inprocess", str(copy), str(runs.ticks), str(runs.rounds)], env)
     bare_modes = fresh_process(["bench.inprocess", "--bare", str(runs.rounds)], env)["switches"]
     say(f"in process: {runs.ticks} ticks, {runs.rounds} visits of every screen")
-    tick = median(measured["key_to_write"])
-    rows.append(limit_row(f"tick: key → durable write, median of {runs.ticks}", tick, 0.016, "ms"))
-    rows.append(limit_row(f"tick: key → durable write, p99 of {runs.ticks}",
-                          percentile(measured["key_to_write"], 99), 0.050, "ms"))
-    notes.append(
-        f"tick inside toggle_tick only: median {median(measured['service']) * 1000:.1f} ms, "
-        f"p99 {percentile(measured['service'], 99) * 1000:.1f} ms"
-    )
+    return measured, bare_modes
 
-    # Plain TinyDB: the same data in one default-JSONStorage file, one check-in insert per tick.
+
+def _plain_tinydb(root: Path, data: Path, runs: int) -> tuple[list[float], str]:
+    """The same data in one default-JSONStorage file; one check-in insert per tick."""
     one_file = root / "plain-tinydb.json"
     tables = plain.build(data, one_file)
-    goal_id = next(iter(orjson_goals(data)))
-    plain_times = plain.tick_times(one_file, goal_id, runs.plain_ticks)
-    say(f"plain TinyDB: {runs.plain_ticks} inserts into {sum(tables.values())} docs")
-    rows.append(speedup_row(f"tick vs plain TinyDB insert (median of {runs.plain_ticks})", tick,
-                            median(plain_times), 10))
-    notes.append(f"plain TinyDB file: {one_file.stat().st_size / 1e6:.1f} MB, tables {tables}")
+    times = plain.tick_times(one_file, orjson_goals(data)[0], runs)
+    say(f"plain TinyDB: {runs} inserts into {sum(tables.values())} docs")
+    return times, f"plain TinyDB file: {one_file.stat().st_size / 1e6:.1f} MB, tables {tables}"
 
-    # `rebound status --json` against importing tinydb and arrow, interleaved, after warm-ups.
+
+def _statuses(data: Path, env: dict[str, str], runs: int) -> tuple[list[float], list[float]]:
+    """`rebound status --json` and importing tinydb and arrow, interleaved, after warm-ups."""
     status_args = processes.status_args(data)
     processes.wall_time(processes.BASELINE, env)
     processes.wall_time(status_args, env)
-    status, imports = [], []
-    for i in range(runs.statuses):
+    status: list[float] = []
+    imports: list[float] = []
+    for i in range(runs):
         pair = [(imports, processes.BASELINE), (status, status_args)]
         for into, args in pair if i % 2 == 0 else pair[::-1]:
             into.append(processes.wall_time(args, env))
-    say(f"status --json: {runs.statuses} runs each")
-    rows.append(ratio_row(f"status --json wall time (median of {runs.statuses})", median(status),
-                          median(imports), 2.5))
+    say(f"status --json: {runs} runs each")
+    return status, imports
 
-    rows.append(limit_row("resident memory after start (median)", median([s.rss_mb for s in product]),
-                          150, "MB", median([s.rss_mb for s in bare])))
 
-    cold_base = median([times[0] for times in bare_modes.values()])
-    warm_base = median([t for times in bare_modes.values() for t in times[1:]] or [cold_base])
-    for mode, times in measured["switches"].items():
+def _switch_rows(switches: dict[str, list[float]], bare: dict[str, list[float]]) -> list[Row]:
+    """Per screen: the first switch to it, and the worst later one (budget: every switch)."""
+    cold_base = median([times[0] for times in bare.values()])
+    warm_base = median([t for times in bare.values() for t in times[1:]] or [cold_base])
+    rows = []
+    for mode, times in switches.items():
         rows.append(limit_row(f"switch to {mode}: first time", times[0], 0.050, "ms", cold_base))
         if len(times) > 1:
             rows.append(limit_row(f"switch to {mode}: later, worst of {len(times) - 1}",
                                   max(times[1:]), 0.050, "ms", warm_base))
-    notes.append(
-        "switch baseline: a bare app with three Header/Static/Footer modes, same measurement. "
-        "Today is mounted at start, so its first time is a resume; the others mount then. "
-        "Later switches, median per screen: " + ", ".join(
-            f"{m} {median(t[1:]) * 1000:.1f} ms" for m, t in measured["switches"].items() if len(t) > 1)
-    )
-    return Result(years, rows, notes, counts, size_mb)
+    return rows
+
+
+def gc_note(pauses: list[float], what: str) -> str:
+    """How many of ``what`` a full garbage collection ran inside, and for how long."""
+    hit = [p for p in pauses if p > 0]
+    if not hit:
+        return f"no full garbage collection ran inside any of the {len(pauses)} {what}"
+    return (f"a full garbage collection ran inside {len(hit)} of {len(pauses)} {what} "
+            f"(median {median(hit) * 1000:.0f} ms, longest {max(hit) * 1000:.0f} ms)")
 
 
 def fresh_process(args: list[str], env: dict[str, str]) -> dict[str, Any]:
