@@ -107,3 +107,26 @@ async def test_empty_wins_screen_explains(make_app):
         assert "No wins yet" in text_of(app, "#wins-empty")
         assert isinstance(app.screen.query_one("#wins-list"), OptionList)
         assert not app.screen.query(Input)
+
+
+async def test_years_of_wins_are_drawn_a_page_at_a_time(make_app, rb):
+    from tui.screens.wins import PAGE
+
+    for i in range(PAGE + 40):
+        add_win(rb, f"win number {i}", rb.today() - timedelta(days=i // 3))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        view = app.screen.query_one(OptionList)
+        last = view.get_option_at_index(view.option_count - 1)
+        assert last.id == "more" and "older wins" in str(last.prompt)
+        shown = sum(1 for i in range(view.option_count) if "win number" in str(view.get_option_at_index(i).prompt))
+        assert PAGE <= shown < PAGE + 40
+        view.highlighted = view.option_count - 1
+        await pilot.press("enter")
+        await pilot.pause()
+        prompts = [str(view.get_option_at_index(i).prompt) for i in range(view.option_count)]
+        assert sum("win number" in p for p in prompts) == PAGE + 40
+        assert not any("older wins" in p for p in prompts)
+        assert "all time: 340" in text_of(app, "#wins-title")

@@ -16,11 +16,14 @@ from textual.widgets.option_list import Option
 from ..core.clock import week_start_of
 from ..core.wins import MANUAL, Win, group_by_week, kind_label, this_week_count
 from ..services.wins import all_wins
+from ..store.wins import WINS
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
 
 ALL = ""
+MORE = "more"
+PAGE = 300  # wins drawn at first; five busy years hold thousands
 
 
 def win_line(win: Win) -> Text:
@@ -45,6 +48,8 @@ class WinsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.kind = ALL
+        self.limit = PAGE
+        self._drawn: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="wins"):
@@ -64,6 +69,10 @@ class WinsScreen(Screen[None]):
         rb = self.app.rb
         wins = all_wins(rb)
         today, week_start = rb.today(), rb.clock.week_start
+        drawn = (rb.store.file(WINS).version, self.kind, self.limit, today, week_start)
+        if drawn == self._drawn:
+            return  # nothing changed since the last visit: keep the list (and its cursor)
+        self._drawn = drawn
         self.kinds = [ALL, *sorted({w.kind for w in wins}, key=lambda k: (k != MANUAL, k))]
         if self.kind not in self.kinds:
             self.kind = ALL
@@ -74,12 +83,18 @@ class WinsScreen(Screen[None]):
         label = "all kinds" if self.kind == ALL else kind_label(self.kind)
         self.query_one("#wins-filter", Static).update(f"Showing {label} (f to change)")
         options: list[Option] = []
+        listed = 0
         for week, group in group_by_week(shown, week_start):
+            if listed >= self.limit:  # years of wins: draw a page, the rest on request
+                more = f"… {len(shown) - listed} older wins: press enter to show more"
+                options.append(Option(Text(more, style="italic"), id=MORE))
+                break
             current = week == week_start_of(today, week_start)
             header = "This week" if current else f"Week of {week.strftime('%a %d %b %Y')}"
             plural = "win" if len(group) == 1 else "wins"
             options.append(Option(Text(f"{header} · {len(group)} {plural}", style="bold"), disabled=True))
             options.extend(Option(win_line(w), id=w.id) for w in group)
+            listed += len(group)
         view = self.query_one(OptionList)
         highlighted = view.highlighted
         view.set_options(options)
@@ -91,6 +106,12 @@ class WinsScreen(Screen[None]):
             "No wins yet. They come on their own as you tick goals, and w records one in your words."
         )
 
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == MORE:
+            event.stop()
+            self.limit += PAGE
+            self.reload()
+
     def action_cursor(self, step: int) -> None:
         view = self.query_one(OptionList)
         view.action_cursor_down() if step > 0 else view.action_cursor_up()
@@ -101,4 +122,4 @@ class WinsScreen(Screen[None]):
         self.reload()
 
     def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
-        yield "wins: Filter by kind", "Cycle through the kinds of win (f)", self.action_filter
+        yield "Wins: Filter by kind", "Cycle through the kinds of win (f)", self.action_filter
