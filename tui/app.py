@@ -21,6 +21,10 @@ from .screens.help import HelpScreen
 from .screens.mood import MoodScreen
 from .screens.mood_form import MoodForm
 from .screens.rejection_form import RejectionForm
+from .screens.settings_form import SettingsForm
+from .services import settings as settings_service
+from .theme import REBOUND_THEME
+from .jump import jump_commands
 from .screens.today import TodayScreen
 from .screens.win_form import WinForm
 from .screens.wins import WinsScreen
@@ -46,6 +50,7 @@ class ReboundApp(App[None]):
         Binding("w", "record_win", "Win", id="app.win"),
         Binding("m", "log_mood", "Mood", id="app.mood"),
         Binding("x", "log_rejection", "Log a rejection", id="app.rejection", show=False),
+        Binding("comma", "settings", "Settings", key_display=",", id="app.settings", show=False),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
@@ -53,6 +58,9 @@ class ReboundApp(App[None]):
     def __init__(self, rb: Rebound, *, poll_seconds: float = POLL_SECONDS) -> None:
         super().__init__()
         self.rb = rb
+        self.register_theme(REBOUND_THEME)
+        self._theme_loaded = False  # save theme changes only after the remembered one is applied
+        self.theme = REBOUND_THEME.name  # the default until a remembered theme is applied on mount
         rb.take_earned()  # toasts celebrate this session's changes only
         self.poll_seconds = poll_seconds
         self._signature = rb.store.signature()
@@ -62,10 +70,11 @@ class ReboundApp(App[None]):
         theme = repo.get_settings(self.rb.store).get("theme")
         if theme in self.available_themes:
             self.theme = theme
+        self._theme_loaded = True
         self.set_interval(self.poll_seconds, self.poll)
 
     def watch_theme(self, theme: str) -> None:
-        if not self.is_mounted:
+        if not self.is_mounted or not getattr(self, "_theme_loaded", False):
             return
         self.attempt(lambda: repo.set_setting(self.rb.store, "theme", theme))
 
@@ -144,6 +153,19 @@ class ReboundApp(App[None]):
             self.notify("Reflection saved" if hasattr(saved, "company") else "Mood logged")
             self.refresh_data()
 
+    def action_settings(self) -> None:
+        if not isinstance(self.screen, SettingsForm):
+            current = settings_service.current(self.rb)
+            if not current.theme:
+                current = settings_service.Settings(current.day_start_hour, current.week_start, self.theme)
+            self.push_screen(SettingsForm(current, sorted(self.available_themes)), self._settings_saved)
+
+    def _settings_saved(self, saved: settings_service.Settings | None) -> None:
+        if saved is not None:
+            self.theme = saved.theme
+            self.notify("Settings saved")
+            self.refresh_data()  # a new day start or week start re-evaluates Today at once
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen.active_bindings))
@@ -159,9 +181,11 @@ class ReboundApp(App[None]):
                             self.action_log_rejection)
         yield SystemCommand("Wins", "Go to the Wins screen (5)", lambda: self.switch_mode("wins"))
         yield SystemCommand("Help", "List every key (?)", self.action_help)
+        yield SystemCommand("Settings", "Day start, first day of the week, theme (,)", self.action_settings)
         yield SystemCommand("Undo", "Undo the last change of this session (u)", self.action_undo)
         yield SystemCommand("Record a win", "A small victory in your words (w)", self.action_record_win)
         commands = getattr(screen, "commands", None)
         if commands is not None:
             for title, help_text, callback in commands():
                 yield SystemCommand(title, help_text, callback)
+        yield from jump_commands(self)

@@ -70,3 +70,7 @@ def test_wins(snap_compare, tmp_path):
 
 def test_win_form(snap_compare, tmp_path):
     assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, press=["w", *"landed an interview"])
+
+
+def test_settings_form(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, press=["comma"])

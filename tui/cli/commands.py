@@ -15,6 +15,7 @@ from ..services import goals as goal_service
 from ..services.days import parse_day
 from ..services.wins import add_win
 from .contact_commands import contact_command
+from .transfer_commands import export_command, import_command
 from ..services.status import GoalSummary, goal_summaries, status
 
 
@@ -29,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
         "win": win_command,
         "mood": mood_command,
         "contact": contact_command,
+        "export": export_command,
+        "import": import_command,
     }[args.command]
     return handler(rb, args)
 

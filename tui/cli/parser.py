@@ -81,5 +81,15 @@ def build() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help="print JSON")
     status.add_argument("--as-of", metavar="DAY")
 
+    export = sub.add_parser("export", help="export your data (json: everything, csv: spreadsheets, ics: follow-ups)")
+    export.add_argument("--format", choices=("json", "csv", "ics"), default="json", help="default json")
+    export.add_argument("--out", metavar="PATH", help="file (json, ics) or folder (csv); json and ics default to stdout")
+
+    imp = sub.add_parser("import", help="import a Rebound JSON export, or a Loop Habit Tracker CSV export")
+    imp.add_argument("path", metavar="PATH")
+    imp.add_argument("--merge", action="store_true", help="add to existing data (records already present are kept)")
+    imp.add_argument("--from", dest="source", choices=("rebound", "loop"), default="rebound",
+                     help="rebound (default) or loop: a Loop Habit Tracker CSV export (folder or zip)")
+
     sub.add_parser("demo", help="open the app on generated demo data in a temporary folder")
     return parser

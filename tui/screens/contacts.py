@@ -35,6 +35,7 @@ COMMANDS = (
     ("Set a follow-up", "A date, “in 2 weeks” or “every 14 days” for the selected contact (f)",
      "follow_up"),
     ("Filter contacts", "Filter by name, company or tag as you type (/)", "filter"),
+    ("Clear the filter", "Show every contact again (esc)", "clear_filter"),
 )
 
 

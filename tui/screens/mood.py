@@ -176,5 +176,5 @@ class MoodScreen(Screen[None]):
             self.app.refresh_data()
 
     def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
-        yield "mood: Trend over 30 or 90 days", "Switch the trend window (t)", self.action_toggle_trend
-        yield "mood: Edit a lesson", "Edit the highlighted rejection's lesson (e)", self.action_edit_lesson
+        yield "Mood: Trend over 30 or 90 days", "Switch the trend window (t)", self.action_toggle_trend
+        yield "Mood: Edit a lesson", "Edit the highlighted rejection's lesson (e)", self.action_edit_lesson

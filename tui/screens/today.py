@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -200,8 +201,11 @@ class TodayScreen(Screen[None]):
             self.notify(f"Added {result.goal.name}")
 
     def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
-        yield "Add goal", "Add a daily or weekly goal (a)", self.action_add
-        yield "Tick goal", "Complete or clear the selected goal today (space)", self.action_tick
-        yield "Skip goal today", "Skip the selected goal today (s)", self.action_skip
-        yield "Rest day", "Mark or clear today as a rest day (r)", self.action_rest
-        yield "Log follow-up", "Log the interaction for the highlighted follow-up (l)", self.action_log_followup
+        yield "Today: Add goal", "Add a daily or weekly goal (a)", self.action_add
+        yield "Today: Tick goal", "Complete or clear the selected goal today (space)", self.action_tick
+        yield "Today: Add 1", "Count one more on the selected goal today (+)", partial(self.action_count, 1)
+        yield "Today: Take 1 off", "Count one less on the selected goal today (-)", partial(self.action_count, -1)
+        yield "Today: Skip goal today", "Skip the selected goal today (s)", self.action_skip
+        yield "Today: Rest day", "Mark or clear today as a rest day (r)", self.action_rest
+        yield ("Today: Log follow-up", "Log the interaction for the highlighted follow-up (l)",
+               self.action_log_followup)

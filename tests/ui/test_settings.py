@@ -1,0 +1,86 @@
+"""Pilot tests for the settings form (`,` and the palette) and Rebound's own theme."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Static
+
+from tui.screens.settings_form import SettingsForm
+from tui.services import goals as goal_service
+from tui.store import repo
+
+SIZE = (110, 34)
+
+
+def text_of(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def fill(pilot, app, field: str, text: str) -> None:
+    box = app.screen.query_one(f"#{field}", Input)
+    box.value = text
+    await pilot.pause()
+
+
+async def test_comma_opens_settings_and_day_start_re_evaluates_today(make_app, rb):
+    goal_service.add_goal(rb, "Apply")
+    app = make_app()  # the clock is frozen at 2026-11-26 09:30 UTC
+    async with app.run_test(size=SIZE) as pilot:
+        assert "26" in text_of(app, "#today-date")
+        await pilot.press("comma")
+        assert isinstance(app.screen, SettingsForm)
+        await fill(pilot, app, "day_start_hour", "24")
+        await pilot.press("enter")
+        assert isinstance(app.screen, SettingsForm)  # refused, what was typed stays
+        assert "0 to 23" in text_of(app, "#day_start_hour-error")
+        assert app.screen.query_one("#day_start_hour", Input).value == "24"
+        await fill(pilot, app, "day_start_hour", "23")  # 09:30 is still "yesterday" until 23:00
+        await fill(pilot, app, "week_start", "sunday")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsForm)
+        settings = repo.get_settings(rb.store)
+        assert (settings["day_start_hour"], settings["week_start"]) == (23, 6)
+        assert rb.today().isoformat() == "2026-11-25"
+        assert "25" in text_of(app, "#today-date")
+
+
+async def test_settings_refuses_an_unknown_theme_and_saves_a_known_one(make_app, rb):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("comma")
+        await fill(pilot, app, "theme", "no-such-theme")
+        await pilot.press("enter")
+        assert "unknown theme" in text_of(app, "#theme-error")
+        await fill(pilot, app, "week_start", "Funday")
+        await fill(pilot, app, "theme", "nord")
+        await pilot.press("enter")
+        assert "weekday" in text_of(app, "#week_start-error")
+        await fill(pilot, app, "week_start", "Mon")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "nord"
+    assert repo.get_settings(rb.store)["theme"] == "nord"
+
+
+async def test_settings_is_in_the_command_palette(make_app):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Settings" in titles
+        await pilot.pause()
+
+
+async def test_rebound_theme_is_the_default_and_remembered(make_app, rb):
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "rebound"
+        app.theme = "textual-light"
+        await pilot.pause()
+        app.theme = "rebound"
+        await pilot.pause()
+    assert repo.get_settings(rb.store)["theme"] == "rebound"
+    again = make_app()
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "rebound"

@@ -1,0 +1,63 @@
+"""`rebound export` and `rebound import`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..core.errors import InputError
+from ..services import Rebound
+from ..services import transfer
+
+
+def export_command(rb: Rebound, args: argparse.Namespace) -> int:
+    fmt = args.format
+    out = Path(args.out) if args.out else None
+    if fmt == "csv":
+        if out is None:
+            raise InputError("--format csv writes one file per kind of record: give a folder with --out DIR")
+        if out.exists() and not out.is_dir():
+            raise InputError(f"{out} is not a folder; --format csv needs --out DIR")
+        from ..services.export_files import write_csv
+
+        written = _writing(out, lambda: write_csv(rb, out))
+        print(f"Wrote {len(written)} CSV files to {out}")
+        return 0
+    if fmt == "ics":
+        from ..services.export_files import followups_ics
+
+        data = followups_ics(rb)
+    else:
+        data = transfer.export_bytes(rb)
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return 0
+    if out.is_dir():
+        raise InputError(f"{out} is a folder; give a file name with --out")
+    _writing(out, lambda: out.write_bytes(data))
+    return 0
+
+
+def _writing(out: Path, write):  # type: ignore[no-untyped-def]
+    try:
+        return write()
+    except OSError as exc:
+        raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
+
+
+def import_command(rb: Rebound, args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    if args.source == "loop":
+        from ..services.loop_import import import_loop
+
+        report = import_loop(rb, path)
+        print(f"Imported {report.goals} goals with {report.checkins} check-ins "
+              f"and {report.skips} skips from Loop Habit Tracker")
+        return 0
+    found = transfer.read_export(path)
+    result = transfer.import_records(rb, found, merge=args.merge)
+    kept = f"; {result.already} already present were kept" if result.already else ""
+    print(f"Imported {result.added} records from {path}{kept}")
+    return 0

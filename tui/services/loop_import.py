@@ -1,0 +1,127 @@
+"""Import Loop Habit Tracker's CSV export (a folder or its zip) as goals, check-ins and skips.
+
+Loop writes ``Habits.csv`` (Position, Name, Type, Question, Description, FrequencyNumerator,
+FrequencyDenominator, Color, Unit, Target Type, Target Value, Archived?; older versions:
+NumRepetitions and Interval instead of the frequency columns, no Type) and, per habit, a folder
+``NNN Name/`` with ``Checkmarks.csv`` (Date, Value[, Notes]; older versions without a header).
+Values are YES_MANUAL / YES_AUTO / NO / SKIP / UNKNOWN (older: 2 / 1 / 0 / ±3 / -1); numeric
+habits store the amount × 1000. YES_AUTO is Loop filling in days its frequency made optional, so
+only YES_MANUAL becomes a check-in.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from ..core.errors import InputError
+from ..store import repo
+from . import checkins as checkin_service
+from . import goals as goal_service
+from .context import Rebound
+
+YES = {"YES_MANUAL", "2"}
+SKIP = {"SKIP", "3", "-3"}
+
+
+@dataclass(frozen=True)
+class LoopReport:
+    goals: int
+    checkins: int
+    skips: int
+
+
+class _Source:
+    """The files of a Loop export, from a folder or a zip (possibly one folder deep)."""
+
+    def __init__(self, path: Path) -> None:
+        self.files: dict[str, str] = {}
+        try:
+            if path.is_dir():
+                for p in path.rglob("*.csv"):
+                    self.files[p.relative_to(path).as_posix()] = p.read_text("utf-8-sig")
+            elif zipfile.is_zipfile(path):
+                with zipfile.ZipFile(path) as archive:
+                    for name in archive.namelist():
+                        if name.lower().endswith(".csv"):
+                            self.files[name] = archive.read(name).decode("utf-8-sig")
+            else:
+                raise InputError(f"{path} is not a Loop Habit Tracker export (a folder or a .zip)")
+        except (OSError, UnicodeDecodeError, zipfile.BadZipFile) as exc:
+            raise InputError(f"cannot read {path}: {exc}") from None
+        habits = [n for n in self.files if n.rsplit("/", 1)[-1] == "Habits.csv"]
+        if not habits:
+            raise InputError(f"{path} is not a Loop Habit Tracker export: it has no Habits.csv")
+        self.root = min(habits, key=len)[: -len("Habits.csv")]
+
+    def habits(self) -> list[dict[str, str]]:
+        return list(csv.DictReader(io.StringIO(self.files[self.root + "Habits.csv"])))
+
+    def checkmarks(self, position: str) -> list[list[str]]:
+        for name, text in self.files.items():
+            rest = name[len(self.root):]
+            folder, _, base = rest.partition("/")
+            if base == "Checkmarks.csv" and (folder == position or folder.startswith(position + " ")):
+                rows = [r for r in csv.reader(io.StringIO(text)) if r]
+                return rows[1:] if rows and rows[0][0].strip().lower() == "date" else rows
+        return []
+
+
+def _int(text: str | None, default: int) -> int:
+    try:
+        return int(float(text)) if text not in (None, "") else default
+    except ValueError:
+        return default
+
+
+def _plan(row: dict[str, str]) -> tuple[str, int, bool]:
+    """(period, target, numeric) for a Loop habit."""
+    numeric = (row.get("Type") or "YES_NO").strip().upper().startswith("NUM")
+    num = max(1, _int(row.get("FrequencyNumerator") or row.get("NumRepetitions"), 1))
+    den = max(1, _int(row.get("FrequencyDenominator") or row.get("Interval"), 1))
+    if numeric:
+        target = max(1, round(float(row.get("Target Value") or 1)))
+        return ("day" if den == 1 else "week"), target, True
+    if den == 1:
+        return "day", 1, False
+    return "week", max(1, num if den == 7 else round(num * 7 / den)), False
+
+
+def import_loop(rb: Rebound, path: Path) -> LoopReport:
+    source = _Source(Path(path))
+    rows = source.habits()
+    if not rows or "Name" not in rows[0]:
+        raise InputError(f"{path}: Habits.csv has no habits (or no Name column)")
+    goals = checkins = skips = 0
+    today = rb.today()
+    with rb.change("import from Loop"):
+        for row in rows:
+            period, target, numeric = _plan(row)
+            goal = goal_service.add_goal(rb, row["Name"], target=target, period=period)
+            goals += 1
+            for cells in source.checkmarks((row.get("Position") or "").strip()):
+                try:
+                    day = date.fromisoformat(cells[0].strip())
+                except ValueError:
+                    raise InputError(f"{path}: {row['Name']} has a bad date {cells[0]!r}") from None
+                value = cells[1].strip().upper() if len(cells) > 1 else ""
+                note = cells[2].strip() if len(cells) > 2 else ""
+                if day > today:
+                    continue
+                if value in SKIP:
+                    checkin_service.set_skip(rb, goal.id, day, True)
+                    skips += 1
+                    continue
+                amount = round(_int(value, 0) / 1000) if numeric else int(value in YES)
+                count = min(amount, checkin_service.MAX_STEP)
+                if count > 0:
+                    checkin_service.log(rb, goal.id, count, day=day, note=note[:200])
+                    checkins += 1
+            if (row.get("Archived?") or "").strip().lower() == "true":
+                current = goal_service.goal_by_id(rb, goal.id)
+                repo.update_goal(rb.store, replace(current, archived=True))
+    return LoopReport(goals, checkins, skips)

@@ -1,0 +1,59 @@
+"""User settings: the day-start hour, the first day of the week and the theme."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..core.clock import WEEKDAYS
+from ..core.errors import InputError
+from ..store import repo
+from .context import Rebound
+
+WEEK_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class Settings:
+    day_start_hour: int = 0
+    week_start: int = 0
+    theme: str = ""
+
+
+def current(rb: Rebound) -> Settings:
+    found = repo.get_settings(rb.store)
+    return Settings(int(found.get("day_start_hour", 0)), int(found.get("week_start", 0)),
+                    str(found.get("theme", "")))
+
+
+def parse_hour(text: str) -> int:
+    try:
+        hour = int(text.strip())
+    except ValueError:
+        raise InputError("the day start is an hour from 0 to 23", "day_start_hour") from None
+    if not 0 <= hour <= 23:
+        raise InputError("the day start is an hour from 0 to 23", "day_start_hour")
+    return hour
+
+
+def parse_week_start(text: str) -> int:
+    word = text.strip().lower()[:3]
+    if word not in WEEKDAYS:
+        raise InputError("the week starts on a weekday: Monday … Sunday", "week_start")
+    return WEEKDAYS.index(word)
+
+
+def parse_theme(text: str, themes: Iterable[str]) -> str:
+    name = text.strip()
+    known = sorted(themes)
+    if name not in known:
+        raise InputError(f"unknown theme {name!r}; try one of {', '.join(known[:6])}, …", "theme")
+    return name
+
+
+def save(rb: Rebound, settings: Settings) -> Settings:
+    """Save every setting in one undoable change."""
+    with rb.change("settings"):
+        for key in ("day_start_hour", "week_start", "theme"):
+            repo.set_setting(rb.store, key, getattr(settings, key))
+    return settings
