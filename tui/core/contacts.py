@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-import arrow
 
 from .errors import InputError
 from .goals import clean_text
@@ -180,4 +179,6 @@ def humanize_days(day: date | None, today: date) -> str:
         return words[delta]
     span = abs(delta)
     granularity = "day" if span < 14 else "week" if span < 60 else "month" if span < 730 else "year"
+    import arrow  # imported here: the CLI's status need not pay for it
+
     return arrow.get(day).humanize(arrow.get(today), granularity=granularity)

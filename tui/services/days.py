@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-import arrow
-
 from ..core.errors import InputError
 
 EARLIEST = date(2000, 1, 1)
@@ -23,6 +21,8 @@ def parse_day(text: str | None, today: date, *, allow_future: bool = False) -> d
         return today - timedelta(days=1)
     if not ISO_DAY.fullmatch(word):
         raise InputError(f"{text.strip()!r} is not a day: use YYYY-MM-DD, today or yesterday")
+    import arrow  # only a typed date needs the parser (status and log stay quick to start)
+
     try:
         day = arrow.get(word, "YYYY-MM-DD").date()
     except (ValueError, arrow.parser.ParserError):

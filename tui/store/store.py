@@ -20,10 +20,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb.table import Table
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 from . import files, schema
 from .errors import StoreError
@@ -48,7 +51,8 @@ class Store:
         self.folder = Path(folder)
         self.today = today
         self._files: dict[str, FileStorage] = {}
-        self._lock = FileLock(str(self.folder / LOCK), timeout=lock_timeout)
+        self._lock_timeout = lock_timeout
+        self._lock: FileLock | None = None  # made on the first change: reads never need it
         self._depth = 0
         self._changes: list[Change] = []
         self.last_changes: tuple[Change, ...] = ()  # what the last committed transaction did
@@ -146,6 +150,10 @@ class Store:
             finally:
                 self._depth -= 1
             return
+        from filelock import FileLock, Timeout  # only changes pay for this import
+
+        if self._lock is None:
+            self._lock = FileLock(str(self.folder / LOCK), timeout=self._lock_timeout)
         try:
             self._lock.acquire()
         except Timeout as exc:
