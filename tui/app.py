@@ -14,6 +14,7 @@ from .services import Rebound
 from .services.undo import undo
 from .services.wins import celebrate
 from .store import repo
+from .theme_variables import mood_and_heat_colours
 from .store.errors import StoreError
 from .screens.contacts import ContactsScreen
 from .screens.goals import GoalsScreen
@@ -65,6 +66,9 @@ class ReboundApp(App[None]):
         self.poll_seconds = poll_seconds
         self._signature = rb.store.signature()
         self._day = rb.today()
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return {**super().get_theme_variable_defaults(), **mood_and_heat_colours(self.current_theme)}
 
     def on_mount(self) -> None:
         theme = repo.get_settings(self.rb.store).get("theme")

@@ -20,5 +20,15 @@ REBOUND_THEME = Theme(
     variables={
         "footer-key-foreground": "#4FB3A9",
         "block-cursor-text-style": "bold",
+        # Our own mood scale (rough → great) and heatmap levels; other themes derive theirs.
+        "mood-1": "#E5686A",
+        "mood-2": "#F2A65A",
+        "mood-3": "#A7B0BE",
+        "mood-4": "#8FD3A5",
+        "mood-5": "#4FC27A",
+        "heat-miss": "#E5686A",
+        "heat-1": "#F2C14E",
+        "heat-2": "#8FD3A5",
+        "heat-3": "#4FC27A",
     },
 )
