@@ -88,10 +88,10 @@ class ReboundApp(App[None]):
         try:
             result = change()
         except InputError as exc:
-            self.notify(str(exc), title="Not saved", severity="warning")
+            self.notify(str(exc), title="Not saved", severity="warning", markup=False)
             return None
         except StoreError as exc:
-            self.notify(str(exc), title="Could not save", severity="error", timeout=12)
+            self.notify(str(exc), title="Could not save", severity="error", timeout=12, markup=False)
             self.refresh_data()
             return None
         self.celebrate_earned()
@@ -101,7 +101,7 @@ class ReboundApp(App[None]):
         """One toast per change, however many wins it earned."""
         earned = self.rb.take_earned()
         if earned:
-            self.notify(celebrate(earned), title="Small victory", timeout=6)
+            self.notify(celebrate(earned), title="Small victory", timeout=6, markup=False)
 
     def refresh_data(self) -> None:
         """Redraw the active screen from the store (after a change here or elsewhere)."""
@@ -117,7 +117,7 @@ class ReboundApp(App[None]):
             try:
                 reload()
             except StoreError as exc:
-                self.notify(str(exc), title="Cannot read your data", severity="error", timeout=20)
+                self.notify(str(exc), title="Cannot read your data", severity="error", timeout=20, markup=False)
 
     def poll(self) -> None:
         """Notice another process's changes and a new logical day."""
@@ -130,7 +130,7 @@ class ReboundApp(App[None]):
         if label is None:
             return
         if label:
-            self.notify(f"Undid {label}", title="Undo")
+            self.notify(f"Undid {label}", title="Undo", markup=False)
         else:
             self.notify("Nothing to undo in this session", severity="warning")
         self.refresh_data()
@@ -141,7 +141,7 @@ class ReboundApp(App[None]):
 
     def _win_recorded(self, title: str | None) -> None:
         if title:
-            self.notify(title, title="Win recorded")
+            self.notify(title, title="Win recorded", markup=False)
             self.refresh_data()
 
     def action_log_mood(self) -> None:

@@ -7,6 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
+from textual.markup import escape  # palette titles are parsed as markup
 
 from .store import contacts as contact_repo
 from .store import repo
@@ -18,10 +19,10 @@ if TYPE_CHECKING:
 def jump_commands(app: ReboundApp) -> Iterator[SystemCommand]:
     store = app.rb.store
     for goal in repo.goals(store):
-        yield SystemCommand(f"Goals: Jump to {goal.name}", "Open the Goals screen on this goal",
+        yield SystemCommand(f"Goals: Jump to {escape(goal.name)}", "Open the Goals screen on this goal",
                             partial(jump_to_goal, app, goal.id))
     for contact in contact_repo.contacts(store):
-        yield SystemCommand(f"Contacts: Jump to {contact.name}", "Open the Contacts screen on this contact",
+        yield SystemCommand(f"Contacts: Jump to {escape(contact.name)}", "Open the Contacts screen on this contact",
                             partial(jump_to_contact, app, contact.id))
 
 

@@ -150,4 +150,10 @@ def status_command(rb: Rebound, args: argparse.Namespace) -> int:
     for s in summaries:
         mark = "✓" if s.streak.complete else ("!" if s.streak.at_risk else "·")
         print(f" {mark} {s.goal.name}  {progress(s)}  {streak_text(s)}")
+    for due in result["followups_due"]:
+        when = f"overdue since {due['due']}" if due["overdue"] else "due today"
+        print(f" → follow up with {due['name']}: {when}")
+    print(" mood: logged" if result["mood_logged"] else " mood: not logged yet (rebound mood 1-5)")
+    for win in result["wins_today"]:
+        print(f" ★ {win['title']}")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -79,7 +80,7 @@ class GoalForm(ModalScreen[GoalFormResult | None]):
         for name in FIELDS:
             self.query_one(f"#{name}-error", Static).update("")
         target = field if field in FIELDS else "name"
-        self.query_one(f"#{target}-error", Static).update(message)
+        self.query_one(f"#{target}-error", Static).update(Text(message))  # user words are not markup
         self.query_one(f"#{target}", Input).focus()
 
     def action_save(self) -> None:

@@ -114,7 +114,7 @@ class MoodScreen(Screen[None]):
         self.query_one(YearPixels).show(means, today)
         found = insights(rb, means)
         self.query_one("#mood-insights", Static).update(
-            "\n".join(f"· {c.sentence}" for c in found)
+            Text("\n".join(f"· {c.sentence}" for c in found))
             if found else Text("A few more weeks of moods and this shows what lifts yours.", "dim")
         )
         self._fill_entries(mood_service.entries(rb))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import on
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -88,7 +89,7 @@ class MoodForm(ModalScreen[MoodEntry | Rejection | None]):
         for name in FIELDS:
             self.query_one(f"#{name}-error", Static).update("")
         target = field if field in FIELDS else "note"
-        self.query_one(f"#{target}-error", Static).update(message)
+        self.query_one(f"#{target}-error", Static).update(Text(message))  # user words are not markup
         self.query_one(f"#{target}").focus()
 
     def action_save(self) -> None:

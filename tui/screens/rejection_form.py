@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -59,7 +60,7 @@ class RejectionForm(ModalScreen[Rejection | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form", id="rejection-form"):
             if self.edit is not None:
-                yield Static(f"The lesson from {self.edit.title}", classes="form-title")
+                yield Static(Text(f"The lesson from {self.edit.title}"), classes="form-title")
                 yield field("What I can learn", "lesson", self.edit.lesson, max_length=600)
             else:
                 yield Static("A rejection: it is not personal. What can it teach?", classes="form-title")
@@ -103,7 +104,7 @@ class RejectionForm(ModalScreen[Rejection | None]):
                 error.update("")  # type: ignore[attr-defined]
         target = field_name if field_name in FIELDS and self.query(f"#{field_name}") else None
         target = target or ("lesson" if self.edit else "company")
-        self.query_one(f"#{target}-error", Static).update(message)
+        self.query_one(f"#{target}-error", Static).update(Text(message))  # user words are not markup
         self.query_one(f"#{target}", Input).focus()
 
     def action_save(self) -> None:

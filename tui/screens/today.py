@@ -89,7 +89,7 @@ class TodayScreen(Screen[None]):
         self.query_one("#today-encouragement", Static).update(encouragement(context))
         at_risk = [s.goal.name for s in summaries if s.streak.at_risk]
         self.query_one("#today-at-risk", Static).update(
-            "Streaks at risk today: " + ", ".join(at_risk) if at_risk else ""
+            Text("Streaks at risk today: " + ", ".join(at_risk) if at_risk else "")
         )
         self._show_followups(day)
         self._show_mood(day)
@@ -184,7 +184,7 @@ class TodayScreen(Screen[None]):
             day = rb.today()
             skipped = checkin_service.is_skipped(rb, summary.goal.id, day)
             if self._change(lambda: checkin_service.set_skip(rb, summary.goal.id, day, not skipped)):
-                self.notify(f"{summary.goal.name}: {'skip cleared' if skipped else 'skipped today'}")
+                self.notify(f"{summary.goal.name}: {'skip cleared' if skipped else 'skipped today'}", markup=False)
 
     def action_rest(self) -> None:
         rb = self.app.rb
@@ -198,7 +198,7 @@ class TodayScreen(Screen[None]):
     def _added(self, result: GoalFormResult | None) -> None:
         if result is not None:
             self.app.refresh_data()
-            self.notify(f"Added {result.goal.name}")
+            self.notify(f"Added {result.goal.name}", markup=False)
 
     def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
         yield "Today: Add goal", "Add a daily or weekly goal (a)", self.action_add

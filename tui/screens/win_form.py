@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -44,7 +45,7 @@ class WinForm(ModalScreen[str | None]):
         try:
             win = add_win(self.app.rb, self.query_one(Input).value)
         except (InputError, StoreError) as exc:
-            self.query_one("#title-error", Static).update(str(exc))
+            self.query_one("#title-error", Static).update(Text(str(exc)))
             return
         self.app.celebrate_earned()
         self.dismiss(win.title)
