@@ -103,3 +103,33 @@ def test_deleting_a_goal_removes_its_wins(rb: Rebound) -> None:
     assert [w for w in all_wins(rb) if w.goal_id == goal.id] == []
     undo(rb)
     assert ("first_checkin", TODAY) in kinds(rb)
+
+
+def test_all_done_wins_follow_edits_and_archives_on_past_days(rb: Rebound) -> None:
+    yesterday = TODAY - timedelta(days=1)
+    a = goals.add_goal(rb, "A")
+    b = goals.add_goal(rb, "B")
+    checkins.log(rb, a.id, 1, day=yesterday)
+    checkins.log(rb, b.id, 1, day=yesterday)
+    assert ("all_done", yesterday) in kinds(rb)
+    goals.edit_goal(rb, b.id, name="B", target=3, period="day")  # yesterday is no longer done
+    assert ("all_done", yesterday) not in kinds(rb)
+    goals.set_archived(rb, b.id, True)  # without B, yesterday is complete again
+    assert ("all_done", yesterday) in kinds(rb)
+    undo(rb)
+    undo(rb)
+    assert ("all_done", yesterday) in kinds(rb)
+
+
+def test_a_failed_undo_keeps_the_change_undoable(rb: Rebound, monkeypatch: pytest.MonkeyPatch) -> None:
+    goal = goals.add_goal(rb, "Apply")
+    checkins.log(rb, goal.id, 1)
+
+    def full(*args: object, **kwargs: object) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files, "write_temp", full)
+    with pytest.raises(Exception):
+        undo(rb)
+    monkeypatch.undo()
+    assert undo(rb) == "Apply +1 on 2026-11-26"

@@ -66,7 +66,7 @@ def score_label(score: int) -> str:
 
 def check_score(score: object) -> int:
     """A score 1–5 (an int, or text such as ``"4"``), or InputError."""
-    if isinstance(score, str) and score.strip().lstrip("-").isdigit():
+    if isinstance(score, str) and score.strip().lstrip("-").isdecimal():
         score = int(score.strip())
     if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
         raise InputError(f"mood score must be 1 to 5 (1 rough … 5 great), not {score!r}", "score")

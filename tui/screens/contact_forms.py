@@ -36,7 +36,7 @@ class ContactForm(FieldForm):
 
     def submit(self) -> Contact:
         cadence_text = self.value("cadence").strip()
-        if cadence_text and not cadence_text.isdigit():
+        if cadence_text and not cadence_text.isdecimal():
             raise InputError("the cadence is a whole number of days, e.g. 14", "cadence")
         fields = contact_service.ContactFields(
             name=self.value("name"), company=self.value("company"), role=self.value("role"),

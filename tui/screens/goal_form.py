@@ -86,7 +86,7 @@ class GoalForm(ModalScreen[GoalFormResult | None]):
     def action_save(self) -> None:
         values = {name: self.query_one(f"#{name}", Input).value for name in FIELDS}
         target_text = values["target"].strip()
-        if not target_text.lstrip("-").isdigit():
+        if not target_text.lstrip("-").isdecimal():
             self.show_error("target", "target must be a whole number, 1 or more")
             return
         period = values["period"].strip().lower()

@@ -84,8 +84,7 @@ class MoodScreen(Screen[None]):
                     yield OptionList(id="mood-rejections")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.app.refresh_data()
+    def on_mount(self) -> None:  # the data arrives with ScreenResume, which follows
         self.query_one("#mood-entries", OptionList).focus()
 
     def on_screen_resume(self) -> None:

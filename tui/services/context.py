@@ -32,6 +32,7 @@ class Rebound:
         self.now = now
         self.history: list[ChangeSet] = []  # this session's changes, for undo
         self.earned: list[Win] = []  # wins awarded by changes since the UI last took them
+        self.deferred_wins: tuple[set[str] | None, set[date]] | None = None  # see wins_deferred
         self._label: str | None = None
         store.today = self.today
 
@@ -55,8 +56,8 @@ class Rebound:
     def change(self, label: str) -> Iterator[None]:
         """One undoable user action: a single all-or-nothing transaction, remembered for undo.
         A change inside another joins it (the outer label wins)."""
-        if self._label is not None:
-            with self.store.transaction():
+        if self._label is not None or self.store.in_transaction:
+            with self.store.transaction():  # part of a larger change, recorded by its owner
                 yield
             return
         self._label = label

@@ -9,7 +9,7 @@ from ..core.errors import InputError
 from ..core.goals import ALL_DAYS, Goal, check_period, check_target, clean_goal_name, match_by_name
 from ..store import repo
 from .context import Rebound
-from .wins import reconcile
+from .wins import every_day, reconcile
 
 
 def parse_schedule(period: str, weekdays: str | frozenset[int] | None) -> frozenset[int]:
@@ -75,7 +75,7 @@ def edit_goal(
         clean = clean_goal_name(name, repo.goals(rb.store), exclude_id=goal.id)
         edited = replace(goal, name=clean, target=target, period=period, weekdays=days)
         repo.update_goal(rb.store, edited)
-        reconcile(rb, [goal.id], [rb.today()])
+        reconcile(rb, [goal.id], every_day(rb))
     return edited
 
 
@@ -87,14 +87,16 @@ def set_archived(rb: Rebound, goal_id: str, archived: bool) -> Goal:
             clean_goal_name(goal.name, repo.goals(rb.store), exclude_id=goal.id)
         changed = replace(goal, archived=archived)
         repo.update_goal(rb.store, changed)
+        reconcile(rb, [goal.id], every_day(rb))  # "all goals done" leaves archived goals out
     return changed
 
 
 def delete_goal(rb: Rebound, goal_id: str) -> Goal:
     goal = goal_by_id(rb, goal_id)
     with rb.change(f"delete {goal.name}"):
+        days = every_day(rb)
         repo.delete_goal(rb.store, goal.id)
-        reconcile(rb, [goal.id], [rb.today()])
+        reconcile(rb, [goal.id], days)
     return goal
 
 

@@ -23,6 +23,8 @@ from ..store import repo
 from . import checkins as checkin_service
 from . import goals as goal_service
 from .context import Rebound
+from .days import EARLIEST
+from .wins import wins_deferred
 
 YES = {"YES_MANUAL", "2"}
 SKIP = {"SKIP", "3", "-3"}
@@ -98,7 +100,7 @@ def import_loop(rb: Rebound, path: Path) -> LoopReport:
         raise InputError(f"{path}: Habits.csv has no habits (or no Name column)")
     goals = checkins = skips = 0
     today = rb.today()
-    with rb.change("import from Loop"):
+    with rb.change("import from Loop"), wins_deferred(rb):
         for row in rows:
             period, target, numeric = _plan(row)
             goal = goal_service.add_goal(rb, row["Name"], target=target, period=period)
@@ -108,6 +110,8 @@ def import_loop(rb: Rebound, path: Path) -> LoopReport:
                     day = date.fromisoformat(cells[0].strip())
                 except ValueError:
                     raise InputError(f"{path}: {row['Name']} has a bad date {cells[0]!r}") from None
+                if day < EARLIEST:
+                    raise InputError(f"{path}: {row['Name']} has a day before {EARLIEST}: {day}")
                 value = cells[1].strip().upper() if len(cells) > 1 else ""
                 note = cells[2].strip() if len(cells) > 2 else ""
                 if day > today:

@@ -34,7 +34,6 @@ from .context import Rebound
 from .days import parse_day
 from .wins import sync_wins
 
-MOOD_KINDS = frozenset({"bounce_back", "reflected"})
 DEFAULT_FOLLOW_UP = "in 1 week"
 
 

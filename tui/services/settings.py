@@ -9,6 +9,7 @@ from ..core.clock import WEEKDAYS
 from ..core.errors import InputError
 from ..store import repo
 from .context import Rebound
+from .wins import every_day, reconcile
 
 WEEK_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -56,4 +57,5 @@ def save(rb: Rebound, settings: Settings) -> Settings:
     with rb.change("settings"):
         for key in ("day_start_hour", "week_start", "theme"):
             repo.set_setting(rb.store, key, getattr(settings, key))
+        reconcile(rb, None, every_day(rb))  # weeks (and so weekly wins) may have moved
     return settings

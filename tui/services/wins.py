@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from datetime import date
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
 
 from ..core.victories import EarnedWin, all_done_wins, goal_wins
 from ..core.wins import MANUAL, Win, clean_win_text
@@ -16,6 +17,11 @@ from .history import histories
 def reconcile(rb: Rebound, goal_ids: Iterable[str] | None, days: Iterable[date]) -> list[Win]:
     """Inside a change: award what the touched goals and days now earn, and take back what they
     no longer earn. ``goal_ids=None`` means every goal. Returns the wins newly awarded."""
+    if rb.deferred_wins is not None:  # a bulk change: remember the scope, reconcile once at the end
+        goals, pending_days = rb.deferred_wins
+        rb.deferred_wins = (None if goals is None or goal_ids is None else goals | set(goal_ids),
+                            pending_days | set(days))
+        return []
     clock = rb.clock
     today = clock.today()
     days = set(days)
@@ -35,7 +41,7 @@ def reconcile(rb: Rebound, goal_ids: Iterable[str] | None, days: Iterable[date])
     return sync_wins(rb, expected, in_scope)
 
 
-GOAL_KINDS = frozenset({"first_checkin", "milestone", "personal_best", "weekly_target", "all_done"})
+GOAL_KINDS = frozenset({"first_checkin", "milestone", "personal_best", "weekly_target"})
 
 
 def sync_wins(rb: Rebound, expected: Iterable[EarnedWin], in_scope: Callable[[Win], bool]) -> list[Win]:
@@ -56,6 +62,27 @@ def sync_wins(rb: Rebound, expected: Iterable[EarnedWin], in_scope: Callable[[Wi
             awarded.append(win)
     rb.earned.extend(awarded)
     return awarded
+
+
+def every_day(rb: Rebound) -> list[date]:
+    """Every day from the earliest goal's start to today: the scope of a change (an edit, an
+    archive, a new week start) that can alter "all goals done" on any past day."""
+    starts = [g.start for g in repo.goals(rb.store, include_archived=True)]
+    today = rb.today()
+    first = min(starts, default=today)
+    return [first + timedelta(days=i) for i in range((today - first).days + 1)]
+
+
+@contextmanager
+def wins_deferred(rb: Rebound) -> Iterator[None]:
+    """Inside a change that logs many check-ins (an import): reconcile wins once, at the end."""
+    rb.deferred_wins = (set(), set())
+    try:
+        yield
+    finally:
+        goals, days = rb.deferred_wins
+        rb.deferred_wins = None
+    reconcile(rb, goals, days)
 
 
 def add_win(rb: Rebound, text: str, day: date | None = None) -> Win:
@@ -82,7 +109,7 @@ CELEBRATION_ORDER = ("personal_best", "milestone", "weekly_target", "all_done", 
 def celebrate(wins: list[Win]) -> str:
     """One toast for a change, however many wins it earned; the biggest first."""
     order = {kind: i for i, kind in enumerate(CELEBRATION_ORDER)}
-    wins = sorted(wins, key=lambda w: (order.get(w.kind, len(order)), w.day), reverse=False)
+    wins = sorted(wins, key=lambda w: (order.get(w.kind, len(order)), w.day))
     if len(wins) == 1:
         return wins[0].title
     return f"{len(wins)} wins: " + "; ".join(w.title for w in wins[:3]) + ("…" if len(wins) > 3 else "")

@@ -49,7 +49,7 @@ def entries(store: Store, *, since: date | None = None) -> list[MoodEntry]:
     result: list[MoodEntry] = []
     for name in store.names_matching(MOOD):
         year = name[len(MOOD):-len(".json")]
-        if since is not None and year.isdigit() and int(year) < since.year:
+        if since is not None and year.isdecimal() and int(year) < since.year:
             continue
         result.extend(store.file(name).memo("mood_entries", _entries))
     return result

@@ -131,7 +131,7 @@ def checkins(store: Store, *, since: date | None = None) -> list[CheckIn]:
     result: list[CheckIn] = []
     for name in store.names_matching(CHECKINS):
         year = name[len(CHECKINS):-len(".json")]
-        if since is not None and year.isdigit() and int(year) < since.year:
+        if since is not None and year.isdecimal() and int(year) < since.year:
             continue
         result.extend(checkin_from_doc(d) for d in store.table(name, "checkins").all())
     return result

@@ -7,6 +7,7 @@ read and written (after a backup of the old file) on their next change.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Callable
 
 SCHEMA_VERSION = 1
@@ -41,10 +42,91 @@ def shape_problem(data: object) -> str | None:
         if not isinstance(table, dict):
             return f"table {name!r} is not a JSON object"
         for doc_id, doc in table.items():
-            if not doc_id.isdigit() or not isinstance(doc, dict):
+            if not doc_id.isdecimal() or not isinstance(doc, dict):
                 return f"table {name!r} has a malformed record {doc_id!r}"
     if version_of(data) is None:
         return "it has no schema version"
+    return None
+
+
+# What each stored record must hold, so that a hand edit is refused when the file is read (naming the
+# file and the record) instead of failing later, deep in a conversion. field -> (kind, required).
+_RECORDS: dict[str, dict[str, tuple[str, bool]]] = {
+    "goals": {"id": ("text", True), "name": ("text", True), "start": ("date", True),
+              "target": ("positive", True), "period": ("text", True), "weekdays": ("list", True)},
+    "checkins": {"id": ("text", True), "goal_id": ("text", True), "day": ("date", True),
+                 "count": ("int", True), "note": ("text", False)},
+    "skips": {"goal_id": ("text", True), "day": ("date", True)},
+    "rest_days": {"day": ("date", True), "reason": ("text", False)},
+    "settings": {"day_start_hour": ("hour", False), "week_start": ("weekday", False)},
+    "contacts": {"id": ("text", True), "name": ("text", True), "added": ("date", True),
+                 "cadence": ("positive?", False), "follow_up": ("date?", False),
+                 "follow_up_set": ("date?", False), "tags": ("list", False)},
+    "interactions": {"id": ("text", True), "contact_id": ("text", True), "day": ("date", True),
+                     "due": ("date?", False), "note": ("text", False)},
+    "mood": {"id": ("text", True), "day": ("date", True), "score": ("score", True),
+             "tags": ("list", False), "note": ("text", False)},
+    "rejections": {"id": ("text", True), "day": ("date", True), "company": ("text", True),
+                   "follow_up": ("date?", False)},
+    "wins": {"id": ("text", True), "kind": ("text", True), "title": ("text", True),
+             "day": ("date", True)},
+}
+_WANTED = {
+    "text": "text", "list": "a list", "date": "a date YYYY-MM-DD", "date?": "a date YYYY-MM-DD or null",
+    "int": "a whole number", "positive": "a whole number of at least 1",
+    "positive?": "a whole number of at least 1 or null", "score": "a score from 1 to 5",
+    "hour": "an hour from 0 to 23", "weekday": "a weekday number from 0 to 6",
+}
+
+
+def _is_date(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        return date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
+def _fits(kind: str, value: object) -> bool:
+    if kind.endswith("?") and value is None:
+        return True
+    kind = kind.rstrip("?")
+    if kind == "text":
+        return isinstance(value, str)
+    if kind == "list":
+        return isinstance(value, list)
+    if kind == "date":
+        return _is_date(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return False
+    low, high = {"int": (None, None), "positive": (1, None), "score": (1, 5), "hour": (0, 23),
+                 "weekday": (0, 6)}[kind]
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+def record_problem(data: Tables) -> str | None:
+    """What is wrong with a record of ``data`` (a bad date, a count that is not a whole number, a
+    negative day total, a missing field), or None when every known table is well formed."""
+    for table, fields in _RECORDS.items():
+        for doc_id, doc in data.get(table, {}).items():
+            for field, (kind, required) in fields.items():
+                if field not in doc:
+                    if required:
+                        return f"record {doc_id} of table {table!r} has no {field!r}"
+                    continue
+                if not _fits(kind, doc[field]):
+                    shown = repr(doc[field])
+                    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+                    return (f"record {doc_id} of table {table!r} has {field!r} = {shown}, "
+                            f"which is not {_WANTED[kind]}")
+    totals: dict[tuple[str, str], int] = {}
+    for doc in data.get("checkins", {}).values():
+        key = (doc["goal_id"], doc["day"])
+        totals[key] = totals.get(key, 0) + doc["count"]
+    for (goal_id, day), total in totals.items():
+        if total < 0:
+            return f"the check-ins of goal {goal_id} on {day} add up to {total}, below zero"
     return None
 
 

@@ -133,6 +133,10 @@ class Store:
                 pass
         storage.refresh()
 
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
     def record(self, change: Change) -> None:
         self._changes.append(change)
 
