@@ -143,15 +143,22 @@ def import_records(
                     store_records.put(store, file, table, doc)
                     present.add(doc["id"])
                     added += 1
-        _check_readable(rb)
+        _check_readable(rb, [f"{name}.json" for name in found])
     return Imported(added, already)
 
 
-def _check_readable(rb: Rebound) -> None:
+def _check_readable(rb: Rebound, names: list[str]) -> None:
     """Read everything back inside the transaction: a record this Rebound cannot understand
     rolls the whole import back instead of breaking the data folder."""
     from . import contacts, status
 
+    for name in names:  # the same checks a file gets when it is read from disk
+        problem = schema.record_problem(rb.store.file(name).read())
+        if problem:
+            raise InputError(
+                f"the file holds records this Rebound cannot read ({name}: {problem}); "
+                "nothing was imported"
+            )
     try:
         status.status(rb)
         contacts.contact_views(rb)

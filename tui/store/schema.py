@@ -7,6 +7,7 @@ read and written (after a backup of the old file) on their next change.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Callable
 
@@ -79,6 +80,9 @@ _WANTED = {
 }
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1 controls but tab and newline
+
+
 def _is_date(value: object) -> bool:
     if not isinstance(value, str):
         return False
@@ -120,6 +124,15 @@ def record_problem(data: Tables) -> str | None:
                     shown = shown if len(shown) <= 40 else shown[:37] + "..."
                     return (f"record {doc_id} of table {table!r} has {field!r} = {shown}, "
                             f"which is not {_WANTED[kind]}")
+    for table, docs in data.items():  # text that would reach the terminal as raw control codes
+        if table == META:
+            continue
+        for doc_id, doc in docs.items():
+            for field, value in doc.items():
+                texts = value if isinstance(value, list) else [value]
+                if any(isinstance(t, str) and _CONTROL.search(t) for t in texts):
+                    return (f"record {doc_id} of table {table!r} has control characters "
+                            f"(such as terminal escape codes) in {field!r}")
     totals: dict[tuple[str, str], int] = {}
     for doc in data.get("checkins", {}).values():
         key = (doc["goal_id"], doc["day"])

@@ -1,0 +1,51 @@
+"""SIGTERM and SIGHUP (closing the terminal) to the running app in a real pseudo-terminal:
+whatever the screen showed as saved is on disk afterwards, and the app goes away."""
+
+from __future__ import annotations
+
+import importlib.util
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tui.store import Store, repo
+
+HERE = Path(__file__).resolve().parent
+_spec = importlib.util.spec_from_file_location("real_terminal", HERE.parent / "e2e" / "test_real_terminal.py")
+assert _spec and _spec.loader
+e2e = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(e2e)
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_tick_shown_on_screen_survives_the_signal(sig: signal.Signals, tmp_path: Path) -> None:
+    home, data = tmp_path / "home", tmp_path / "data"
+    home.mkdir()
+    env = e2e.environment(data, home)
+    added = subprocess.run(
+        [sys.executable, "-m", "tui", "goal", "add", e2e.GOAL, "--target", "2"], env=env, cwd=tmp_path,
+        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
+    )
+    assert added.returncode == 0, added.stderr
+    terminal = e2e.Terminal(env, tmp_path)
+    try:
+        terminal.wait_for(e2e.row_shows(e2e.GOAL, "0/2"))
+        terminal.press(e2e.SPACE)
+        terminal.wait_for(e2e.row_shows(e2e.GOAL, "2/2"))  # the screen shows it saved
+        terminal.child.kill(sig)
+        deadline = time.monotonic() + e2e.TIMEOUT
+        while terminal.child.isalive() and time.monotonic() < deadline:
+            terminal._read(0.1)
+        assert not terminal.child.isalive(), f"the app outlived {sig.name}; the screen:\n{terminal.text}"
+    finally:
+        terminal.kill()
+    store = Store.open(data)
+    goal = next(g for g in repo.goals(store) if g.name == e2e.GOAL)
+    assert sum(c.count for c in repo.checkins(store) if c.goal_id == goal.id) == 2
+    assert not (data / ".journal.json").exists()
