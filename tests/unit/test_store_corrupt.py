@@ -244,3 +244,18 @@ def test_migration_runs_in_memory_then_saves_after_a_backup(
     assert [p.name for p in (tmp_path / BACKUPS).iterdir() if p.name.startswith("pre-")] == [
         "pre-migration-v1"
     ]
+
+
+@pytest.mark.parametrize("text", ["esc \x1b[31m", "del \x7f", "c1 \x9b", "bell \x07"])
+def test_control_codes_in_a_hand_edit_are_refused_whatever_their_encoding(
+    tmp_path: Path, text: str
+) -> None:
+    """The quick byte test that spares the field scan must never miss a control character."""
+    store = open_store(tmp_path)
+    repo.insert_goal(store, make_goal("fine"))
+    path = tmp_path / "rebound.json"
+    data = orjson.loads(path.read_bytes())
+    next(iter(data["goals"].values()))["name"] = text
+    path.write_bytes(orjson.dumps(data))
+    with pytest.raises(CorruptFileError, match="control characters"):
+        repo.goals(open_store(tmp_path))

@@ -8,6 +8,7 @@ read and written (after a backup of the old file) on their next change.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date
 from typing import Any, Callable
 
@@ -84,12 +85,19 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 and C1 controls but
 
 
 def _is_date(value: object) -> bool:
-    if not isinstance(value, str):
-        return False
+    return isinstance(value, str) and _is_iso_day(value)
+
+
+@lru_cache(maxsize=8192)  # years of records repeat the same few thousand days
+def _is_iso_day(value: str) -> bool:
     try:
         return date.fromisoformat(value).isoformat() == value
     except ValueError:
         return False
+
+
+_RANGES = {"int": (None, None), "positive": (1, None), "score": (1, 5), "hour": (0, 23),
+           "weekday": (0, 6)}
 
 
 def _fits(kind: str, value: object) -> bool:
@@ -104,12 +112,21 @@ def _fits(kind: str, value: object) -> bool:
         return _is_date(value)
     if isinstance(value, bool) or not isinstance(value, int):
         return False
-    low, high = {"int": (None, None), "positive": (1, None), "score": (1, 5), "hour": (0, 23),
-                 "weekday": (0, 6)}[kind]
+    low, high = _RANGES[kind]
     return (low is None or value >= low) and (high is None or value <= high)
 
 
-def record_problem(data: Tables) -> str | None:
+def may_hold_control_codes(raw: bytes) -> bool:
+    """False when the file's bytes cannot hold a control character in any string: JSON escapes
+    C0 controls as \\u00XX (tab and newline as \\t, \\n), DEL and C1 stay raw. A cheap test that
+    spares the field-by-field scan for nearly every file."""
+    return b"\\u00" in raw or b"\x7f" in raw or _RAW_C1.search(raw) is not None
+
+
+_RAW_C1 = re.compile(b"\xc2[\x80-\x9f]")
+
+
+def record_problem(data: Tables, raw: bytes | None = None) -> str | None:
     """What is wrong with a record of ``data`` (a bad date, a count that is not a whole number, a
     negative day total, a missing field), or None when every known table is well formed."""
     for table, fields in _RECORDS.items():
@@ -125,7 +142,7 @@ def record_problem(data: Tables) -> str | None:
                     return (f"record {doc_id} of table {table!r} has {field!r} = {shown}, "
                             f"which is not {_WANTED[kind]}")
     for table, docs in data.items():  # text that would reach the terminal as raw control codes
-        if table == META:
+        if table == META or (raw is not None and not may_hold_control_codes(raw)):
             continue
         for doc_id, doc in docs.items():
             for field, value in doc.items():

@@ -118,7 +118,7 @@ class FileStorage(Storage):
         if version < schema.SCHEMA_VERSION:
             self.migrated_from = version
             data = schema.migrate(data)
-        problem = schema.record_problem(data)  # a hand edit: refused here, never a raw ValueError
+        problem = schema.record_problem(data, raw)  # a hand edit: refused here, never a raw ValueError
         if problem:
             raise CorruptFileError(self.path, problem, self.store.newest_backup_of(self.path))
         return data
