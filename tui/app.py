@@ -13,7 +13,6 @@ from .core.errors import InputError
 from .services import Rebound
 from .services.undo import undo
 from .services.wins import celebrate
-from .store import repo
 from .theme_variables import mood_and_heat_colours
 from .store.errors import StoreError
 from .screens.contacts import ContactsScreen
@@ -64,14 +63,14 @@ class ReboundApp(App[None]):
         self.theme = REBOUND_THEME.name  # the default until a remembered theme is applied on mount
         rb.take_earned()  # toasts celebrate this session's changes only
         self.poll_seconds = poll_seconds
-        self._signature = rb.store.signature()
+        self._signature = rb.data_token()
         self._day = rb.today()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **mood_and_heat_colours(self.current_theme)}
 
     def on_mount(self) -> None:
-        theme = repo.get_settings(self.rb.store).get("theme")
+        theme = settings_service.current(self.rb).theme
         if theme in self.available_themes:
             self.theme = theme
         self._theme_loaded = True
@@ -80,7 +79,7 @@ class ReboundApp(App[None]):
     def watch_theme(self, theme: str) -> None:
         if not self.is_mounted or not getattr(self, "_theme_loaded", False):
             return
-        self.attempt(lambda: repo.set_setting(self.rb.store, "theme", theme))
+        self.attempt(lambda: settings_service.save_theme(self.rb, theme))
 
     # Changes --------------------------------------------------------------------------------
     def attempt(self, change: Callable[[], object]) -> object | None:
@@ -105,7 +104,7 @@ class ReboundApp(App[None]):
 
     def refresh_data(self) -> None:
         """Redraw the active screen from the store (after a change here or elsewhere)."""
-        self._signature = self.rb.store.signature()
+        self._signature = self.rb.data_token()
         self._day = self.rb.today()
         screen = self.screen
         for candidate in reversed(self.screen_stack):
@@ -121,7 +120,7 @@ class ReboundApp(App[None]):
 
     def poll(self) -> None:
         """Notice another process's changes and a new logical day."""
-        if self.rb.store.signature() != self._signature or self.rb.today() != self._day:
+        if self.rb.data_token() != self._signature or self.rb.today() != self._day:
             self.refresh_data()
 
     # Actions --------------------------------------------------------------------------------

@@ -112,7 +112,7 @@ class GoalsScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         """Back on this screen (a mode switch, a closed form): read again if anything changed."""
         rb = self.app.rb
-        if self._token != (rb.store.signature(), rb.today()):
+        if self._token != (rb.data_token(), rb.today()):
             self.reload()
 
     # Drawing --------------------------------------------------------------------------------
@@ -120,7 +120,7 @@ class GoalsScreen(Screen[None]):
         rb = self.app.rb
         today = rb.today()
         week_start = self.week_start = rb.clock.week_start
-        self._token = (rb.store.signature(), today)
+        self._token = (rb.data_token(), today)
         if self.day is None or self.day > today or self.day == self.today:
             self.day = today  # first load, or the cursor was on "today" when the day rolled over
         self.today = today

@@ -16,7 +16,6 @@ from textual.widgets.option_list import Option
 from ..core.clock import week_start_of
 from ..core.wins import MANUAL, Win, group_by_week, kind_label, this_week_count
 from ..services.wins import all_wins
-from ..store.wins import WINS
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -69,7 +68,7 @@ class WinsScreen(Screen[None]):
         rb = self.app.rb
         wins = all_wins(rb)
         today, week_start = rb.today(), rb.clock.week_start
-        drawn = (rb.store.file(WINS).version, self.kind, self.limit, today, week_start)
+        drawn = (rb.data_token(), self.kind, self.limit, today, week_start)
         if drawn == self._drawn:
             return  # nothing changed since the last visit: keep the list (and its cursor)
         self._drawn = drawn

@@ -49,6 +49,11 @@ class Rebound:
             week_start=int(settings.get("week_start", 0)),
         )
 
+    def data_token(self) -> object:
+        """Changes whenever the data on disk changes (here or in another process), and drops the
+        caches another process outdated: what screens compare to skip or redo a redraw."""
+        return self.store.signature()
+
     def today(self) -> date:
         return self.clock.today()
 

@@ -27,6 +27,11 @@ def current(rb: Rebound) -> Settings:
                     str(found.get("theme", "")))
 
 
+def save_theme(rb: Rebound, theme: str) -> None:
+    """The theme picked in the palette, remembered (not an undoable change: it is a view choice)."""
+    repo.set_setting(rb.store, "theme", theme)
+
+
 def parse_hour(text: str) -> int:
     try:
         hour = int(text.strip())
