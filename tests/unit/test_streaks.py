@@ -290,3 +290,17 @@ def test_weekly_seen_from_a_past_day_ignores_later_check_ins():
     assert (wednesday.done, wednesday.complete, wednesday.current) == (1, False, 0)
     friday = streak(history, monday.replace(day=6))
     assert (friday.done, friday.complete, friday.current) == (2, True, 1)
+
+
+@given(histories(period="day"), st.integers(1, 40))
+@settings(max_examples=200)
+def test_a_changed_day_before_the_checkpoint_is_never_hidden_by_it(case, back):
+    """Streaks start from a remembered month checkpoint; changing an earlier day must show."""
+    history, as_of, _ = case
+    streak(history, as_of)  # remembers the checkpoint of as_of's month
+    day = as_of - timedelta(days=back)
+    changed = dict(history.counts)
+    changed[day] = 0 if changed.get(day, 0) >= history.goal.target else history.goal.target
+    edited = GoalHistory(history.goal, changed, history.rest_days, history.skips)
+    s = streak(edited, as_of)
+    assert (s.current, s.best) == reference_daily(edited, as_of)

@@ -23,6 +23,7 @@ from tui.core.victories import (
     EarnedWin,
     all_done_wins,
     goal_wins,
+    goal_wins_since,
 )
 
 MON = date(2026, 3, 2)
@@ -373,8 +374,9 @@ def test_five_years_take_one_pass_for_all_rules(hist, monkeypatch, period):
         return wrapper
 
     monkeypatch.setattr(streaks_module, "streak", no_streak)
-    monkeypatch.setattr(victories, "day_state", counting("day_state", victories.day_state))
-    monkeypatch.setattr(victories, "week_target", counting("week_target", victories.week_target))
+    monkeypatch.setattr(streaks_module, "day_state", counting("day_state", streaks_module.day_state))
+    monkeypatch.setattr(streaks_module, "week_target",
+                        counting("week_target", streaks_module.week_target))
     days = 5 * 365 + 1
     history, as_of = hist("C" * days, period=period)
     got = goal_wins(history, as_of)
@@ -469,3 +471,30 @@ def test_wins_never_depend_on_later_days(case, extra):
     earlier = goal_wins(history, as_of, week_start)
     later = goal_wins(history, as_of + timedelta(days=extra), week_start)
     assert earlier == [w for w in later if w.day <= as_of]
+
+
+@given(histories(), st.integers(0, 75))
+@settings(max_examples=300, deadline=None)
+def test_wins_since_a_checkpoint_equal_the_full_walk_from_there(case, back):
+    """A change on ``since`` re-derives the wins from a checkpoint: the same wins as a full walk."""
+    history, as_of, week_start = case
+    since = as_of - timedelta(days=back)
+    start, got = goal_wins_since(history, as_of, week_start, since)
+    goal = history.goal
+    first = week_start_of(goal.start, week_start) if goal.is_weekly else goal.start
+    assert start <= max(since, first)
+    full = goal_wins(history, as_of, week_start)
+    assert got == [w for w in full if w.day >= start or w.rule == "first_checkin"]
+
+
+def test_a_checkpoint_is_not_reused_after_an_earlier_day_changes(hist):
+    """The checkpoint is remembered by the data before it: a backfill there is seen."""
+    history, as_of = hist("C" * 50)  # 2026-03-02 .. 2026-04-20: the run reaches 50 in April
+    start, got = goal_wins_since(history, as_of, 0, as_of)
+    assert start == date(2026, 4, 1)
+    assert [w.title for w in got if w.rule == "milestone"] == [f"50-day streak: {NAME}"]
+    history.counts[day(10)] = 0  # a miss in March: the April run restarts on March 13
+    start, got = goal_wins_since(history, as_of, 0, as_of)
+    assert start == date(2026, 4, 1)
+    assert [(w.day, w.title) for w in got if w.rule == "milestone"] == [
+        (day(31), f"21-day streak: {NAME}"), (day(40), f"30-day streak: {NAME}")]

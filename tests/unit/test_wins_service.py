@@ -6,13 +6,17 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tui.core.errors import InputError
+from tui.core.victories import all_done_wins, goal_wins
 from tui.services import Rebound
 from tui.services import checkins, goals
 from tui.services.status import status
 from tui.services.undo import undo
-from tui.services.wins import add_win, all_wins, celebrate
+from tui.services.history import histories
+from tui.services.wins import add_win, all_wins, celebrate, every_day
 from tui.store import files
 
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=timezone.utc)
@@ -133,3 +137,37 @@ def test_a_failed_undo_keeps_the_change_undoable(rb: Rebound, monkeypatch: pytes
         undo(rb)
     monkeypatch.undo()
     assert undo(rb) == "Apply +1 on 2026-11-26"
+
+
+OPS = st.tuples(
+    st.sampled_from(["log", "log", "unlog", "skip", "rest", "unrest"]),
+    st.integers(0, 1),  # which goal
+    st.integers(0, 80),  # days back: across month boundaries (checkpoints)
+    st.integers(1, 8),  # on that many days in a row (runs earn milestones)
+)
+
+
+@given(st.lists(OPS, min_size=1, max_size=12))
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_stored_wins_always_equal_a_full_derivation(tmp_path_factory, ops):
+    """Each change re-derives only the wins from the month of its day on; after any sequence of
+    changes (backfills included) the stored wins are exactly what the whole history earns."""
+    rb = Rebound.open(tmp_path_factory.mktemp("wins"), now=lambda: NOW)
+    ids = [goals.add_goal(rb, "Apply").id, goals.add_goal(rb, "Coffee", target=2, period="week").id]
+    for op, which, back, days in ops:
+        for day in (TODAY - timedelta(days=max(0, back - i)) for i in range(days)):
+            try:
+                if op in ("log", "unlog"):
+                    checkins.log(rb, ids[which], 1 if op == "log" else -1, day=day)
+                elif op == "skip":
+                    checkins.set_skip(rb, ids[which], day, True)
+                else:
+                    checkins.set_rest(rb, day, op == "rest")
+            except InputError:
+                pass  # below zero: refused, nothing changed
+    clock = rb.clock
+    every = histories(rb, include_archived=True)
+    expected = {w.key for h in every for w in goal_wins(h, TODAY, clock.week_start)}
+    expected |= {w.key for w in all_done_wins(every, every_day(rb), TODAY)}
+    assert {w.key for w in all_wins(rb) if w.kind != "manual"} == expected

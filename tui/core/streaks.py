@@ -7,12 +7,13 @@ period that contains the as-of day is pending until complete: neither counted no
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import Enum
 
 from .clock import week_start_of
-from .goals import GoalHistory
+from .goals import Goal, GoalHistory
 
 ONE_DAY = timedelta(days=1)
 ONE_WEEK = timedelta(days=7)
@@ -85,16 +86,134 @@ def week_state(
     return DayState.PENDING if week >= as_of_week else DayState.MISS
 
 
-def _runs(states: list[DayState]) -> tuple[int, int]:
-    """(current, best) over states ordered oldest → newest, the last being the as-of period."""
-    best = run = 0
-    for state in states:
-        if state is DayState.COMPLETE:
+@dataclass(frozen=True)
+class Period:
+    """One day (daily goals) or week (weekly goals) of a goal's history, seen from ``as_of``."""
+
+    start: date  # the day, or the first day of the week
+    state: DayState  # COMPLETE, NEUTRAL or MISS; a pending as-of period is left out
+    done_on: date | None  # the day it became complete (for a day: the day itself)
+    run: int  # the current streak once this period is counted
+
+
+@dataclass(frozen=True)
+class RunState:
+    """Where a walk over a goal's periods stands just before the period starting ``at``."""
+
+    at: date
+    run: int = 0  # the current streak
+    closed_best: int = 0  # the longest run that a miss ended
+
+    @property
+    def best(self) -> int:
+        return max(self.run, self.closed_best)
+
+
+@dataclass(frozen=True)
+class Walk:
+    """The settled periods from ``state.at`` to the as-of day, and the run state before them."""
+
+    state: RunState
+    periods: list[Period]
+
+
+def walk(history: GoalHistory, as_of: date, week_start: int = 0, since: date | None = None) -> Walk:
+    """Every settled period from a checkpoint on or before ``since`` (default ``as_of``) up to
+    ``as_of``, oldest first. Complete periods extend the run, neutral ones are skipped, misses
+    reset it, and the period holding ``as_of`` counts only once complete.
+
+    The state before the checkpoint (the first of ``since``'s month) depends only on the days
+    before it, so it is remembered by those days' data: a tick walks this month, not five years.
+    """
+    first = _first_period(history.goal, week_start)
+    state = RunState(first)
+    if first <= as_of:
+        boundary = _checkpoint(history.goal, min(since or as_of, as_of), week_start)
+        if boundary > first:
+            state = _state_before(history, boundary, week_start)
+    return Walk(state, list(_periods(history, state, as_of, week_start)))
+
+
+def _first_period(goal: Goal, week_start: int) -> date:
+    return week_start_of(goal.start, week_start) if goal.is_weekly else goal.start
+
+
+def _checkpoint(goal: Goal, day: date, week_start: int) -> date:
+    first_of_month = day.replace(day=1)
+    return week_start_of(first_of_month, week_start) if goal.is_weekly else first_of_month
+
+
+_CHECKPOINTS: dict[tuple[object, ...], RunState] = {}
+_MAX_CHECKPOINTS = 256
+
+
+def _state_before(history: GoalHistory, boundary: date, week_start: int) -> RunState:
+    """The run state before ``boundary``, remembered by everything that decides it."""
+    key = (
+        history.goal, week_start, boundary,
+        frozenset((d, c) for d, c in history.counts.items() if d < boundary),
+        frozenset(d for d in history.rest_days if d < boundary),
+        frozenset(d for d in history.skips if d < boundary),
+    )
+    state = _CHECKPOINTS.get(key)
+    if state is None:
+        state = RunState(_first_period(history.goal, week_start))
+        # Seen from ``boundary`` every earlier period is settled, whatever the real as-of day.
+        for period in _periods(history, state, boundary, week_start):
+            if period.start >= boundary:
+                break
+            state = state_after(state, period)
+        state = replace(state, at=boundary)
+        if len(_CHECKPOINTS) >= _MAX_CHECKPOINTS:
+            _CHECKPOINTS.pop(next(iter(_CHECKPOINTS)))  # the oldest
+        _CHECKPOINTS[key] = state
+    return state
+
+
+def state_after(state: RunState, period: Period) -> RunState:
+    closed = max(state.closed_best, state.run) if period.state is DayState.MISS else state.closed_best
+    return RunState(period.start, period.run, closed)
+
+
+def _periods(history: GoalHistory, state: RunState, as_of: date, week_start: int) -> Iterator[Period]:
+    goal, run = history.goal, state.run
+    if not goal.is_weekly:
+        day = state.at
+        while day <= as_of:
+            day_is = day_state(history, day, as_of)
+            if day_is is DayState.COMPLETE:
+                run += 1
+            elif day_is is DayState.MISS:
+                run = 0
+            if day_is is not DayState.PENDING:
+                yield Period(day, day_is, day if day_is is DayState.COMPLETE else None, run)
+            day += ONE_DAY
+        return
+    week, current = state.at, week_start_of(as_of, week_start)
+    while week <= current:
+        target = week_target(history, week)
+        if target == 0:
+            yield Period(week, DayState.NEUTRAL, None, run)
+        elif (done_on := _day_target_reached(history, week, target, as_of)) is not None:
             run += 1
-            best = max(best, run)
-        elif state is DayState.MISS:
+            yield Period(week, DayState.COMPLETE, done_on, run)
+        elif week < current:
             run = 0
-    return run, best
+            yield Period(week, DayState.MISS, None, run)
+        week += ONE_WEEK
+
+
+def _day_target_reached(history: GoalHistory, week: date, target: int, as_of: date) -> date | None:
+    """The first day of ``week`` (up to ``as_of``) on which the week's running total met target."""
+    total = 0
+    for i in range(7):
+        day = week + timedelta(days=i)
+        if day > as_of:
+            break
+        total += history.counts.get(day, 0)
+        if total >= target:
+            return day
+    return None
 
 
 def period_states(history: GoalHistory, as_of: date, week_start: int = 0) -> list[DayState]:
@@ -111,15 +230,17 @@ def period_states(history: GoalHistory, as_of: date, week_start: int = 0) -> lis
 
 def streak(history: GoalHistory, as_of: date, week_start: int = 0) -> Streak:
     goal = history.goal
-    states = period_states(history, as_of, week_start)
-    current, best = _runs(states)
-    last = states[-1] if states else DayState.NEUTRAL
+    walked = walk(history, as_of, week_start)
+    current = walked.periods[-1].run if walked.periods else walked.state.run
+    best = max([walked.state.best, *(p.run for p in walked.periods)])
     if goal.is_weekly:
         week = week_start_of(as_of, week_start)
         done, target = week_total(history, week, as_of), week_target(history, week)
+        last = week_state(history, week, week, as_of)
     else:
         done = history.counts.get(as_of, 0)
         target = 0 if is_neutral_day(history, as_of) else goal.target
+        last = day_state(history, as_of, as_of)
     at_risk = last is DayState.PENDING and current > 0
     # On a neutral day (rest, skip, unscheduled) the plain target still says what "done" means.
     complete = done >= (target or goal.target)

@@ -6,19 +6,20 @@ ones and removes those no longer earned; undoing a check-in therefore takes its 
 backfill earns them on the day they belong to.
 
 Adding a goal rule = one function ``(history, settled, as_of) -> Iterable[EarnedWin]`` appended to
-``GOAL_RULES``, plus its test. ``settled`` is ``periods()``: one forward pass over the goal's days
-(or weeks), computed once and shared by every rule, so all rules together cost one pass.
+``GOAL_RULES``, plus its test. ``settled`` is ``streaks.walk()``: one forward pass over the goal's
+days (or weeks), computed once and shared by every rule, so all rules together cost one pass. A
+walk can start at a checkpoint (the month of the earliest changed day), so a tick re-derives this
+month's wins, not five years of them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-from .clock import week_start_of
 from .goals import GoalHistory
-from .streaks import ONE_DAY, ONE_WEEK, DayState, day_state, is_neutral_day, week_target
+from .streaks import DayState, Walk, is_neutral_day, walk
 
 MILESTONES: tuple[int, ...] = (3, 7, 14, 21, 30, 50, 100, 200, 365)
 MIN_PERSONAL_BEST = 3
@@ -37,66 +38,9 @@ class EarnedWin:
         return f"{self.rule}:{self.goal_id or '-'}:{self.day.isoformat()}"
 
 
-# A rule gets the goal's history, its settled periods (computed once for all rules) and as_of.
-GoalRule = Callable[[GoalHistory, Sequence["Period"], date], Iterable[EarnedWin]]
-
-
-@dataclass(frozen=True)
-class Period:
-    """One day (daily goals) or week (weekly goals) of a goal's history, seen from ``as_of``."""
-
-    start: date  # the day, or the first day of the week
-    state: DayState  # COMPLETE, NEUTRAL or MISS; a pending as-of period is left out
-    done_on: date | None  # the day it became complete (for a day: the day itself)
-    run: int  # the current streak once this period is counted, as streaks.streak(done_on) says
-
-
-def periods(history: GoalHistory, as_of: date, week_start: int = 0) -> Iterator[Period]:
-    """Every settled period from the goal's start up to ``as_of``, oldest first, in one pass.
-
-    Same rules as ``streaks.period_states``: complete periods extend the run, neutral ones are
-    skipped, misses reset it, and the period holding ``as_of`` counts only once complete.
-    """
-    goal = history.goal
-    run = 0
-    if not goal.is_weekly:
-        day = goal.start
-        while day <= as_of:
-            state = day_state(history, day, as_of)
-            if state is DayState.COMPLETE:
-                run += 1
-            elif state is DayState.MISS:
-                run = 0
-            if state is not DayState.PENDING:
-                done_on = day if state is DayState.COMPLETE else None
-                yield Period(day, state, done_on, run)
-            day += ONE_DAY
-        return
-    week, current = week_start_of(goal.start, week_start), week_start_of(as_of, week_start)
-    while week <= current:
-        target = week_target(history, week)
-        if target == 0:
-            yield Period(week, DayState.NEUTRAL, None, run)
-        elif (done_on := _day_target_reached(history, week, target, as_of)) is not None:
-            run += 1
-            yield Period(week, DayState.COMPLETE, done_on, run)
-        elif week < current:
-            run = 0
-            yield Period(week, DayState.MISS, None, run)
-        week += ONE_WEEK
-
-
-def _day_target_reached(history: GoalHistory, week: date, target: int, as_of: date) -> date | None:
-    """The first day of ``week`` (up to ``as_of``) on which the week's running total met target."""
-    total = 0
-    for i in range(7):
-        day = week + timedelta(days=i)
-        if day > as_of:
-            break
-        total += history.counts.get(day, 0)
-        if total >= target:
-            return day
-    return None
+# A rule gets the goal's history, its walk (computed once for all rules) and as_of. It yields the
+# wins of the walked periods only (plus first_checkin, which never needs a walk).
+GoalRule = Callable[[GoalHistory, Walk, date], Iterable[EarnedWin]]
 
 
 def _unit(history: GoalHistory) -> str:
@@ -104,9 +48,7 @@ def _unit(history: GoalHistory) -> str:
 
 
 # Goal rules --------------------------------------------------------------------------------------
-def first_checkin(
-    history: GoalHistory, settled: Sequence[Period], as_of: date
-) -> Iterator[EarnedWin]:
+def first_checkin(history: GoalHistory, settled: Walk, as_of: date) -> Iterator[EarnedWin]:
     """On the first day (up to ``as_of``) whose count is positive."""
     days = [day for day, count in history.counts.items() if count > 0 and day <= as_of]
     if days:
@@ -114,28 +56,24 @@ def first_checkin(
         yield EarnedWin("first_checkin", min(days), f"First check-in: {goal.name}", goal.id)
 
 
-def milestones(
-    history: GoalHistory, settled: Sequence[Period], as_of: date
-) -> Iterator[EarnedWin]:
+def milestones(history: GoalHistory, settled: Walk, as_of: date) -> Iterator[EarnedWin]:
     """On each complete period whose streak reaches a milestone (again after a break, too)."""
     goal, unit = history.goal, _unit(history)
-    for period in settled:
+    for period in settled.periods:
         if period.state is DayState.COMPLETE and period.run in MILESTONES:
             assert period.done_on is not None
             title = f"{period.run}-{unit} streak: {goal.name}"
             yield EarnedWin("milestone", period.done_on, title, goal.id)
 
 
-def personal_best(
-    history: GoalHistory, settled: Sequence[Period], as_of: date
-) -> Iterator[EarnedWin]:
+def personal_best(history: GoalHistory, settled: Walk, as_of: date) -> Iterator[EarnedWin]:
     """When a run first beats every earlier run (there was one), at a length of at least 3.
 
     Once per run: on the day its length reaches max(earlier best + 1, 3).
     """
     goal, unit = history.goal, _unit(history)
-    earlier_best = run = 0
-    for period in settled:
+    earlier_best, run = settled.state.closed_best, settled.state.run
+    for period in settled.periods:
         if period.state is DayState.MISS:
             earlier_best = max(earlier_best, run)
         elif period.state is DayState.COMPLETE:
@@ -146,14 +84,12 @@ def personal_best(
         run = period.run
 
 
-def weekly_target(
-    history: GoalHistory, settled: Sequence[Period], as_of: date
-) -> Iterator[EarnedWin]:
+def weekly_target(history: GoalHistory, settled: Walk, as_of: date) -> Iterator[EarnedWin]:
     """Weekly goals: on the day each week's total first met its (lowered) target."""
     if not history.goal.is_weekly:
         return
     goal = history.goal
-    for period in settled:
+    for period in settled.periods:
         if period.state is DayState.COMPLETE:
             assert period.done_on is not None
             yield EarnedWin("weekly_target", period.done_on, f"Weekly target met: {goal.name}",
@@ -165,9 +101,17 @@ GOAL_RULES: list[GoalRule] = [first_checkin, milestones, personal_best, weekly_t
 
 def goal_wins(history: GoalHistory, as_of: date, week_start: int = 0) -> list[EarnedWin]:
     """All the wins one goal has earned over its whole history up to ``as_of``, oldest first."""
-    settled = list(periods(history, as_of, week_start))  # one pass, shared by every rule
+    return goal_wins_since(history, as_of, week_start, history.goal.start)[1]
+
+
+def goal_wins_since(
+    history: GoalHistory, as_of: date, week_start: int, since: date
+) -> tuple[date, list[EarnedWin]]:
+    """The goal's first-check-in win and every win on or after the returned day (a checkpoint on
+    or before ``since``), oldest first: what a change on ``since`` or later can alter."""
+    settled = walk(history, as_of, week_start, since)  # one pass, shared by every rule
     wins = [win for rule in GOAL_RULES for win in rule(history, settled, as_of)]
-    return sorted(wins, key=lambda win: win.day)
+    return settled.state.at, sorted(wins, key=lambda win: win.day)
 
 
 # Cross-goal rules --------------------------------------------------------------------------------

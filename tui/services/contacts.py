@@ -28,6 +28,7 @@ from ..core.wins import Win
 from ..store import contacts as repo
 from ..store.repo import new_id
 from .context import Rebound
+from ..store import wins as wins_repo
 from .wins import sync_wins
 
 
@@ -148,7 +149,7 @@ def reconcile_contacts(rb: Rebound) -> list[Win]:
     clock = rb.clock
     expected = contact_wins(repo.contacts(rb.store), repo.interactions(rb.store),
                             clock.today(), clock.week_start)
-    return sync_wins(rb, expected, lambda win: win.kind in CONTACT_KINDS)
+    return sync_wins(rb, expected, wins_repo.wins_of(rb.store, CONTACT_KINDS))
 
 
 # Reading ---------------------------------------------------------------------------------------

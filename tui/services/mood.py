@@ -32,6 +32,7 @@ from ..store.repo import new_id
 from . import contacts as contact_service
 from .context import Rebound
 from .days import parse_day
+from ..store import wins as wins_repo
 from .wins import sync_wins
 
 DEFAULT_FOLLOW_UP = "in 1 week"
@@ -135,13 +136,14 @@ def _sync_bounce_backs(rb: Rebound, day: date) -> list[Win]:
     near = [e for e in mood_repo.entries(rb.store, since=day - timedelta(days=30))
             if day - timedelta(days=30) <= e.day <= last]
     expected = [w for w in bounce_backs(near) if day <= w.day <= last]
-    return sync_wins(rb, expected, lambda w: w.kind == "bounce_back" and day <= w.day <= last)
+    stored = wins_repo.wins_of(rb.store, {"bounce_back"}, since=day)
+    return sync_wins(rb, expected, [w for w in stored if w.day <= last])
 
 
 def _sync_reflection(rb: Rebound, rejection: Rejection) -> list[Win]:
     earned = reflection_win(rejection)
-    return sync_wins(rb, [earned] if earned else [],
-                     lambda w: w.kind == "reflected" and w.goal_id == rejection.id)
+    stored = wins_repo.wins_of(rb.store, {"reflected"}, {rejection.id})
+    return sync_wins(rb, [earned] if earned else [], stored)
 
 
 # Reading ------------------------------------------------------------------------------------

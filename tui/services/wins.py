@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 
-from ..core.victories import EarnedWin, all_done_wins, goal_wins
+from ..core.victories import EarnedWin, all_done_wins, goal_wins_since
 from ..core.wins import MANUAL, Win, clean_win_text
 from ..store import repo
 from ..store import wins as wins_repo
@@ -16,7 +16,10 @@ from .history import histories
 
 def reconcile(rb: Rebound, goal_ids: Iterable[str] | None, days: Iterable[date]) -> list[Win]:
     """Inside a change: award what the touched goals and days now earn, and take back what they
-    no longer earn. ``goal_ids=None`` means every goal. Returns the wins newly awarded."""
+    no longer earn. ``goal_ids=None`` means every goal. Returns the wins newly awarded.
+
+    A goal's wins before the month of the earliest touched day cannot change, so they are left
+    alone: a tick re-derives this month's wins, not the goal's whole history."""
     if rb.deferred_wins is not None:  # a bulk change: remember the scope, reconcile once at the end
         goals, pending_days = rb.deferred_wins
         rb.deferred_wins = (None if goals is None or goal_ids is None else goals | set(goal_ids),
@@ -28,35 +31,47 @@ def reconcile(rb: Rebound, goal_ids: Iterable[str] | None, days: Iterable[date])
     every = list(histories(rb, include_archived=True))
     touched = None if goal_ids is None else set(goal_ids)
     expected: list[EarnedWin] = []
+    walked_from: dict[str, date] = {}
     for history in every:
-        if touched is None or history.goal.id in touched:
-            expected.extend(goal_wins(history, today, clock.week_start))
+        goal = history.goal
+        if touched is None or goal.id in touched:
+            since = min(days, default=goal.start)
+            walked_from[goal.id], earned = goal_wins_since(history, today, clock.week_start, since)
+            expected.extend(earned)
     expected.extend(all_done_wins(every, days, today))
+    for gone in (touched or set()) - set(walked_from):  # a deleted goal: every win of it goes
+        walked_from[gone] = date.min
 
     def in_scope(win: Win) -> bool:
         if win.kind == "all_done":
             return win.day in days
-        return win.kind in GOAL_KINDS and (touched is None or win.goal_id in touched)
+        start = walked_from.get(win.goal_id or "", date.min)  # date.min: a deleted goal's win
+        return win.day >= start or win.kind == "first_checkin"
 
-    return sync_wins(rb, expected, in_scope)
+    goal_ids = None if touched is None else touched | {None}
+    since = min([*walked_from.values(), *days], default=None)
+    stored = [*wins_repo.wins_of(rb.store, RE_WALKED_KINDS, goal_ids, since),
+              *wins_repo.wins_of(rb.store, {"first_checkin"}, goal_ids)]
+    return sync_wins(rb, expected, [w for w in stored if in_scope(w)])
 
 
-GOAL_KINDS = frozenset({"first_checkin", "milestone", "personal_best", "weekly_target"})
+RE_WALKED_KINDS = frozenset({"milestone", "personal_best", "weekly_target", "all_done"})
 
 
-def sync_wins(rb: Rebound, expected: Iterable[EarnedWin], in_scope: Callable[[Win], bool]) -> list[Win]:
-    """Inside a change: make the stored automatic wins that ``in_scope`` selects equal to
-    ``expected`` (by key). Every domain (goals, contacts, mood) keeps its wins with this."""
+def sync_wins(rb: Rebound, expected: Iterable[EarnedWin], stored: Iterable[Win]) -> list[Win]:
+    """Inside a change: make the ``stored`` automatic wins (those the change can touch, which the
+    caller selects) equal to ``expected``, by key. Every domain (goals, contacts, mood) keeps its
+    wins with this."""
     store = rb.store
     wanted = {earned.key: earned for earned in expected}
-    stored = {w.key: w for w in wins_repo.wins(store) if w.kind != MANUAL and in_scope(w)}
-    for key, win in stored.items():
+    in_scope = {w.key: w for w in stored}
+    for key, win in in_scope.items():
         if key not in wanted:
             wins_repo.delete_win(store, win.id)
     stamp = rb.clock.timestamp()
     awarded = []
     for key, earned in wanted.items():
-        if key not in stored:
+        if key not in in_scope:
             win = Win(repo.new_id(), earned.rule, earned.title, earned.day, earned.goal_id, key, stamp)
             wins_repo.insert_win(store, win)
             awarded.append(win)

@@ -252,8 +252,9 @@ class Store:
             if tmp.exists():
                 os.replace(tmp, self.folder / target)
         files.fsync_dir(self.folder)
+        # Not fsynced: a journal that outlives a crash is replayed harmlessly, as its temporary
+        # names (pid and random token) are never used again and are gone once renamed.
         (self.folder / JOURNAL).unlink(missing_ok=True)
-        files.fsync_dir(self.folder)
 
     def _recover(self) -> None:
         """Under the lock: finish a journalled change, drop temp files of crashed writers."""

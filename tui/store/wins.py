@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -42,6 +44,33 @@ def _all(data: dict[str, Any]) -> tuple[Win, ...]:
 
 def wins(store: Store) -> list[Win]:
     return list(store.file(WINS).memo("wins", _all))
+
+
+def _by_kind_and_goal(data: dict[str, Any]) -> dict[tuple[str, str | None], list[dict[str, Any]]]:
+    index: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
+    for doc in data.get("wins", {}).values():
+        index[(doc["kind"], doc.get("goal_id"))].append(doc)
+    return index
+
+
+def wins_of(
+    store: Store,
+    kinds: Collection[str],
+    goal_ids: Collection[str | None] | None = None,
+    since: date | None = None,
+) -> list[Win]:
+    """The wins of these kinds (and goals, when given; ``None`` in them: wins of no goal; and days
+    from ``since``). Only those are converted: a tick looks at this month's wins of one goal, not
+    at five years of all of them."""
+    index = store.file(WINS).memo("by_kind_and_goal", _by_kind_and_goal)
+    first = since.isoformat() if since else ""  # ISO days sort as text
+    return [
+        win_from_doc(doc)
+        for (kind, goal_id), docs in index.items()
+        if kind in kinds and (goal_ids is None or goal_id in goal_ids)
+        for doc in docs
+        if doc["day"] >= first
+    ]
 
 
 def insert_win(store: Store, win: Win) -> None:
