@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol, TypeVar
@@ -66,12 +66,43 @@ class Skip:
     day: date
 
 
+class YearlyCounts(Mapping[date, int]):
+    """Day → count, kept as one dict per year (as the data files are): built in O(years), so a
+    history costs nothing to assemble after a tick changes this year's counts."""
+
+    __slots__ = ("_years",)
+
+    def __init__(self, years: Mapping[int, Mapping[date, int]]) -> None:
+        self._years = years
+
+    def __getitem__(self, day: date) -> int:
+        return self._years[day.year][day]
+
+    def get(self, day: date, default: int | None = None) -> int | None:  # type: ignore[override]
+        year = self._years.get(day.year)
+        return default if year is None else year.get(day, default)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and day in self._years.get(day.year, ())
+
+    def __iter__(self) -> Iterator[date]:
+        for year in self._years.values():
+            yield from year
+
+    def items(self) -> Iterator[tuple[date, int]]:  # type: ignore[override]
+        for year in self._years.values():
+            yield from year.items()
+
+    def __len__(self) -> int:
+        return sum(len(year) for year in self._years.values())
+
+
 @dataclass
 class GoalHistory:
     """Everything the streak and score rules need to know about one goal."""
 
     goal: Goal
-    counts: dict[date, int] = field(default_factory=dict)
+    counts: Mapping[date, int] = field(default_factory=dict)
     rest_days: frozenset[date] = frozenset()
     skips: frozenset[date] = frozenset()
 

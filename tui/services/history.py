@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from ..core.goals import GoalHistory
+from ..core.goals import GoalHistory, YearlyCounts
 from ..store import repo
 from .context import Rebound
 
@@ -18,6 +18,6 @@ def histories(rb: Rebound, *, include_archived: bool = False) -> list[GoalHistor
     for skip in repo.skips(store):
         skips[skip.goal_id].add(skip.day)
     return [
-        GoalHistory(goal, dict(counts.get(goal.id, {})), rest, frozenset(skips[goal.id]))
+        GoalHistory(goal, counts.get(goal.id, YearlyCounts({})), rest, frozenset(skips[goal.id]))
         for goal in repo.goals(store, include_archived=include_archived)
     ]

@@ -11,8 +11,6 @@ import copy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from tinydb.table import Document
-
 from ..core.errors import InputError
 
 if TYPE_CHECKING:
@@ -30,6 +28,18 @@ class Change:
     after: Doc | None
 
 
+def _rows(store: Store, file: str, table: str) -> dict[str, Doc]:
+    """The table's documents by TinyDB doc id, in the file's cached data (changed in place, then
+    handed back with ``_save``). TinyDB's own insert re-keys every document of the table; a tick
+    must not pay for five years of them."""
+    return store.file(file).read().setdefault(table, {})
+
+
+def _save(store: Store, file: str) -> None:
+    storage = store.file(file)
+    storage.write(storage.read())
+
+
 def find(store: Store, file: str, table: str, record_id: str) -> tuple[int, Doc] | None:
     for key, doc in store.file(file).read().get(table, {}).items():
         if doc.get("id") == record_id:
@@ -37,27 +47,24 @@ def find(store: Store, file: str, table: str, record_id: str) -> tuple[int, Doc]
     return None
 
 
+def insert(store: Store, file: str, table: str, doc: Doc) -> None:
+    """Insert a record whose ``id`` is new (a fresh uuid): no search for an existing one."""
+    store.require_transaction()
+    rows = _rows(store, file, table)
+    doc_id = max(map(int, rows), default=0) + 1
+    _place(store, file, table, doc_id, None, doc)
+
+
 def put(store: Store, file: str, table: str, doc: Doc) -> None:
     """Insert ``doc``, or replace the record with the same ``id`` (keeping its TinyDB doc id)."""
     store.require_transaction()
-    tinytable = store.table(file, table)
-    after = copy.deepcopy(doc)
     found = find(store, file, table, doc["id"])
     if found is None:
-        doc_id = tinytable.insert(after)
-        store.record(Change(file, table, doc_id, None, copy.deepcopy(after)))
+        insert(store, file, table, doc)
         return
     doc_id, current = found
-    if current == after:
-        return
-    before = copy.deepcopy(current)
-
-    def replace(record: Doc) -> None:
-        record.clear()
-        record.update(copy.deepcopy(after))
-
-    tinytable.update(replace, doc_ids=[doc_id])
-    store.record(Change(file, table, doc_id, before, after))
+    if current != doc:
+        _place(store, file, table, doc_id, copy.deepcopy(current), doc)
 
 
 def delete(store: Store, file: str, table: str, record_id: str) -> bool:
@@ -66,22 +73,32 @@ def delete(store: Store, file: str, table: str, record_id: str) -> bool:
     if found is None:
         return False
     doc_id, current = found
-    before = copy.deepcopy(current)
-    store.table(file, table).remove(doc_ids=[doc_id])
-    store.record(Change(file, table, doc_id, before, None))
+    _place(store, file, table, doc_id, copy.deepcopy(current), None)
     return True
+
+
+def _place(store: Store, file: str, table: str, doc_id: int, before: Doc | None,
+           after: Doc | None) -> None:
+    """Make the record ``doc_id`` equal ``after`` and remember the change, for undo."""
+    _set(store, file, table, doc_id, after)
+    store.record(Change(file, table, doc_id, before, copy.deepcopy(after)))
+
+
+def _set(store: Store, file: str, table: str, doc_id: int, after: Doc | None) -> None:
+    """Make the record ``doc_id`` equal ``after`` (``None``: remove it)."""
+    rows = _rows(store, file, table)
+    if after is None:
+        rows.pop(str(doc_id), None)
+    else:
+        rows[str(doc_id)] = copy.deepcopy(after)
+    _save(store, file)
 
 
 def revert(store: Store, changes: tuple[Change, ...]) -> None:
     """Undo ``changes`` (newest first). Inside a transaction; all or nothing."""
     store.require_transaction()
     for change in reversed(changes):
-        raw = store.file(change.file).read().get(change.table, {})
-        current = raw.get(str(change.doc_id))
+        current = store.file(change.file).read().get(change.table, {}).get(str(change.doc_id))
         if current != change.after:
             raise InputError("it was changed elsewhere since (another window or a script)")
-        tinytable = store.table(change.file, change.table)
-        if current is not None:
-            tinytable.remove(doc_ids=[change.doc_id])
-        if change.before is not None:
-            tinytable.insert(Document(copy.deepcopy(change.before), doc_id=change.doc_id))
+        _set(store, change.file, change.table, change.doc_id, change.before)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
+import functools
 from collections import defaultdict
 from datetime import date
 from typing import Any
 
-from ..core.goals import CheckIn, Goal, RestDay, Skip
-from .records import delete, put
+from ..core.goals import CheckIn, Goal, RestDay, Skip, YearlyCounts
+from .records import delete, insert, put
 from .store import Store
 
 MAIN = "rebound.json"
@@ -124,7 +125,7 @@ def checkin_from_doc(doc: dict[str, Any]) -> CheckIn:
 
 def insert_checkin(store: Store, checkin: CheckIn) -> None:
     with store.transaction():
-        put(store, checkins_file(checkin.day), "checkins", checkin_to_doc(checkin))
+        insert(store, checkins_file(checkin.day), "checkins", checkin_to_doc(checkin))
 
 
 def checkins(store: Store, *, since: date | None = None) -> list[CheckIn]:
@@ -137,21 +138,36 @@ def checkins(store: Store, *, since: date | None = None) -> list[CheckIn]:
     return result
 
 
-def _file_counts(data: dict[str, Any]) -> dict[str, dict[date, int]]:
-    counts: dict[str, dict[date, int]] = defaultdict(lambda: defaultdict(int))
+def _file_counts(data: dict[str, Any]) -> dict[str, dict[int, dict[date, int]]]:
+    flat: dict[tuple[str, str], int] = {}
     for doc in data.get("checkins", {}).values():
-        counts[doc["goal_id"]][date.fromisoformat(doc["day"])] += int(doc["count"])
-    return {goal: dict(days) for goal, days in counts.items()}
+        key = (doc["goal_id"], doc["day"])
+        flat[key] = flat.get(key, 0) + int(doc["count"])
+    counts: dict[str, dict[int, dict[date, int]]] = {}
+    for (goal_id, text), count in flat.items():
+        day = _day(text)
+        counts.setdefault(goal_id, {}).setdefault(day.year, {})[day] = count
+    return counts
 
 
-def daily_counts(store: Store) -> dict[str, dict[date, int]]:
+_day = functools.lru_cache(maxsize=8192)(date.fromisoformat)  # a few thousand distinct days
+
+
+def daily_counts(store: Store) -> dict[str, YearlyCounts]:
     """goal id → day → the day's count (sum of check-ins). Each year file's share is cached until
-    that file changes, so a tick re-counts one year, not the whole history."""
-    merged: dict[str, dict[date, int]] = {}
+    that file changes, and the years are chained, not merged: a tick re-counts one year."""
+    by_goal: dict[str, dict[int, dict[date, int]]] = {}
     for name in store.names_matching(CHECKINS):
-        for goal, days in store.file(name).memo("daily_counts", _file_counts).items():
-            merged.setdefault(goal, {}).update(days)  # year files hold disjoint days
-    return merged
+        for goal, years in store.file(name).memo("daily_counts", _file_counts).items():
+            mine = by_goal.setdefault(goal, {})
+            for year, days in years.items():
+                if year in mine:  # a check-in moved by hand to another year's file: add a copy
+                    merged = dict(mine[year])
+                    for day, count in days.items():
+                        merged[day] = merged.get(day, 0) + count
+                    days = merged
+                mine[year] = days
+    return {goal: YearlyCounts(years) for goal, years in by_goal.items()}
 
 
 def day_count(store: Store, goal_id: str, day: date) -> int:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from ..core.wins import Win
-from .records import delete, put
+from .records import delete, insert
 from .store import Store
 
 WINS = "wins.json"
@@ -75,7 +75,7 @@ def wins_of(
 
 def insert_win(store: Store, win: Win) -> None:
     with store.transaction():
-        put(store, WINS, "wins", win_to_doc(win))
+        insert(store, WINS, "wins", win_to_doc(win))
 
 
 def delete_win(store: Store, win_id: str) -> None:
