@@ -70,3 +70,19 @@ def test_moods_and_rejections_with_the_wins_they_earned(tmp_path: Path) -> None:
         for rejection in rejections:
             assert _sync_reflection(rb, rejection) == []
     assert sorted(w.key for w in wins_repo.wins(rb.store)) == stored
+
+
+def test_contacts_share_is_what_the_app_would_have_made(tmp_path: Path) -> None:
+    from tui.demo_contacts import generate_contacts
+    from tui.services.contacts import reconcile_contacts
+    from tui.store import contacts as contacts_repo
+
+    rb = Rebound.open(tmp_path, now=lambda: NOW)
+    counts = generate_contacts(rb, contacts=40, interactions=400, years=1, seed=3)
+    assert counts["contacts"] == len(contacts_repo.contacts(rb.store)) == 40
+    assert len(contacts_repo.interactions(rb.store)) == 400
+    before = {w.key for w in wins_repo.wins(rb.store)}
+    assert len(before) == counts["contact_wins"] > 0
+    with rb.change("check"):
+        assert reconcile_contacts(rb) == []  # the stored wins already are what the data earns
+    assert {w.key for w in wins_repo.wins(rb.store)} == before

@@ -183,3 +183,28 @@ def test_an_inserted_neutral_day_is_as_if_it_did_not_exist(days, target, kind, d
     padded = daily_history(marks[:k] + [kind] + marks[k:], counts[:k] + [0] + counts[k:], target)
     as_of = MON + timedelta(days=len(days) - 1)
     assert strength(padded, as_of + timedelta(days=1)) == pytest.approx(strength(plain, as_of))
+
+
+@given(
+    st.sampled_from(["day", "week"]), st.integers(1, 3), st.integers(0, 20),
+    st.lists(st.integers(0, 3), min_size=1, max_size=100), st.integers(0, 99),
+)
+@settings(max_examples=300)
+def test_a_remembered_month_start_gives_the_score_of_a_walk_from_the_start(
+    period, target, start_at, counts, as_of_at
+):
+    """Strength remembers the score at the first of the month: the result must be the very float
+    a single walk from the goal's start gives (counts before the start included, and ignored)."""
+    from tui.core.score import _walk
+
+    first = date(2026, 2, 20)
+    goal = Goal("g", "G", first + timedelta(days=start_at), target, period)
+    history = GoalHistory(goal, {first + timedelta(days=i): c for i, c in enumerate(counts) if c},
+                          frozenset({first + timedelta(days=9)}), frozenset({first + timedelta(days=40)}))
+    as_of = first + timedelta(days=min(as_of_at, len(counts) - 1))
+    if as_of < goal.start:
+        assert strength(history, as_of) == 0.0
+        return
+    walked = max(0.0, min(1.0, _walk(history, goal.start, as_of + timedelta(days=1), 0.0, as_of)))
+    assert strength(history, as_of) == walked
+    assert strength(history, as_of) == walked  # and again, from the remembered month start

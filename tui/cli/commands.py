@@ -10,17 +10,21 @@ import orjson
 from .. import paths
 from ..core.clock import format_weekdays
 from ..services import Rebound
-from ..services import checkins as checkin_service
-from ..services import goals as goal_service
 from ..services.days import parse_day
-from ..services.wins import add_win
-from .contact_commands import contact_command
-from .transfer_commands import export_command, import_command
 from ..services.status import GoalSummary, goal_summaries, status
 
 
 def run(args: argparse.Namespace) -> int:
     rb = Rebound.open(paths.data_dir(args.data_dir))
+    # Each command imports what it needs: `status --json` must not pay for imports and exports.
+    if args.command == "contact":
+        from .contact_commands import contact_command
+
+        return contact_command(rb, args)
+    if args.command in ("export", "import"):
+        from . import transfer_commands
+
+        return getattr(transfer_commands, f"{args.command}_command")(rb, args)  # type: ignore[no-any-return]
     handler = {
         "goal": goal_command,
         "log": log_command,
@@ -29,9 +33,6 @@ def run(args: argparse.Namespace) -> int:
         "status": status_command,
         "win": win_command,
         "mood": mood_command,
-        "contact": contact_command,
-        "export": export_command,
-        "import": import_command,
     }[args.command]
     return handler(rb, args)
 
@@ -58,6 +59,8 @@ def print_wins(rb: Rebound) -> None:
 
 
 def goal_command(rb: Rebound, args: argparse.Namespace) -> int:
+    from ..services import goals as goal_service
+
     if args.goal_command == "add":
         goal = goal_service.add_goal(
             rb, args.name, target=args.target, period=args.per, weekdays=args.days
@@ -90,6 +93,9 @@ def goal_command(rb: Rebound, args: argparse.Namespace) -> int:
 
 
 def log_command(rb: Rebound, args: argparse.Namespace) -> int:
+    from ..services import checkins as checkin_service
+    from ..services import goals as goal_service
+
     goal = goal_service.find_goal(rb, args.goal)
     day = parse_day(args.date, rb.today())
     logged = checkin_service.log(rb, goal.id, args.count, day=day, note=args.note)
@@ -101,6 +107,9 @@ def log_command(rb: Rebound, args: argparse.Namespace) -> int:
 
 
 def skip_command(rb: Rebound, args: argparse.Namespace) -> int:
+    from ..services import checkins as checkin_service
+    from ..services import goals as goal_service
+
     goal = goal_service.find_goal(rb, args.goal)
     day = parse_day(args.date, rb.today())
     checkin_service.set_skip(rb, goal.id, day, True)
@@ -110,6 +119,8 @@ def skip_command(rb: Rebound, args: argparse.Namespace) -> int:
 
 
 def rest_command(rb: Rebound, args: argparse.Namespace) -> int:
+    from ..services import checkins as checkin_service
+
     day = parse_day(args.date, rb.today())
     checkin_service.set_rest(rb, day, True, args.reason)
     print(f"{day.isoformat()} is a rest day. Rest is part of the plan.")
@@ -118,6 +129,8 @@ def rest_command(rb: Rebound, args: argparse.Namespace) -> int:
 
 
 def win_command(rb: Rebound, args: argparse.Namespace) -> int:
+    from ..services.wins import add_win
+
     day = parse_day(args.date, rb.today())
     win = add_win(rb, args.text, day)
     print(f"Win recorded for {day.isoformat()}: {win.title}")

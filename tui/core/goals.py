@@ -97,6 +97,11 @@ class YearlyCounts(Mapping[date, int]):
         return sum(len(year) for year in self._years.values())
 
 
+def flat_counts(counts: Mapping[date, int]) -> Mapping[date, int]:
+    """A plain dict for a loop over years of days (one C-level ``get`` per day)."""
+    return counts if type(counts) is dict else dict(counts.items())
+
+
 @dataclass
 class GoalHistory:
     """Everything the streak and score rules need to know about one goal."""

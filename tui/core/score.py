@@ -11,8 +11,9 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-from .goals import GoalHistory
-from .streaks import is_neutral_day
+from .goals import GoalHistory, flat_counts
+from .prefix import remembered
+from .streaks import ONE_DAY
 
 WEEK_WINDOW = 7
 
@@ -25,28 +26,45 @@ def strength(history: GoalHistory, as_of: date) -> float:
     goal = history.goal
     if as_of < goal.start:
         return 0.0
+    score, first = 0.0, goal.start
+    boundary = as_of.replace(day=1)  # the days before this month are walked once, remembered
+    if boundary > goal.start:
+        score = remembered("strength", history, boundary, 0,
+                           lambda: _walk(history, goal.start, boundary, 0.0, as_of))
+        first = boundary
+    return max(0.0, min(1.0, _walk(history, first, as_of + timedelta(days=1), score, as_of)))
+
+
+def _walk(history: GoalHistory, first: date, end: date, score: float, as_of: date) -> float:
+    """The score after the days from ``first`` to before ``end``, starting from ``score``."""
+    goal = history.goal
     weekly = goal.is_weekly
     m = multiplier(1 / 7 if weekly else 1.0)
-    counts = history.counts
-    target = goal.target
-    score = 0.0
-    window = 0  # rolling 7-day sum for weekly goals
-    day = goal.start
-    total_days = (as_of - goal.start).days + 1
-    for i in range(total_days):
-        day = goal.start + timedelta(days=i)
+    counts = flat_counts(history.counts)
+    target, start, weekdays = goal.target, goal.start, goal.weekdays
+    rest, skips = history.rest_days, history.skips
+    # The rolling 7-day sum for weekly goals (from the start on), as it stood before ``first``.
+    earlier = (first - timedelta(days=i) for i in range(1, WEEK_WINDOW + 1))
+    window = sum(counts.get(day, 0) for day in earlier if day >= start) if weekly else 0
+    week = timedelta(days=WEEK_WINDOW)
+    day = first
+    while day < end:
         count = counts.get(day, 0)
         if weekly:
             window += count
-            if i >= WEEK_WINDOW:
-                window -= counts.get(day - timedelta(days=WEEK_WINDOW), 0)
+            if day - week >= start:
+                window -= counts.get(day - week, 0)
             achieved = window
         else:
             achieved = count
-        if is_neutral_day(history, day) and (weekly or count < target):
+        # is_neutral_day, inlined: this loop runs over years of days on a cold start
+        neutral = (day < start or (not weekly and day.weekday() not in weekdays)
+                   or day in rest or day in skips)
+        day += ONE_DAY
+        if neutral and (weekly or count < target):
             continue  # neutral; a daily goal met on a rest day/skip still counts, as in streaks
         value = min(1.0, achieved / target)
-        if day == as_of and value < 1.0:
+        if day - ONE_DAY == as_of and value < 1.0:
             continue  # pending: today cannot lower the score before it is over
         score = score * m + value * (1 - m)
-    return max(0.0, min(1.0, score))
+    return score

@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from enum import Enum
 
 from .clock import week_start_of
-from .goals import Goal, GoalHistory
+from .goals import Goal, GoalHistory, flat_counts
+from .prefix import remembered
 
 ONE_DAY = timedelta(days=1)
 ONE_WEEK = timedelta(days=7)
@@ -143,31 +144,37 @@ def _checkpoint(goal: Goal, day: date, week_start: int) -> date:
     return week_start_of(first_of_month, week_start) if goal.is_weekly else first_of_month
 
 
-_CHECKPOINTS: dict[tuple[object, ...], RunState] = {}
-_MAX_CHECKPOINTS = 256
-
-
 def _state_before(history: GoalHistory, boundary: date, week_start: int) -> RunState:
-    """The run state before ``boundary``, remembered by everything that decides it."""
-    key = (
-        history.goal, week_start, boundary,
-        frozenset((d, c) for d, c in history.counts.items() if d < boundary),
-        frozenset(d for d in history.rest_days if d < boundary),
-        frozenset(d for d in history.skips if d < boundary),
-    )
-    state = _CHECKPOINTS.get(key)
-    if state is None:
+    """The run state before ``boundary`` (seen from there, every earlier period is settled)."""
+
+    def walk_to_boundary() -> RunState:
         state = RunState(_first_period(history.goal, week_start))
-        # Seen from ``boundary`` every earlier period is settled, whatever the real as-of day.
+        if not history.goal.is_weekly:
+            return _settled_days(history, state, boundary)
         for period in _periods(history, state, boundary, week_start):
             if period.start >= boundary:
                 break
             state = state_after(state, period)
-        state = replace(state, at=boundary)
-        if len(_CHECKPOINTS) >= _MAX_CHECKPOINTS:
-            _CHECKPOINTS.pop(next(iter(_CHECKPOINTS)))  # the oldest
-        _CHECKPOINTS[key] = state
-    return state
+        return replace(state, at=boundary)
+
+    return remembered("streak", history, boundary, week_start, walk_to_boundary)
+
+
+def _settled_days(history: GoalHistory, state: RunState, end: date) -> RunState:
+    """``day_state`` over the days from ``state.at`` to before ``end``, all settled (past and on
+    or after the start), folded into a run state without a Period per day: years in a few ms."""
+    goal, counts = history.goal, flat_counts(history.counts)
+    target, weekdays, rest, skips = goal.target, goal.weekdays, history.rest_days, history.skips
+    run, closed = state.run, state.closed_best
+    day = state.at
+    while day < end:
+        if counts.get(day, 0) >= target:
+            run += 1
+        elif day.weekday() in weekdays and day not in rest and day not in skips:  # a miss
+            closed = max(closed, run)
+            run = 0
+        day += ONE_DAY
+    return RunState(end, run, closed)
 
 
 def state_after(state: RunState, period: Period) -> RunState:

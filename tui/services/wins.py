@@ -110,7 +110,7 @@ def add_win(rb: Rebound, text: str, day: date | None = None) -> Win:
 
 
 def wins_on(rb: Rebound, day: date) -> list[Win]:
-    return sorted((w for w in wins_repo.wins(rb.store) if w.day == day), key=lambda w: w.at)
+    return sorted(wins_repo.wins_on(rb.store, day), key=lambda w: w.at)
 
 
 def all_wins(rb: Rebound) -> list[Win]:

@@ -129,12 +129,12 @@ def interactions(store: Store) -> list[Interaction]:
 
 
 def _latest(data: dict[str, Any]) -> dict[str, Interaction]:
-    latest: dict[str, Interaction] = {}
-    for item in _interactions(data):
-        seen = latest.get(item.contact_id)
-        if seen is None or (item.day, item.at) > (seen.day, seen.at):
-            latest[item.contact_id] = item
-    return latest
+    latest: dict[str, dict[str, Any]] = {}
+    for doc in data.get("interactions", {}).values():  # ISO days and times sort as text
+        seen = latest.get(doc["contact_id"])
+        if seen is None or (doc["day"], doc.get("at", "")) > (seen["day"], seen.get("at", "")):
+            latest[doc["contact_id"]] = doc
+    return {contact_id: interaction_from_doc(doc) for contact_id, doc in latest.items()}
 
 
 def latest_interactions(store: Store) -> dict[str, Interaction]:

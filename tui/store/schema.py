@@ -116,6 +116,35 @@ def _fits(kind: str, value: object) -> bool:
     return (low is None or value >= low) and (high is None or value <= high)
 
 
+_TYPES = {"text": {str}, "list": {list}, "date": {str}}
+_NONE = type(None)
+
+
+def _table_fits(docs: dict[str, Any], fields: dict[str, tuple[str, bool]]) -> bool:
+    """True when every record of the table is well formed: the same verdict as ``_fits`` on each
+    field, found a column at a time with C-speed set and min/max passes (years of records, and
+    the same few thousand days over and over)."""
+    rows = list(docs.values())
+    for field, (kind, required) in fields.items():
+        values = [doc[field] for doc in rows if field in doc]
+        if required and len(values) < len(rows):
+            return False
+        types = set(map(type, values))
+        if kind.endswith("?"):
+            types.discard(_NONE)
+            values = [v for v in values if v is not None]
+        base = kind.rstrip("?")
+        if not types <= _TYPES.get(base, {int}):
+            return False
+        if base == "date" and not all(map(_is_iso_day, set(values))):
+            return False
+        if base in _RANGES and values:
+            low, high = _RANGES[base]
+            if (low is not None and min(values) < low) or (high is not None and max(values) > high):
+                return False
+    return True
+
+
 def may_hold_control_codes(raw: bytes) -> bool:
     """False when the file's bytes cannot hold a control character in any string: JSON escapes
     C0 controls as \\u00XX (tab and newline as \\t, \\n), DEL and C1 stay raw. A cheap test that
@@ -126,21 +155,31 @@ def may_hold_control_codes(raw: bytes) -> bool:
 _RAW_C1 = re.compile(b"\xc2[\x80-\x9f]")
 
 
+def bad_record(table: str, docs: dict[str, Any], fields: dict[str, tuple[str, bool]]) -> str | None:
+    """The first record of ``docs`` with a missing or ill-formed field, in words."""
+    for doc_id, doc in docs.items():
+        for field, (kind, required) in fields.items():
+            if field not in doc:
+                if required:
+                    return f"record {doc_id} of table {table!r} has no {field!r}"
+                continue
+            if not _fits(kind, doc[field]):
+                shown = repr(doc[field])
+                shown = shown if len(shown) <= 40 else shown[:37] + "..."
+                return (f"record {doc_id} of table {table!r} has {field!r} = {shown}, "
+                        f"which is not {_WANTED[kind]}")
+    return None
+
+
 def record_problem(data: Tables, raw: bytes | None = None) -> str | None:
     """What is wrong with a record of ``data`` (a bad date, a count that is not a whole number, a
     negative day total, a missing field), or None when every known table is well formed."""
     for table, fields in _RECORDS.items():
-        for doc_id, doc in data.get(table, {}).items():
-            for field, (kind, required) in fields.items():
-                if field not in doc:
-                    if required:
-                        return f"record {doc_id} of table {table!r} has no {field!r}"
-                    continue
-                if not _fits(kind, doc[field]):
-                    shown = repr(doc[field])
-                    shown = shown if len(shown) <= 40 else shown[:37] + "..."
-                    return (f"record {doc_id} of table {table!r} has {field!r} = {shown}, "
-                            f"which is not {_WANTED[kind]}")
+        docs = data.get(table, {})
+        if not _table_fits(docs, fields):  # the common case is checked a column at a time
+            problem = bad_record(table, docs, fields)
+            if problem:
+                return problem
     for table, docs in data.items():  # text that would reach the terminal as raw control codes
         if table == META or (raw is not None and not may_hold_control_codes(raw)):
             continue

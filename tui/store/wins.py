@@ -46,6 +46,13 @@ def wins(store: Store) -> list[Win]:
     return list(store.file(WINS).memo("wins", _all))
 
 
+def wins_on(store: Store, day: date) -> list[Win]:
+    """The wins of one day; only those are converted."""
+    text = day.isoformat()
+    return [win_from_doc(d) for d in store.file(WINS).read().get("wins", {}).values()
+            if d["day"] == text]
+
+
 def _by_kind_and_goal(data: dict[str, Any]) -> dict[tuple[str, str | None], list[dict[str, Any]]]:
     index: dict[tuple[str, str | None], list[dict[str, Any]]] = defaultdict(list)
     for doc in data.get("wins", {}).values():
