@@ -24,12 +24,23 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def bytecode() -> None:
+    """Compile Rebound's modules as `pip install` does: with PYTHONDONTWRITEBYTECODE set (as on
+    some machines) every start would otherwise compile them from source, while the baselines'
+    libraries come compiled from their install."""
+    import compileall
+
+    for package in ("tui", "bench"):
+        compileall.compile_dir(suite.terminal.ROOT / package, quiet=1)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     runs = suite.Runs.quick() if args.quick else suite.Runs.full()
     sizes = GROWTH_YEARS if args.growth else (args.years or (1 if args.quick else 5),)
     print(f"Rebound benchmark · {date.today().isoformat()} · nproc {cores()} · "
           f"python -m bench {' '.join(sys.argv[1:])}".rstrip(), flush=True)
+    bytecode()
     started, before = time.perf_counter(), load()
     results = []
     for years in sizes:

@@ -22,17 +22,26 @@ def multiplier(frequency: float) -> float:
     return 0.5 ** (math.sqrt(frequency) / 13.0)
 
 
-def strength(history: GoalHistory, as_of: date) -> float:
+def strength(history: GoalHistory, as_of: date, prior: tuple[date, float] | None = None) -> float:
+    """The score on ``as_of``; ``prior``: (a day on or before it, ``score_before`` that day)."""
     goal = history.goal
     if as_of < goal.start:
         return 0.0
     score, first = 0.0, goal.start
     boundary = as_of.replace(day=1)  # the days before this month are walked once, remembered
-    if boundary > goal.start:
+    if prior is not None and prior[0] > goal.start:
+        first, score = prior
+    elif boundary > goal.start:
         score = remembered("strength", history, boundary, 0,
                            lambda: _walk(history, goal.start, boundary, 0.0, as_of))
         first = boundary
     return max(0.0, min(1.0, _walk(history, first, as_of + timedelta(days=1), score, as_of)))
+
+
+def score_before(history: GoalHistory, day: date) -> float:
+    """The score carried into ``day`` (unclamped), for ``strength(..., prior=(day, it))``."""
+    start = history.goal.start
+    return _walk(history, start, day, 0.0, day) if day > start else 0.0
 
 
 def _walk(history: GoalHistory, first: date, end: date, score: float, as_of: date) -> float:

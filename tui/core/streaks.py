@@ -118,14 +118,18 @@ class Walk:
     periods: list[Period]
 
 
-def walk(history: GoalHistory, as_of: date, week_start: int = 0, since: date | None = None) -> Walk:
+def walk(history: GoalHistory, as_of: date, week_start: int = 0, since: date | None = None,
+         prior: RunState | None = None) -> Walk:
     """Every settled period from a checkpoint on or before ``since`` (default ``as_of``) up to
     ``as_of``, oldest first. Complete periods extend the run, neutral ones are skipped, misses
     reset it, and the period holding ``as_of`` counts only once complete.
 
     The state before the checkpoint (the first of ``since``'s month) depends only on the days
     before it, so it is remembered by those days' data: a tick walks this month, not five years.
+    A ``prior`` state (from ``state_before``, kept by the caller) starts the walk there instead.
     """
+    if prior is not None:
+        return Walk(prior, list(_periods(history, prior, as_of, week_start)))
     first = _first_period(history.goal, week_start)
     state = RunState(first)
     if first <= as_of:
@@ -142,6 +146,13 @@ def _first_period(goal: Goal, week_start: int) -> date:
 def _checkpoint(goal: Goal, day: date, week_start: int) -> date:
     first_of_month = day.replace(day=1)
     return week_start_of(first_of_month, week_start) if goal.is_weekly else first_of_month
+
+
+def state_before(history: GoalHistory, boundary: date, week_start: int = 0) -> RunState:
+    """The run state before ``boundary``, a period start (a day; for weekly goals, a week's first
+    day) on or after the goal's first period."""
+    return _state_before(history, boundary, week_start) if boundary > _first_period(
+        history.goal, week_start) else RunState(_first_period(history.goal, week_start))
 
 
 def _state_before(history: GoalHistory, boundary: date, week_start: int) -> RunState:
@@ -235,9 +246,11 @@ def period_states(history: GoalHistory, as_of: date, week_start: int = 0) -> lis
     return [day_state(history, goal.start + i * ONE_DAY, as_of) for i in days]
 
 
-def streak(history: GoalHistory, as_of: date, week_start: int = 0) -> Streak:
+def streak(history: GoalHistory, as_of: date, week_start: int = 0,
+           prior: RunState | None = None) -> Streak:
+    """The streak on ``as_of``; ``prior``: the run state at a period start on or before it."""
     goal = history.goal
-    walked = walk(history, as_of, week_start)
+    walked = walk(history, as_of, week_start, prior=prior)
     current = walked.periods[-1].run if walked.periods else walked.state.run
     best = max([walked.state.best, *(p.run for p in walked.periods)])
     if goal.is_weekly:

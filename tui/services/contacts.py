@@ -170,9 +170,11 @@ def sort_key(view: ContactView) -> tuple[object, ...]:
     return (view.urgency.value, view.next or far, view.contact.name.casefold())
 
 
-def contact_views(rb: Rebound, today: date | None = None) -> list[ContactView]:
+def contact_views(rb: Rebound, today: date | None = None,
+                  latest: dict[str, Interaction] | None = None) -> list[ContactView]:
+    """``latest``: each contact's latest interaction, when the caller has it already."""
     today = today or rb.today()
-    latest = repo.latest_interactions(rb.store)
+    latest = repo.latest_interactions(rb.store) if latest is None else latest
     views = []
     for contact in repo.contacts(rb.store):
         last = latest.get(contact.id)
@@ -181,9 +183,11 @@ def contact_views(rb: Rebound, today: date | None = None) -> list[ContactView]:
     return sorted(views, key=sort_key)
 
 
-def followups_due(rb: Rebound, today: date | None = None) -> list[ContactView]:
+def followups_due(rb: Rebound, today: date | None = None,
+                  latest: dict[str, Interaction] | None = None) -> list[ContactView]:
     """Due today or overdue, most overdue first."""
-    return [v for v in contact_views(rb, today) if v.urgency in (Urgency.OVERDUE, Urgency.DUE)]
+    views = contact_views(rb, today, latest)
+    return [v for v in views if v.urgency in (Urgency.OVERDUE, Urgency.DUE)]
 
 
 def interaction_count(rb: Rebound, contact_id: str) -> int:

@@ -10,9 +10,11 @@ from ..store import repo
 from .context import Rebound
 
 
-def histories(rb: Rebound, *, include_archived: bool = False) -> list[GoalHistory]:
+def histories(rb: Rebound, *, include_archived: bool = False,
+              from_year: int | None = None) -> list[GoalHistory]:
+    """``from_year``: only the check-ins of the files of that year and later (see summary_cache)."""
     store = rb.store
-    counts = repo.daily_counts(store)
+    counts = repo.daily_counts(store, from_year)
     rest = frozenset(r.day for r in repo.rest_days(store))
     skips: dict[str, set[date]] = defaultdict(set)
     for skip in repo.skips(store):

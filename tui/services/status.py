@@ -8,7 +8,7 @@ from typing import Any
 
 from ..core.goals import Goal, GoalHistory
 from ..core.score import strength
-from ..core.streaks import Streak, streak
+from ..core.streaks import RunState, Streak, streak
 from ..store import repo
 from .contacts import followups_due
 from .context import Rebound
@@ -32,12 +32,15 @@ class GoalSummary:
         return self.streak.target or self.goal.target
 
 
-def summarize(history: GoalHistory, as_of: date, week_start: int) -> GoalSummary:
+def summarize(history: GoalHistory, as_of: date, week_start: int, prior: RunState | None = None,
+              prior_score: tuple[date, float] | None = None) -> GoalSummary:
+    """``prior`` and ``prior_score``: what the goal carried into a day on or before ``as_of``
+    (see summary_cache); without them the whole history is walked."""
     return GoalSummary(
         goal=history.goal,
         day=as_of,
-        streak=streak(history, as_of, week_start),
-        score=strength(history, as_of),
+        streak=streak(history, as_of, week_start, prior),
+        score=strength(history, as_of, prior_score),
         skipped=as_of in history.skips,
         rest=as_of in history.rest_days,
     )
@@ -51,6 +54,9 @@ def goal_summaries(rb: Rebound, as_of: date | None = None) -> list[GoalSummary]:
 
 def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
     """The `status --json` object of product.md §4."""
+    from .summary_cache import SummaryCache, cached_latest, cached_summaries  # builds on this
+
+    cache = SummaryCache(rb)
     day = as_of or rb.today()
     goals = [
         {
@@ -64,17 +70,19 @@ def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
             "at_risk": s.streak.at_risk,
             "score": round(s.score, 4),
         }
-        for s in goal_summaries(rb, day)
+        for s in cached_summaries(rb, day, cache)
     ]
-    return {
+    result = {
         "date": day.isoformat(),
         "goals": goals,
         "followups_due": [
             {"name": v.contact.name, "due": v.next.isoformat() if v.next else None,
              "overdue": v.next is not None and v.next < day}
-            for v in followups_due(rb, day)
+            for v in followups_due(rb, day, cached_latest(rb, day, cache))
         ],
         "mood_logged": mood_logged(rb, day),
         "wins_today": [{"kind": w.kind, "title": w.title} for w in wins_on(rb, day)],
     }
+    cache.save()  # only once everything was read without an error
+    return result
 

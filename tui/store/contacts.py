@@ -6,6 +6,7 @@ rewrite and re-convert the whole table. Derived views are memoized per file unti
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -137,14 +138,29 @@ def _latest(data: dict[str, Any]) -> dict[str, Interaction]:
     return {contact_id: interaction_from_doc(doc) for contact_id, doc in latest.items()}
 
 
-def latest_interactions(store: Store) -> dict[str, Interaction]:
-    """contact id → its latest interaction. Cached per year file, so a log re-reads one year."""
+def interaction_files(store: Store) -> dict[str, int | None]:
+    """Every interactions file → the year in its name (None: a name that holds no year)."""
+    cut = len(INTERACTIONS)
+    return {n: int(n[cut:-5]) if n[cut:-5].isdecimal() else None
+            for n in store.names_matching(INTERACTIONS)}
+
+
+def latest_interactions(store: Store, names: Iterable[str] | None = None) -> dict[str, Interaction]:
+    """contact id → its latest interaction (in the files ``names``, default all). Cached per
+    year file, so a log re-reads one year."""
     merged: dict[str, Interaction] = {}
-    for name in store.names_matching(INTERACTIONS):  # oldest year first: later years win
-        for contact_id, item in store.file(name).memo("latest", _latest).items():
-            seen = merged.get(contact_id)
-            if seen is None or (item.day, item.at) > (seen.day, seen.at):
-                merged[contact_id] = item
+    for name in store.names_matching(INTERACTIONS) if names is None else names:
+        merged = newest_of(merged, store.file(name).memo("latest", _latest))
+    return merged
+
+
+def newest_of(first: dict[str, Interaction], second: dict[str, Interaction]) -> dict[str, Interaction]:
+    """Per contact, the later of the two latest interactions."""
+    merged = dict(first)
+    for contact_id, item in second.items():
+        seen = merged.get(contact_id)
+        if seen is None or (item.day, item.at) > (seen.day, seen.at):
+            merged[contact_id] = item
     return merged
 
 

@@ -153,11 +153,26 @@ def _file_counts(data: dict[str, Any]) -> dict[str, dict[int, dict[date, int]]]:
 _day = functools.lru_cache(maxsize=8192)(date.fromisoformat)  # a few thousand distinct days
 
 
-def daily_counts(store: Store) -> dict[str, YearlyCounts]:
+def checkin_files(store: Store) -> dict[str, int | None]:
+    """Every check-in file → the year in its name (None: a name that holds no year)."""
+    names = store.names_matching(CHECKINS)
+    return {n: int(n[len(CHECKINS):-5]) if n[len(CHECKINS):-5].isdecimal() else None for n in names}
+
+
+def years_in(store: Store, name: str) -> set[int]:
+    """The years of the days a check-in file holds (normally just the one in its name)."""
+    return {year for years in store.file(name).memo("daily_counts", _file_counts).values()
+            for year in years}
+
+
+def daily_counts(store: Store, from_year: int | None = None) -> dict[str, YearlyCounts]:
     """goal id → day → the day's count (sum of check-ins). Each year file's share is cached until
-    that file changes, and the years are chained, not merged: a tick re-counts one year."""
+    that file changes, and the years are chained, not merged: a tick re-counts one year.
+    ``from_year``: read only the files named for that year or later."""
     by_goal: dict[str, dict[int, dict[date, int]]] = {}
-    for name in store.names_matching(CHECKINS):
+    for name, named in checkin_files(store).items():
+        if from_year is not None and named is not None and named < from_year:
+            continue
         for goal, years in store.file(name).memo("daily_counts", _file_counts).items():
             mine = by_goal.setdefault(goal, {})
             for year, days in years.items():

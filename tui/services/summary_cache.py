@@ -1,0 +1,152 @@
+"""Goal summaries and follow-ups for a cold `rebound status` on years of data.
+
+A streak or a score needs every day since the goal's start; reading five years of check-ins
+costs a fresh process more than everything else it does. But what a goal carried into this year
+(its run state and its score on 1 January) changes only when older data changes. So it is kept
+in a hidden cache file, ``.summaries.json``, under a key made of everything it depends on: the
+goal, the week start, the rest days and skips before that day, and the identity (name, inode,
+mtime, size, revision token) of every check-in file of an earlier year. A cold status then reads
+only this year's and last year's check-ins (the latter for weeks and the weekly score window
+that straddle New Year). Any doubt (a missing or stale entry, a check-in filed in the wrong
+year's file, an unreadable cache) falls back to reading everything, and refreshes the cache.
+Each contact's latest interaction in the files of earlier years is kept the same way.
+
+The cache is not data: losing it, or failing to write it (a read-only folder), costs time only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Any
+
+import orjson
+
+from ..core.clock import week_start_of
+from ..core.goals import GoalHistory
+from ..core.score import score_before
+from ..core.streaks import RunState, state_before
+from ..core.contacts import Interaction
+from ..store import contacts as contacts_repo
+from ..store import files, repo
+from .context import Rebound
+from .history import histories
+from .status import GoalSummary, summarize
+
+CACHE = ".summaries.json"
+VERSION = 1
+
+
+class SummaryCache:
+    """The entries of ``.summaries.json``; ``save`` keeps the ones used by this run."""
+
+    def __init__(self, rb: Rebound) -> None:
+        self.path = rb.store.folder / CACHE
+        self.entries = self._read()
+        self.used: dict[str, Any] = {}
+        self.changed = False
+
+    def get(self, key: str) -> Any:
+        if key in self.entries:
+            self.used[key] = self.entries[key]
+        return self.entries.get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        self.used[key] = self.entries[key] = value
+        self.changed = True
+
+    def _read(self) -> dict[str, Any]:
+        try:
+            found = orjson.loads(self.path.read_bytes())
+        except (OSError, orjson.JSONDecodeError):
+            return {}
+        ok = isinstance(found, dict) and found.get("version") == VERSION
+        entries = found.get("entries") if ok else None
+        return entries if isinstance(entries, dict) else {}
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        try:
+            data = orjson.dumps({"version": VERSION, "entries": self.used})
+            files.write_temp(self.path, data, durable=False).replace(self.path)
+        except OSError:
+            pass  # a read-only or full folder: the next status reads everything again
+
+
+def _identity(rb: Rebound, names: list[str]) -> list[Any]:
+    store = rb.store
+    return [[n, files.stamp(store.folder / n), store.revision_of(n)] for n in sorted(names)]
+
+
+def _digest(parts: list[Any]) -> str:
+    return hashlib.sha1(orjson.dumps([VERSION, *parts], default=str)).hexdigest()
+
+
+# Goals -------------------------------------------------------------------------------------------
+def cached_summaries(rb: Rebound, day: date, cache: SummaryCache) -> list[GoalSummary]:
+    store, week_start = rb.store, rb.clock.week_start
+    named = repo.checkin_files(store)
+    if None in named.values() or not any(y < day.year - 1 for y in named.values() if y):
+        return [summarize(h, day, week_start) for h in histories(rb)]  # nothing worth skipping
+    new_year = date(day.year, 1, 1)
+    older = {n: y for n, y in named.items() if y is not None and y < day.year}
+    identity = _identity(rb, list(older))
+    recent = histories(rb, from_year=day.year - 1)
+    this_year_only = all(min(repo.years_in(store, n), default=y) >= day.year
+                         for n, y in named.items() if y is not None and y >= day.year)
+    keys = {h.goal.id: _key(h, new_year, week_start, identity) for h in recent}
+    carried = {h.goal.id: cache.get(keys[h.goal.id]) for h in recent}
+    if this_year_only and None not in carried.values():
+        return [_summarize(h, day, week_start, carried[h.goal.id]) for h in recent]
+    every = histories(rb)  # reads every year
+    if this_year_only and all(max(repo.years_in(store, n), default=y) < day.year - 1
+                              for n, y in older.items() if y < day.year - 1):
+        for h in every:
+            cache.put(keys[h.goal.id], _carried(h, new_year, week_start))
+    return [summarize(h, day, week_start) for h in every]
+
+
+def _boundary(history: GoalHistory, new_year: date, week_start: int) -> date:
+    return week_start_of(new_year, week_start) if history.goal.is_weekly else new_year
+
+
+def _key(history: GoalHistory, new_year: date, week_start: int, identity: list[Any]) -> str:
+    goal = history.goal
+    return _digest([
+        "goal", goal.id, goal.start, goal.target, goal.period, sorted(goal.weekdays), week_start,
+        new_year, _boundary(history, new_year, week_start), identity,
+        sorted(d for d in history.rest_days if d < new_year),
+        sorted(d for d in history.skips if d < new_year),
+    ])
+
+
+def _carried(history: GoalHistory, new_year: date, week_start: int) -> dict[str, Any]:
+    state = state_before(history, _boundary(history, new_year, week_start), week_start)
+    return {"at": state.at.isoformat(), "run": state.run, "closed_best": state.closed_best,
+            "score": score_before(history, new_year)}
+
+
+def _summarize(history: GoalHistory, day: date, week_start: int, carried: dict[str, Any],
+               ) -> GoalSummary:
+    prior = RunState(date.fromisoformat(carried["at"]), carried["run"], carried["closed_best"])
+    return summarize(history, day, week_start, prior, (date(day.year, 1, 1), carried["score"]))
+
+
+# Follow-ups --------------------------------------------------------------------------------------
+def cached_latest(rb: Rebound, day: date, cache: SummaryCache) -> dict[str, Interaction]:
+    """Each contact's latest interaction, the files of years before ``day``'s from the cache."""
+    store = rb.store
+    named = contacts_repo.interaction_files(store)
+    older = [n for n, y in named.items() if y is not None and y < day.year]
+    if not older:
+        return contacts_repo.latest_interactions(store)
+    key = _digest(["latest", _identity(rb, older)])
+    kept = cache.get(key)
+    if kept is None:
+        found = contacts_repo.latest_interactions(store, older)
+        cache.put(key, {c: contacts_repo.interaction_to_doc(i) for c, i in found.items()})
+    else:
+        found = {c: contacts_repo.interaction_from_doc(doc) for c, doc in kept.items()}
+    recent = [n for n in named if n not in older]
+    return contacts_repo.newest_of(found, contacts_repo.latest_interactions(store, recent))
