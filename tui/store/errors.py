@@ -15,7 +15,8 @@ class CorruptFileError(StoreError):
         self.problem = problem
         self.backup = backup
         advice = (
-            f"the newest backup is {backup}: copy it over the broken file to restore it"
+            f"the newest good backup is {backup}: `rebound restore {path.name}` puts it back "
+            "and keeps the broken file aside"
             if backup
             else "no backup of it exists yet: fix it by hand, or move it away to start afresh"
         )
