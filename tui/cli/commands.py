@@ -15,6 +15,7 @@ from ..services import goals as goal_service
 from ..services.days import parse_day
 from ..services.wins import add_win
 from .contact_commands import contact_command
+from .restore_command import restore_command
 from .transfer_commands import export_command, import_command
 from ..services.status import GoalSummary, goal_summaries, status
 
@@ -32,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
         "contact": contact_command,
         "export": export_command,
         "import": import_command,
+        "restore": restore_command,
     }[args.command]
     return handler(rb, args)
 
