@@ -14,13 +14,14 @@ from .services import Rebound
 from .services.undo import undo
 from .services.wins import celebrate
 from .theme_variables import mood_and_heat_colours
-from .store.errors import StoreError
+from .store.errors import CorruptFileError, StoreError
 from .screens.contacts import ContactsScreen
 from .screens.goals import GoalsScreen
 from .screens.help import HelpScreen
 from .screens.mood import MoodScreen
 from .screens.mood_form import MoodForm
 from .screens.rejection_form import RejectionForm
+from .screens.restore import offer_restore
 from .screens.settings_form import SettingsForm
 from .services import settings as settings_service
 from .theme import REBOUND_THEME
@@ -65,6 +66,7 @@ class ReboundApp(App[None]):
         self.poll_seconds = poll_seconds
         self._signature = rb.data_token()
         self._day = rb.today()
+        self.restore_declined: set[object] = set()  # broken files the user answered "Not now" for
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **mood_and_heat_colours(self.current_theme)}
@@ -91,6 +93,7 @@ class ReboundApp(App[None]):
             return None
         except StoreError as exc:
             self.notify(str(exc), title="Could not save", severity="error", timeout=12, markup=False)
+            self.offer_restore(exc)
             self.refresh_data()
             return None
         self.celebrate_earned()
@@ -117,6 +120,12 @@ class ReboundApp(App[None]):
                 reload()
             except StoreError as exc:
                 self.notify(str(exc), title="Cannot read your data", severity="error", timeout=20, markup=False)
+                self.offer_restore(exc)
+
+    def offer_restore(self, error: StoreError) -> None:
+        """A file that cannot be read: ask whether to restore it from its newest good backup."""
+        if isinstance(error, CorruptFileError):
+            offer_restore(self, error)
 
     def poll(self) -> None:
         """Notice another process's changes and a new logical day."""

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..store import restore as store_restore
+from ..store.files import stamp
 from ..store.restore import BrokenFile, Restored, backup_time
 from .context import Rebound
 
@@ -22,6 +25,11 @@ def restore(rb: Rebound, name: str) -> Restored:
 def restore_all(rb: Rebound) -> list[Restored]:
     """Restore every broken file that has a good backup; files without one are left as they are."""
     return [restore(rb, broken.path.name) for broken in broken_files(rb) if broken.backup is not None]
+
+
+def content_id(path: Path) -> object:
+    """Changes whenever the file is written again: the app asks once per broken content."""
+    return (path, stamp(path))
 
 
 def describe_backup(backup: Restored | BrokenFile) -> str:
