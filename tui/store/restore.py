@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import files, schema
-from .errors import StoreError
+from .errors import StoreError, write_failure
 from .store import LOCK, Store
 
 BROKEN_MARK = ".broken-"
@@ -91,10 +91,7 @@ def restore(store: Store, name: str, *, now: datetime | None = None) -> Restored
                 _undo_keep_aside(path, kept)
                 raise
         except OSError as exc:
-            raise StoreError(
-                f"could not restore {path}: {exc.strerror or exc}. Nothing was changed; "
-                "free some space or fix the folder's permissions and try again."
-            ) from exc
+            raise StoreError(write_failure(path, exc, doing="restore")) from exc
         storage = store.file(path.name)
         store._bump_revisions([storage])  # other processes drop what they cached of this file
         storage.invalidate()
@@ -145,7 +142,7 @@ def _folder_lock(store: Store) -> Iterator[None]:
             f"another Rebound has held the lock on {store.folder} for too long; close it and try again."
         ) from exc
     except OSError as exc:
-        raise StoreError(f"could not lock {store.folder}: {exc.strerror or exc}.") from exc
+        raise StoreError(write_failure(store.folder, exc, doing="lock")) from exc
     try:
         yield
     finally:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
 from . import files, schema
-from .errors import StoreError
+from .errors import StoreError, write_failure
 from .records import Change
 from .storage import FileStorage
 
@@ -188,10 +188,7 @@ class Store:
             self._lock.release()
 
     def _write_failure(self, exc: OSError) -> str:
-        return (
-            f"could not save to {self.folder}: {exc.strerror or exc}. "
-            "Nothing was changed; free some space or fix the folder's permissions and try again."
-        )
+        return write_failure(self.folder, exc)
 
     def _commit(self) -> None:
         dirty = [f for f in self._files.values() if f.dirty]
