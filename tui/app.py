@@ -15,12 +15,14 @@ from .services.undo import undo
 from .services.wins import celebrate
 from .theme_variables import mood_and_heat_colours
 from .store.errors import CorruptFileError, StoreError
+from .store.folder import DataFolderGoneError
 from .screens.contacts import ContactsScreen
 from .screens.goals import GoalsScreen
 from .screens.help import HelpScreen
 from .screens.mood import MoodScreen
 from .screens.mood_form import MoodForm
 from .screens.rejection_form import RejectionForm
+from .screens.folder_gone import offer_start_afresh
 from .screens.restore import offer_restore
 from .screens.settings_form import SettingsForm
 from .services import settings as settings_service
@@ -93,7 +95,7 @@ class ReboundApp(App[None]):
             return None
         except StoreError as exc:
             self.notify(str(exc), title="Could not save", severity="error", timeout=12, markup=False)
-            self.offer_restore(exc)
+            self.offer_fix(exc)
             self.refresh_data()
             return None
         self.celebrate_earned()
@@ -108,7 +110,11 @@ class ReboundApp(App[None]):
     def refresh_data(self) -> None:
         """Redraw the active screen from the store (after a change here or elsewhere)."""
         self._signature = self.rb.data_token()
-        self._day = self.rb.today()
+        try:
+            self._day = self.rb.today()
+        except StoreError as exc:  # the settings cannot be read: the screen keeps what it drew
+            self.report_unreadable(exc)
+            return
         screen = self.screen
         for candidate in reversed(self.screen_stack):
             if hasattr(candidate, "reload"):
@@ -119,17 +125,26 @@ class ReboundApp(App[None]):
             try:
                 reload()
             except StoreError as exc:
-                self.notify(str(exc), title="Cannot read your data", severity="error", timeout=20, markup=False)
-                self.offer_restore(exc)
+                self.report_unreadable(exc)
 
-    def offer_restore(self, error: StoreError) -> None:
-        """A file that cannot be read: ask whether to restore it from its newest good backup."""
+    def report_unreadable(self, exc: StoreError) -> None:
+        self.notify(str(exc), title="Cannot read your data", severity="error", timeout=20, markup=False)
+        self.offer_fix(exc)
+
+    def offer_fix(self, error: StoreError) -> None:
+        """A broken file: offer its newest good backup. A vanished folder: wait, or start afresh."""
         if isinstance(error, CorruptFileError):
             offer_restore(self, error)
+        elif isinstance(error, DataFolderGoneError):
+            offer_start_afresh(self, error)
 
     def poll(self) -> None:
         """Notice another process's changes and a new logical day."""
-        if self.rb.data_token() != self._signature or self.rb.today() != self._day:
+        try:
+            changed = self.rb.data_token() != self._signature or self.rb.today() != self._day
+        except StoreError:
+            return  # unreadable since the last refresh, which reported it: no toast every second
+        if changed:
             self.refresh_data()
 
     # Actions --------------------------------------------------------------------------------

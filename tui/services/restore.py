@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..store import folder as data_folder
 from ..store import restore as store_restore
 from ..store.files import stamp
 from ..store.restore import BrokenFile, Restored, backup_time
@@ -25,6 +26,13 @@ def restore(rb: Rebound, name: str) -> Restored:
 def restore_all(rb: Rebound) -> list[Restored]:
     """Restore every broken file that has a good backup; files without one are left as they are."""
     return [restore(rb, broken.path.name) for broken in broken_files(rb) if broken.backup is not None]
+
+
+def start_afresh(rb: Rebound) -> None:
+    """The data folder vanished and the user chose a new, empty one: this session's undo history
+    belongs to the vanished data, so it goes too."""
+    data_folder.start_afresh(rb.store)
+    rb.history.clear()
 
 
 def content_id(path: Path) -> object:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
 from . import files, schema
+from . import folder as data_folder
 from .errors import StoreError, write_failure
 from .records import Change
 from .storage import FileStorage
@@ -156,6 +157,7 @@ class Store:
             return
         from filelock import FileLock, Timeout  # only changes pay for this import
 
+        before = data_folder.identity(self.folder, LOCK)  # a vanished folder: never made again by the lock
         if self._lock is None:
             self._lock = FileLock(str(self.folder / LOCK), timeout=self._lock_timeout)
         try:
@@ -167,6 +169,9 @@ class Store:
             ) from exc
         except OSError as exc:
             raise StoreError(self._write_failure(exc)) from exc
+        if not data_folder.still(self.folder, before, LOCK):
+            self._lock.release()
+            raise data_folder.gone(self.folder, LOCK)
         self._depth = 1
         self._changes = []
         try:
