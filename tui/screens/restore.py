@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
+from .. import paths
 from ..services import restore as restore_service
+from ..theme import REBOUND_THEME
 from ..store.errors import CorruptFileError, StoreError
 from ..store.restore import BrokenFile
 from .confirm import ConfirmScreen
@@ -81,3 +83,31 @@ def offer_restore(app: ReboundApp, error: CorruptFileError) -> None:
         app.refresh_data()
 
     app.push_screen(RestoreScreen(broken), answered)
+
+
+class RestoreAtStart(App[bool]):
+    """Before the app opens: the same question for a file found broken at start-up. Returns
+    True once the file is restored."""
+
+    CSS_PATH = [paths.styles_dir() / name for name in ("forms.tcss", "confirm.tcss")]
+
+    def __init__(self, rb: object, error: CorruptFileError) -> None:
+        super().__init__()
+        self.rb = rb
+        self.error = error
+        self.failure: StoreError | None = None
+        self.register_theme(REBOUND_THEME)
+        self.theme = REBOUND_THEME.name
+
+    def on_mount(self) -> None:
+        broken = BrokenFile(self.error.path, self.error.problem, self.error.backup)
+        self.push_screen(RestoreScreen(broken), self._answered)
+
+    def _answered(self, yes: bool | None) -> None:
+        if yes:
+            try:
+                restore_service.restore(self.rb, self.error.path.name)  # type: ignore[arg-type]
+            except StoreError as exc:
+                self.failure = exc  # reported by the CLI (exit 3) once the screen is gone
+                yes = False
+        self.exit(bool(yes))
