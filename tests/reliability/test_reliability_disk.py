@@ -171,3 +171,26 @@ async def test_the_app_reports_a_really_full_disk_and_saves_once_space_is_back(t
             await pilot.pause()
             assert "2/2" in row_text(app)
         assert goal_summaries(Rebound.open(fs / "data", now=lambda: FROZEN))[0].streak.done == 2
+
+
+async def test_the_app_reports_a_read_only_folder_and_keeps_the_screen(tmp_path: Path) -> None:
+    from tui.app import ReboundApp
+    from tui.services import Rebound
+    from tui.services import checkins, goals
+
+    source = tmp_path / "data"
+    rb = Rebound.open(source, now=lambda: FROZEN)
+    goal = goals.add_goal(rb, "Apply", target=2)
+    checkins.log(rb, goal.id, 1)
+    with read_only_view(source, tmp_path / "view") as view:
+        before = data_files(source)
+        app = ReboundApp(Rebound.open(view, now=lambda: FROZEN), poll_seconds=3600)
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.pause()
+            assert "1/2" in row_text(app)  # reading works
+            await pilot.press("plus")
+            await pilot.pause()
+            [toast] = [n for n in app._notifications if n.title == "Could not save"]
+            assert "read-only file system" in toast.message and "--data-dir" in toast.message
+            assert "1/2" in row_text(app)  # visibly not saved
+        assert data_files(source) == before
