@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from . import files, schema
 from .errors import StoreError, write_failure
-from .store import LOCK, Store
+from .store import Store
 
 BROKEN_MARK = ".broken-"
 
@@ -72,7 +70,8 @@ def restore(store: Store, name: str, *, now: datetime | None = None) -> Restored
     if store.in_transaction:
         raise RuntimeError("restore runs outside a transaction")
     path = store.folder / Path(name).name
-    with _folder_lock(store):
+    lock = store.lock_folder()
+    try:
         problem = problem_of(path)
         if problem is None:
             raise StoreError(f"{path} reads fine (or is missing): there is nothing to restore.")
@@ -93,8 +92,13 @@ def restore(store: Store, name: str, *, now: datetime | None = None) -> Restored
         except OSError as exc:
             raise StoreError(write_failure(path, exc, doing="restore")) from exc
         storage = store.file(path.name)
-        store._bump_revisions([storage])  # other processes drop what they cached of this file
+        try:
+            store._bump_revisions([storage])  # other processes drop what they cached of this file
+        except OSError:
+            pass  # they still see the new file by its inode; the restore itself is done
         storage.invalidate()
+    finally:
+        lock.release()
     return Restored(path, backup, kept)
 
 
@@ -127,23 +131,3 @@ def _undo_keep_aside(path: Path, kept: Path) -> None:
             kept.unlink()
     except OSError:
         pass  # keeping an extra copy is harmless
-
-
-@contextmanager
-def _folder_lock(store: Store) -> Iterator[None]:
-    from filelock import FileLock, Timeout
-
-    if store._lock is None:  # the Store's own lock object: one lock per folder and process
-        store._lock = FileLock(str(store.folder / LOCK), timeout=store._lock_timeout)
-    try:
-        store._lock.acquire()
-    except Timeout as exc:
-        raise StoreError(
-            f"another Rebound has held the lock on {store.folder} for too long; close it and try again."
-        ) from exc
-    except OSError as exc:
-        raise StoreError(write_failure(store.folder, exc, doing="lock")) from exc
-    try:
-        yield
-    finally:
-        store._lock.release()

@@ -155,23 +155,7 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        from filelock import FileLock, Timeout  # only changes pay for this import
-
-        before = data_folder.identity(self.folder, LOCK)  # a vanished folder: never made again by the lock
-        if self._lock is None:
-            self._lock = FileLock(str(self.folder / LOCK), timeout=self._lock_timeout)
-        try:
-            self._lock.acquire()
-        except Timeout as exc:
-            raise StoreError(
-                f"another Rebound has held the lock on {self.folder} for too long; "
-                "close it and try again."
-            ) from exc
-        except OSError as exc:
-            raise StoreError(self._write_failure(exc)) from exc
-        if not data_folder.still(self.folder, before, LOCK):
-            self._lock.release()
-            raise data_folder.gone(self.folder, LOCK)
+        lock = self.lock_folder()
         self._depth = 1
         self._changes = []
         try:
@@ -190,7 +174,28 @@ class Store:
             raise
         finally:
             self._depth = 0
+            lock.release()
+
+    def lock_folder(self) -> FileLock:
+        """Take the folder lock (release it when done). Never makes a vanished folder again."""
+        from filelock import FileLock, Timeout  # only changes pay for this import
+
+        before = data_folder.identity(self.folder, LOCK)
+        if self._lock is None:
+            self._lock = FileLock(str(self.folder / LOCK), timeout=self._lock_timeout)
+        try:
+            self._lock.acquire()
+        except Timeout as exc:
+            raise StoreError(
+                f"another Rebound has held the lock on {self.folder} for too long; "
+                "close it and try again."
+            ) from exc
+        except OSError as exc:
+            raise StoreError(self._write_failure(exc)) from exc
+        if not data_folder.still(self.folder, before, LOCK):  # the lock file made it again
             self._lock.release()
+            raise data_folder.gone(self.folder, LOCK)
+        return self._lock
 
     def _write_failure(self, exc: OSError) -> str:
         return write_failure(self.folder, exc)
