@@ -99,3 +99,27 @@ async def test_without_a_good_backup_the_app_says_what_to_do(make_app, rb, clock
         assert not isinstance(app.screen, RestoreScreen)
         assert path.read_bytes() == BROKEN
         assert not list(path.parent.glob(f"{path.name}.broken-*"))
+
+
+async def test_a_form_that_cannot_save_offers_the_backup_and_saves_after_the_restore(make_app, rb, clock) -> None:
+    from tui.screens.win_form import WinForm
+    from tui.services.wins import wins_on
+
+    seed(rb, clock)
+    path = rb.store.folder / "wins.json"
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        path.write_bytes(b"{")
+        await pilot.press("w", *"Got feedback", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RestoreScreen)
+        assert str(path) in modal_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, WinForm)  # back in the form, with what was typed
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, WinForm)
+    assert "Got feedback" in [w.title for w in wins_on(rb, clock.value.date())]
+    assert [p.read_bytes() for p in path.parent.glob("wins.json.broken-*")] == [b"{"]
