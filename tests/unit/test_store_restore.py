@@ -127,6 +127,20 @@ def test_a_file_that_reads_fine_is_not_restored(seeded: tuple[Path, Goal]) -> No
     assert tree(folder) == before
 
 
+def test_a_file_from_a_newer_rebound_is_not_replaced_by_an_older_backup(seeded: tuple[Path, Goal]) -> None:
+    folder, _ = seeded
+    path = checkins_file(folder)
+    data = orjson.loads(path.read_bytes())
+    data["_meta"]["1"]["schema"] = 99
+    path.write_bytes(orjson.dumps(data))
+    before = tree(folder)
+    store = Store.open(folder)
+    assert store_restore.broken_files(store) == []
+    with pytest.raises(StoreError, match="nothing to restore"):
+        store_restore.restore(store, path.name, now=NOW)
+    assert tree(folder) == before
+
+
 def test_a_failed_restore_changes_nothing(seeded: tuple[Path, Goal], monkeypatch) -> None:
     folder, _ = seeded
     path = checkins_file(folder)

@@ -19,9 +19,9 @@ def restore_command(rb: Rebound, args: argparse.Namespace) -> int:
             raise InputError(f"{rb.store.folder} holds no data file named {name!r}")
         broken = [b for b in broken if b.path.name == name]
         if not broken:
-            raise InputError(f"{name} reads fine: there is nothing to restore")
+            raise InputError(f"{name} is not damaged: there is nothing to restore")
     if not broken:
-        print(f"Nothing to restore: every data file in {rb.store.folder} reads fine.")
+        print(f"Nothing to restore: no data file in {rb.store.folder} is damaged.")
         return 0
     without = [b for b in broken if b.backup is None]
     for item in broken:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import orjson
+
 from . import files, schema
 from .errors import StoreError, write_failure
 from .store import Store
@@ -36,14 +38,25 @@ class Restored:
 
 
 def problem_of(path: Path) -> str | None:
-    """Why the data file at ``path`` cannot be loaded, or None (also when it does not exist)."""
+    """Why the data file at ``path`` is damaged, or None: also when it does not exist, and when a
+    newer Rebound wrote it (that file is sound; an older backup must not replace it)."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
         return f"it cannot be read ({exc.strerror or exc})"
-    return schema.file_problem(raw)
+    problem = schema.file_problem(raw)
+    return None if problem is not None and _newer(raw) else problem
+
+
+def _newer(raw: bytes) -> bool:
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return False
+    version = schema.version_of(data) if isinstance(data, dict) else None
+    return version is not None and version > schema.SCHEMA_VERSION
 
 
 def broken_files(store: Store) -> list[BrokenFile]:
@@ -74,7 +87,7 @@ def restore(store: Store, name: str, *, now: datetime | None = None) -> Restored
     try:
         problem = problem_of(path)
         if problem is None:
-            raise StoreError(f"{path} reads fine (or is missing): there is nothing to restore.")
+            raise StoreError(f"{path} is not damaged (or is missing): there is nothing to restore.")
         backup = store.newest_backup_of(path)
         if backup is None:
             raise StoreError(
