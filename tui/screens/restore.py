@@ -16,7 +16,7 @@ from .. import paths
 from ..services import restore as restore_service
 from ..theme import REBOUND_THEME
 from ..store.errors import CorruptFileError, StoreError
-from ..store.restore import BrokenFile
+from ..services.restore import BrokenFile
 from .confirm import ConfirmScreen
 
 if TYPE_CHECKING:
