@@ -14,13 +14,16 @@ from .services import Rebound
 from .services.undo import undo
 from .services.wins import celebrate
 from .theme_variables import mood_and_heat_colours
-from .store.errors import StoreError
+from .store.errors import CorruptFileError, StoreError
+from .store.folder import DataFolderGoneError
 from .screens.contacts import ContactsScreen
 from .screens.goals import GoalsScreen
 from .screens.help import HelpScreen
 from .screens.mood import MoodScreen
 from .screens.mood_form import MoodForm
 from .screens.rejection_form import RejectionForm
+from .screens.folder_gone import offer_start_afresh
+from .screens.restore import offer_restore
 from .screens.settings_form import SettingsForm
 from .services import settings as settings_service
 from .theme import REBOUND_THEME
@@ -65,6 +68,7 @@ class ReboundApp(App[None]):
         self.poll_seconds = poll_seconds
         self._signature = rb.data_token()
         self._day = rb.today()
+        self.restore_declined: set[object] = set()  # broken files the user answered "Not now" for
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **mood_and_heat_colours(self.current_theme)}
@@ -91,6 +95,7 @@ class ReboundApp(App[None]):
             return None
         except StoreError as exc:
             self.notify(str(exc), title="Could not save", severity="error", timeout=12, markup=False)
+            self.offer_fix(exc)
             self.refresh_data()
             return None
         self.celebrate_earned()
@@ -105,7 +110,11 @@ class ReboundApp(App[None]):
     def refresh_data(self) -> None:
         """Redraw the active screen from the store (after a change here or elsewhere)."""
         self._signature = self.rb.data_token()
-        self._day = self.rb.today()
+        try:
+            self._day = self.rb.today()
+        except StoreError as exc:  # the settings cannot be read: the screen keeps what it drew
+            self.report_unreadable(exc)
+            return
         screen = self.screen
         for candidate in reversed(self.screen_stack):
             if hasattr(candidate, "reload"):
@@ -116,11 +125,26 @@ class ReboundApp(App[None]):
             try:
                 reload()
             except StoreError as exc:
-                self.notify(str(exc), title="Cannot read your data", severity="error", timeout=20, markup=False)
+                self.report_unreadable(exc)
+
+    def report_unreadable(self, exc: StoreError) -> None:
+        self.notify(str(exc), title="Cannot read your data", severity="error", timeout=20, markup=False)
+        self.offer_fix(exc)
+
+    def offer_fix(self, error: StoreError) -> None:
+        """A broken file: offer its newest good backup. A vanished folder: wait, or start afresh."""
+        if isinstance(error, CorruptFileError):
+            offer_restore(self, error)
+        elif isinstance(error, DataFolderGoneError):
+            offer_start_afresh(self, error)
 
     def poll(self) -> None:
         """Notice another process's changes and a new logical day."""
-        if self.rb.data_token() != self._signature or self.rb.today() != self._day:
+        try:
+            changed = self.rb.data_token() != self._signature or self.rb.today() != self._day
+        except StoreError:
+            return  # unreadable since the last refresh, which reported it: no toast every second
+        if changed:
             self.refresh_data()
 
     # Actions --------------------------------------------------------------------------------

@@ -154,6 +154,7 @@ def test_non_ui_commands_do_not_import_textual(cli_env, data_dir: Path, tmp_path
         ["rest", "--date", "yesterday"],
         ["status"],
         ["status", "--json", "--as-of", "yesterday"],
+        ["restore"],
     ]
     env = dict(cli_env, REBOUND_DATA_DIR=str(data_dir))
     proc = subprocess.run(

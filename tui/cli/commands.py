@@ -25,6 +25,10 @@ def run(args: argparse.Namespace) -> int:
         from . import transfer_commands
 
         return getattr(transfer_commands, f"{args.command}_command")(rb, args)  # type: ignore[no-any-return]
+    if args.command == "restore":
+        from .restore_command import restore_command
+
+        return restore_command(rb, args)
     handler = {
         "goal": goal_command,
         "log": log_command,

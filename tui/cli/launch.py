@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 from pathlib import Path
 
 from .. import paths
 from ..services import Rebound
 from ..services.status import goal_summaries
+from ..store.errors import CorruptFileError
 
 
 def open_app(args: argparse.Namespace) -> int:
@@ -23,9 +25,26 @@ def open_app(args: argparse.Namespace) -> int:
 
 
 def run(rb: Rebound) -> int:
-    goal_summaries(rb)  # read everything once first: a broken file is reported, not drawn over
+    while True:
+        try:
+            goal_summaries(rb)  # read everything once first: a broken file is reported, not drawn over
+            break
+        except CorruptFileError as exc:
+            if not (sys.stdin.isatty() and sys.stdout.isatty()) or not restored_at_start(rb, exc):
+                raise  # a script, or "Not now": exit 3 with the message naming `rebound restore`
     from ..app import ReboundApp
 
     app = ReboundApp(rb)
     app.run()
     return app.return_code or 0
+
+
+def restored_at_start(rb: Rebound, error: CorruptFileError) -> bool:
+    """In a terminal, offer the newest good backup of a file found broken at start-up."""
+    from ..screens.restore import RestoreAtStart
+
+    prompt = RestoreAtStart(rb, error)
+    restored = bool(prompt.run())
+    if prompt.failure is not None:
+        raise prompt.failure
+    return restored

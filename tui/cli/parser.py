@@ -91,5 +91,11 @@ def build() -> argparse.ArgumentParser:
     imp.add_argument("--from", dest="source", choices=("rebound", "loop"), default="rebound",
                      help="rebound (default) or loop: a Loop Habit Tracker CSV export (folder or zip)")
 
+    restore = sub.add_parser(
+        "restore", help="put a data file Rebound cannot read back from its newest good backup "
+        "(the broken file is kept aside, never deleted)")
+    restore.add_argument("file", nargs="?", metavar="FILE",
+                         help="a data file such as checkins-2026.json (default: every broken file)")
+
     sub.add_parser("demo", help="open the app on generated demo data in a temporary folder")
     return parser

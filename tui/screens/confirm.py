@@ -16,8 +16,11 @@ class ConfirmScreen(ModalScreen[bool]):
     ]
     AUTO_FOCUS = ""  # nothing focused: enter answers yes unless the user tabs to a button
 
-    def __init__(self, title: str, question: str, *, yes: str = "Delete", no: str = "Keep") -> None:
+    def __init__(
+        self, title: str, question: str, *, yes: str = "Delete", no: str = "Keep", yes_variant: str = "error"
+    ) -> None:
         super().__init__()
+        self.yes_variant = yes_variant
         self.title_text = title
         self.question = question
         self.yes = yes
@@ -28,7 +31,7 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(self.title_text, id="confirm-title", markup=False)
             yield Static(self.question, id="confirm-question", markup=False)
             with Horizontal(id="confirm-buttons"):
-                yield Button(f"{self.yes} (y)", id="confirm-yes", variant="error")
+                yield Button(f"{self.yes} (y)", id="confirm-yes", variant=self.yes_variant)  # type: ignore[arg-type]
                 yield Button(f"{self.no} (n)", id="confirm-no")
             yield Static("y or enter confirms · n or esc cancels", id="confirm-hint")
 

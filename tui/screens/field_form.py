@@ -81,6 +81,7 @@ class FieldForm(ModalScreen[Any]):
             return
         except StoreError as exc:
             self.show_error(None, f"Could not save: {exc}")
+            self.app.offer_fix(exc)  # a broken file or a vanished folder: offer the way out
             return
         self.app.celebrate_earned()
         self.dismiss(result)

@@ -106,6 +106,7 @@ class GoalForm(ModalScreen[GoalFormResult | None]):
             return
         except StoreError as exc:
             self.show_error("name", f"Could not save: {exc}")
+            self.app.offer_fix(exc)  # a broken file or a vanished folder: offer the way out
             return
         self.app.celebrate_earned()
         self.dismiss(GoalFormResult(goal))

@@ -109,6 +109,7 @@ class MoodForm(ModalScreen[MoodEntry | Rejection | None]):
             return
         except StoreError as exc:
             self.show_error("note", f"Could not save: {exc}")
+            self.app.offer_fix(exc)  # a broken file or a vanished folder: offer the way out
             return
         self.app.celebrate_earned()
         self.dismiss(entry)

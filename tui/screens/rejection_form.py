@@ -125,6 +125,7 @@ class RejectionForm(ModalScreen[Rejection | None]):
             return
         except StoreError as exc:
             self.show_error(None, f"Could not save: {exc}")
+            self.app.offer_fix(exc)  # a broken file or a vanished folder: offer the way out
             return
         self.app.celebrate_earned()
         self.dismiss(saved)

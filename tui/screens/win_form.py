@@ -46,6 +46,8 @@ class WinForm(ModalScreen[str | None]):
             win = add_win(self.app.rb, self.query_one(Input).value)
         except (InputError, StoreError) as exc:
             self.query_one("#title-error", Static).update(Text(str(exc)))
+            if isinstance(exc, StoreError):
+                self.app.offer_fix(exc)  # a broken file or a vanished folder: offer the way out
             return
         self.app.celebrate_earned()
         self.dismiss(win.title)

@@ -2,7 +2,30 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
+
+_AGAIN = "try again"
+# errno -> (the cause in plain words, what to do), for a write that failed
+_CAUSES = {
+    errno.ENOSPC: ("the disk is full", f"free some space and {_AGAIN}"),
+    errno.EDQUOT: ("your disk quota is used up", f"free some space and {_AGAIN}"),
+    errno.EFBIG: ("a file would pass the file size limit", f"raise the limit (ulimit -f) and {_AGAIN}"),
+    errno.EROFS: ("the folder is on a read-only file system",
+                  "make it writable, or choose another folder with --data-dir or REBOUND_DATA_DIR"),
+    errno.EACCES: ("the folder is not writable", f"fix the folder's permissions and {_AGAIN}"),
+    errno.EPERM: ("the folder is not writable", f"fix the folder's permissions and {_AGAIN}"),
+}
+
+
+def write_failure(folder: Path, exc: OSError, *, doing: str = "save to") -> str:
+    """'could not save to DIR: the disk is full (No space left on device). Nothing was changed; ...'"""
+    cause, advice = _CAUSES.get(
+        exc.errno or 0, (None, f"free some space or fix the folder's permissions and {_AGAIN}")
+    )
+    detail = exc.strerror or str(exc)
+    what = f"{cause} ({detail})" if cause else detail
+    return f"could not {doing} {folder}: {what}. Nothing was changed; {advice}."
 
 
 class StoreError(Exception):
@@ -15,7 +38,8 @@ class CorruptFileError(StoreError):
         self.problem = problem
         self.backup = backup
         advice = (
-            f"the newest backup is {backup}: copy it over the broken file to restore it"
+            f"the newest good backup is {backup}: `rebound restore {path.name}` puts it back "
+            "and keeps the broken file aside"
             if backup
             else "no backup of it exists yet: fix it by hand, or move it away to start afresh"
         )

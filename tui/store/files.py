@@ -15,7 +15,16 @@ def temp_path_for(path: Path) -> Path:
 
 def write_temp(path: Path, data: bytes, *, durable: bool = True) -> Path:
     """Write ``data`` beside ``path`` in a new temporary file, fsynced. Returns the temp path."""
-    tmp = temp_path_for(path)
+    return write_new(temp_path_for(path), data, durable=durable)
+
+
+def exclusive_copy(source: Path, target: Path) -> None:
+    """Copy ``source`` to a new file ``target``, fsynced; FileExistsError if ``target`` exists."""
+    write_new(target, source.read_bytes())
+
+
+def write_new(tmp: Path, data: bytes, *, durable: bool = True) -> Path:
+    """Write ``data`` to the new file ``tmp`` (never an existing one); on failure it is removed."""
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         view = memoryview(data)

@@ -12,6 +12,8 @@ from functools import lru_cache
 from datetime import date
 from typing import Any, Callable
 
+import orjson
+
 SCHEMA_VERSION = 1
 META = "_meta"
 
@@ -197,6 +199,22 @@ def record_problem(data: Tables, raw: bytes | None = None) -> str | None:
         if total < 0:
             return f"the check-ins of goal {goal_id} on {day} add up to {total}, below zero"
     return None
+
+
+def file_problem(raw: bytes) -> str | None:
+    """Why the bytes of a data file could not be loaded, or None when they can: what a backup copy
+    must pass before it may replace a broken file."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        return "it is empty" if not raw.strip() else f"it is not valid JSON ({exc})"
+    problem = shape_problem(data)
+    if problem:
+        return problem
+    version = version_of(data) or SCHEMA_VERSION
+    if version > SCHEMA_VERSION:
+        return f"it was written by a newer Rebound (schema {version})"
+    return record_problem(migrate(data), raw)
 
 
 def migrate(data: Tables) -> Tables:

@@ -12,6 +12,7 @@ from tinydb.storages import Storage
 
 from . import files, schema
 from .errors import CorruptFileError, NewerSchemaError, StoreError
+from .folder import DataFolderGoneError
 
 if TYPE_CHECKING:
     from .store import Store
@@ -75,6 +76,8 @@ class FileStorage(Storage):
         try:
             fd = os.open(self.path, os.O_RDONLY)
         except FileNotFoundError:
+            if not self.path.parent.is_dir():
+                raise DataFolderGoneError(self.path.parent) from None  # never shown as no data
             if self.data is None or self.stamp is not None:
                 self.data, self.stamp, self.dirty = schema.empty(self.kind), None, False
                 self.rev = rev

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
 from . import files, schema
-from .errors import StoreError
+from . import folder as data_folder
+from .errors import StoreError, write_failure
 from .records import Change
 from .storage import FileStorage
 
@@ -154,19 +155,7 @@ class Store:
             finally:
                 self._depth -= 1
             return
-        from filelock import FileLock, Timeout  # only changes pay for this import
-
-        if self._lock is None:
-            self._lock = FileLock(str(self.folder / LOCK), timeout=self._lock_timeout)
-        try:
-            self._lock.acquire()
-        except Timeout as exc:
-            raise StoreError(
-                f"another Rebound has held the lock on {self.folder} for too long; "
-                "close it and try again."
-            ) from exc
-        except OSError as exc:
-            raise StoreError(self._write_failure(exc)) from exc
+        lock = self.lock_folder()
         self._depth = 1
         self._changes = []
         try:
@@ -185,13 +174,31 @@ class Store:
             raise
         finally:
             self._depth = 0
+            lock.release()
+
+    def lock_folder(self) -> FileLock:
+        """Take the folder lock (release it when done). Never makes a vanished folder again."""
+        from filelock import FileLock, Timeout  # only changes pay for this import
+
+        before = data_folder.identity(self.folder, LOCK)
+        if self._lock is None:
+            self._lock = FileLock(str(self.folder / LOCK), timeout=self._lock_timeout)
+        try:
+            self._lock.acquire()
+        except Timeout as exc:
+            raise StoreError(
+                f"another Rebound has held the lock on {self.folder} for too long; "
+                "close it and try again."
+            ) from exc
+        except OSError as exc:
+            raise StoreError(self._write_failure(exc)) from exc
+        if not data_folder.still(self.folder, before, LOCK):  # the lock file made it again
             self._lock.release()
+            raise data_folder.gone(self.folder, LOCK)
+        return self._lock
 
     def _write_failure(self, exc: OSError) -> str:
-        return (
-            f"could not save to {self.folder}: {exc.strerror or exc}. "
-            "Nothing was changed; free some space or fix the folder's permissions and try again."
-        )
+        return write_failure(self.folder, exc)
 
     def _commit(self) -> None:
         dirty = [f for f in self._files.values() if f.dirty]
@@ -329,6 +336,6 @@ class Store:
 
 def _readable(path: Path) -> bool:
     try:
-        return schema.shape_problem(orjson.loads(path.read_bytes())) is None
-    except (OSError, orjson.JSONDecodeError):
+        return schema.file_problem(path.read_bytes()) is None  # what a restore would accept
+    except OSError:
         return False

@@ -1,0 +1,65 @@
+"""Store: a data folder deleted while Rebound runs is never silently created again."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+from tui.core.goals import Goal
+from tui.store import DataFolderGoneError, Store, repo
+from tui.store import folder as data_folder
+
+
+def goal(name: str) -> Goal:
+    return Goal(id=repo.new_id(), name=name, start=date(2024, 1, 1))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    store = Store.open(tmp_path / "data", today=lambda: date(2024, 5, 1))
+    repo.insert_goal(store, goal("Apply"))
+    return store
+
+
+def test_changes_and_reads_are_refused_and_the_folder_is_not_made_again(store: Store) -> None:
+    shutil.rmtree(store.folder)
+    with pytest.raises(DataFolderGoneError, match="is gone"):
+        repo.insert_goal(store, goal("Walk"))
+    assert not store.folder.exists()
+    with pytest.raises(DataFolderGoneError):
+        repo.goals(store)  # never an empty list, as if there were no goals
+    assert not store.folder.exists()
+
+
+def test_a_folder_that_vanishes_while_the_lock_is_taken_is_not_kept(store: Store) -> None:
+    class Vanishing(FileLock):
+        def acquire(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            shutil.rmtree(store.folder)  # deleted between the check and the lock,
+            return super().acquire(*args, **kwargs)  # which makes the folder again for its file
+
+    store._lock = Vanishing(str(store.folder / ".rebound.lock"))
+    with pytest.raises(DataFolderGoneError):
+        repo.insert_goal(store, goal("Walk"))
+    assert not store.folder.exists()
+
+
+def test_writing_resumes_once_the_folder_is_back(store: Store, tmp_path: Path) -> None:
+    shutil.copytree(store.folder, tmp_path / "copy")
+    shutil.rmtree(store.folder)
+    with pytest.raises(DataFolderGoneError):
+        repo.insert_goal(store, goal("Walk"))
+    shutil.copytree(tmp_path / "copy", store.folder)
+    repo.insert_goal(store, goal("Walk"))
+    assert [g.name for g in repo.goals(Store.open(store.folder))] == ["Apply", "Walk"]
+
+
+def test_start_afresh_makes_an_empty_folder(store: Store) -> None:
+    shutil.rmtree(store.folder)
+    data_folder.start_afresh(store)
+    assert repo.goals(store) == []
+    repo.insert_goal(store, goal("Walk"))
+    assert [g.name for g in repo.goals(Store.open(store.folder))] == ["Walk"]

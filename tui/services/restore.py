@@ -1,0 +1,49 @@
+"""Restoring broken data files from backups: the use case behind `rebound restore` and the app's
+"Restore from backup" question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..store import folder as data_folder
+from ..store import restore as store_restore
+from ..store.files import stamp
+from ..store.restore import BrokenFile, Restored, backup_time
+from .context import Rebound
+
+__all__ = ["BrokenFile", "Restored", "broken_files", "restore", "restore_all", "describe_backup"]
+
+
+def broken_files(rb: Rebound) -> list[BrokenFile]:
+    return store_restore.broken_files(rb.store)
+
+
+def restore(rb: Rebound, name: str) -> Restored:
+    """Restore one data file (by name, e.g. ``checkins-2026.json``) from its newest good backup."""
+    return store_restore.restore(rb.store, name, now=rb.now().astimezone().replace(tzinfo=None))
+
+
+def restore_all(rb: Rebound) -> list[Restored]:
+    """Restore every broken file that has a good backup; files without one are left as they are."""
+    return [restore(rb, broken.path.name) for broken in broken_files(rb) if broken.backup is not None]
+
+
+def start_afresh(rb: Rebound) -> None:
+    """The data folder vanished and the user chose a new, empty one: this session's undo history
+    belongs to the vanished data, so it goes too."""
+    data_folder.start_afresh(rb.store)
+    rb.history.clear()
+
+
+def content_id(path: Path) -> object:
+    """Changes whenever the file is written again: the app asks once per broken content."""
+    return (path, stamp(path))
+
+
+def describe_backup(backup: Restored | BrokenFile) -> str:
+    """'the backup of 25 Nov 2026 14:03 (backups/2026-11-25)' for messages."""
+    copy = backup.backup
+    if copy is None:
+        return "no good backup"
+    when = backup_time(copy).strftime("%-d %b %Y %H:%M")
+    return f"the backup of {when} ({copy.parent.parent.name}/{copy.parent.name})"
