@@ -10,4 +10,4 @@ import pytest
 SUPPORT = str(Path(__file__).resolve().parent / "support")
 if SUPPORT not in sys.path:
     sys.path.insert(0, SUPPORT)
-pytest.register_assert_rewrite("pty_terminal", "hostile_strings")
+pytest.register_assert_rewrite("pty_terminal", "hostile_strings", "screen_text")

@@ -29,6 +29,8 @@ from tui.store import contacts as contacts_repo
 from tui.store import mood as mood_repo
 from tui.store import wins as wins_repo
 
+from screen_text import screen_text
+
 EXAMPLES = 150
 FIGURES: Counter[str] = Counter()
 HOSTILE = [
@@ -200,10 +202,6 @@ def test_rest_and_skip(template: Path, reason: str, day: str, skip: bool, goal: 
 FROZEN = datetime(2026, 11, 26, 9, 30, tzinfo=timezone.utc)
 
 
-def screen_lines(app: ReboundApp) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
-
-
 async def test_markup_in_a_goal_name_is_drawn_literally(tmp_path: Path) -> None:
     rb = Rebound.open(tmp_path / "data", now=lambda: FROZEN)
     goal_service.add_goal(rb, "[b]x[/b] [red]r[/red]")
@@ -211,7 +209,7 @@ async def test_markup_in_a_goal_name_is_drawn_literally(tmp_path: Path) -> None:
     app = ReboundApp(rb, poll_seconds=3600)
     async with app.run_test(size=(110, 34)) as pilot:
         await pilot.pause()
-        text = "\n".join(screen_lines(app))
+        text = screen_text(app)
         assert "[b]x[/b] [red]r[/red]" in text and "[link=http://e]L[/link]" in text
         assert "\x1b" not in text
 
