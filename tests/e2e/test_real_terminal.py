@@ -8,8 +8,6 @@ another process changing the data while the app is open.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -20,118 +18,11 @@ import pytest
 pexpect = pytest.importorskip("pexpect", reason="pexpect is in the [test] extra")
 pyte = pytest.importorskip("pyte", reason="pyte is in the [test] extra")
 
+from pty_terminal import (  # noqa: E402
+    BACKSPACE, ENTER, GOAL, SPACE, TAB, Terminal, environment, field_value, goal_row, row_shows, run_cli,
+)
+
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
-
-ROOT = Path(__file__).resolve().parents[2]
-COLS, ROWS = 110, 34
-TIMEOUT = 15.0
-GOAL = "Send applications"
-
-BACKSPACE, TAB, ENTER, SPACE = "\x7f", "\t", "\r", " "
-INPUT_DECORATION = "│▊▎▔▁▌▐ "
-
-
-def environment(data_dir: Path, home: Path) -> dict[str, str]:
-    env = {
-        k: v for k, v in os.environ.items()
-        if not k.startswith(("REBOUND_", "TEXTUAL")) and k not in ("COLUMNS", "LINES", "NO_COLOR")
-    }
-    env.update(
-        TERM="xterm-256color",
-        REBOUND_DATA_DIR=str(data_dir),
-        HOME=str(home),
-        XDG_DATA_HOME=str(home / ".local" / "share"),
-        PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
-        PYTHONIOENCODING="utf-8",
-    )
-    return env
-
-
-class Terminal:
-    """The app in a pseudo-terminal, and the screen a user would see."""
-
-    def __init__(self, env: dict[str, str], cwd: Path) -> None:
-        self.child = pexpect.spawn(
-            sys.executable, ["-m", "tui"], env=env, cwd=str(cwd), dimensions=(ROWS, COLS),
-        )
-        self.screen = pyte.Screen(COLS, ROWS)
-        self.stream = pyte.ByteStream(self.screen)
-        self.exited = False
-
-    @property
-    def text(self) -> str:
-        return "\n".join(line.rstrip() for line in self.screen.display)
-
-    def _read(self, wait: float) -> None:
-        """Feed whatever the app wrote (waiting up to ``wait`` seconds for something) to pyte."""
-        if self.exited:
-            time.sleep(wait)
-            return
-        try:
-            self.stream.feed(self.child.read_nonblocking(65536, timeout=wait))
-        except pexpect.TIMEOUT:
-            pass
-        except pexpect.EOF:
-            self.exited = True
-
-    def wait_for(self, what: str | Callable[[str], bool], timeout: float = TIMEOUT) -> str:
-        """Read output until ``what`` (text, or a test of the screen text) holds, or fail."""
-        check = what if callable(what) else (lambda text: what in text)
-        deadline = time.monotonic() + timeout
-        while True:
-            self._read(0.05)
-            if check(self.text):
-                return self.text
-            if self.exited or time.monotonic() > deadline:
-                state = "the app exited" if self.exited else f"{timeout:.1f}s passed"
-                name = getattr(what, "__name__", repr(what))
-                raise AssertionError(f"{state} waiting for {name}; the screen:\n{self.text}")
-
-    def press(self, *keys: str) -> None:
-        for key in keys:
-            self.child.send(key)
-
-    def wait_for_exit(self, timeout: float = TIMEOUT) -> int:
-        deadline = time.monotonic() + timeout
-        while not self.exited and time.monotonic() < deadline:
-            self._read(0.1)
-        assert self.exited, f"the app is still running after {timeout}s; the screen:\n{self.text}"
-        self.child.close()
-        assert self.child.signalstatus is None, f"killed by signal {self.child.signalstatus}"
-        return self.child.exitstatus
-
-    def kill(self) -> None:
-        if self.child.isalive():
-            self.child.terminate(force=True)
-        self.child.close()
-
-
-def field_value(text: str, label: str) -> str | None:
-    """The value shown in the input box under ``label`` (a form field), or None."""
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        if label in line:
-            column = line.index(label)  # read under the label: the screen behind a modal shows too
-            for below in lines[i + 1:i + 4]:
-                inner = below[column:].strip().strip(INPUT_DECORATION)
-                if inner:
-                    return inner
-    return None
-
-
-def goal_row(text: str, name: str) -> str | None:
-    return next((line for line in text.splitlines() if name in line), None)
-
-
-def row_shows(name: str, progress: str) -> Callable[[str], bool]:
-    """The Today row of goal ``name`` shows ``progress`` (e.g. "2/2")."""
-
-    def check(text: str) -> bool:
-        row = goal_row(text, name)
-        return row is not None and f" {progress} " in f"{row} "
-
-    check.__name__ = f"{name!r} row shows {progress!r}"
-    return check
 
 
 @pytest.fixture
@@ -167,15 +58,7 @@ def open_app(env: dict[str, str], tmp_path: Path) -> Iterator[Callable[[], Termi
 
 @pytest.fixture
 def cli(env: dict[str, str], tmp_path: Path) -> Callable[..., str]:
-    def run(*args: str) -> str:
-        proc = subprocess.run(
-            [sys.executable, "-m", "tui", *args], env=env, cwd=tmp_path,
-            capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
-        )
-        assert proc.returncode == 0, f"rebound {args} → {proc.returncode}: {proc.stderr}"
-        return proc.stdout
-
-    return run
+    return lambda *args: run_cli(env, tmp_path, *args)
 
 
 def test_add_tick_quit_and_the_data_survives_a_restart(open_app, cli, data_dir: Path) -> None:

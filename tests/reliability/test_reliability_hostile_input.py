@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from collections import Counter
 from contextlib import redirect_stderr, redirect_stdout
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -29,27 +29,11 @@ from tui.store import contacts as contacts_repo
 from tui.store import mood as mood_repo
 from tui.store import wins as wins_repo
 
+from hostile_strings import counts, days, snapshot, texts
+from screen_text import screen_text
+
 EXAMPLES = 150
 FIGURES: Counter[str] = Counter()
-HOSTILE = [
-    "", " ", "   \t ", "\n", "x" * 10_000, "\x1b[31mred\x1b[0m", "\x1b]0;title\x07", "\x00", "a\x7fb",
-    "🎉 emoji 👩‍💻", "مرحبا بالعالم", "\u202eevil\u202c", "שלום", "[b]x[/b]", "[red]oops", "a\nb",
-    "-dash", "--flag", "Ω≈ç√∫", "\u200b", "Apply", "friend", "𝕏" * 81, "é" * 80,
-]
-printable = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40)
-texts = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=40), printable, printable,
-                  st.text(min_size=70, max_size=600))
-DAYS = [
-    "2026-13-45", "2024-02-30", "0001-01-01", "1000-01-01", "1969-12-31", "9999-12-31", "today",
-    "yesterday", "Yesterday ", "20240101", "2024-1-1", "", " 2025-05-01 ", "2025-05-01T00:00",
-    "tomorrow", "-1", "2025-06-15",
-]
-days = st.one_of(st.sampled_from(DAYS), st.sampled_from(DAYS),
-                 st.dates(min_value=date(1, 1, 1)).map(date.isoformat), texts)
-counts = st.one_of(
-    st.sampled_from([0, 1, -1, 2, -2, 10_000, 10_001, -10_000, 10**30, -(10**30), 2**63]),
-    st.integers(),
-).map(str) | st.sampled_from(["1.5", "NaN", "inf", "", "one", "٣", "+3", " 4 "])
 SETTINGS = settings(
     max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
@@ -72,11 +56,6 @@ def run(folder: Path, args: list[str]) -> tuple[int, str, str]:
         except SystemExit as exc:  # argparse's own refusals
             code = exc.code if isinstance(exc.code, int) else 2
     return code, out.getvalue(), err.getvalue()
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.name != ".rebound.lock"}
 
 
 def attempt(template: Path, args: list[str], saved) -> None:  # type: ignore[no-untyped-def]
@@ -200,10 +179,6 @@ def test_rest_and_skip(template: Path, reason: str, day: str, skip: bool, goal: 
 FROZEN = datetime(2026, 11, 26, 9, 30, tzinfo=timezone.utc)
 
 
-def screen_lines(app: ReboundApp) -> list[str]:
-    return [strip.text for strip in app.screen._compositor.render_strips()]
-
-
 async def test_markup_in_a_goal_name_is_drawn_literally(tmp_path: Path) -> None:
     rb = Rebound.open(tmp_path / "data", now=lambda: FROZEN)
     goal_service.add_goal(rb, "[b]x[/b] [red]r[/red]")
@@ -211,7 +186,7 @@ async def test_markup_in_a_goal_name_is_drawn_literally(tmp_path: Path) -> None:
     app = ReboundApp(rb, poll_seconds=3600)
     async with app.run_test(size=(110, 34)) as pilot:
         await pilot.pause()
-        text = "\n".join(screen_lines(app))
+        text = screen_text(app)
         assert "[b]x[/b] [red]r[/red]" in text and "[link=http://e]L[/link]" in text
         assert "\x1b" not in text
 

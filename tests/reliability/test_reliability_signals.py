@@ -3,9 +3,7 @@ whatever the screen showed as saved is on disk afterwards, and the app goes away
 
 from __future__ import annotations
 
-import importlib.util
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -14,11 +12,8 @@ import pytest
 
 from tui.store import Store, repo
 
-HERE = Path(__file__).resolve().parent
-_spec = importlib.util.spec_from_file_location("real_terminal", HERE.parent / "e2e" / "test_real_terminal.py")
-assert _spec and _spec.loader
-e2e = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(e2e)
+pytest.importorskip("pexpect", reason="pexpect is in the [test] extra")
+import pty_terminal as e2e  # noqa: E402
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
 
@@ -28,11 +23,7 @@ def test_a_tick_shown_on_screen_survives_the_signal(sig: signal.Signals, tmp_pat
     home, data = tmp_path / "home", tmp_path / "data"
     home.mkdir()
     env = e2e.environment(data, home)
-    added = subprocess.run(
-        [sys.executable, "-m", "tui", "goal", "add", e2e.GOAL, "--target", "2"], env=env, cwd=tmp_path,
-        capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL,
-    )
-    assert added.returncode == 0, added.stderr
+    e2e.run_cli(env, tmp_path, "goal", "add", e2e.GOAL, "--target", "2")
     terminal = e2e.Terminal(env, tmp_path)
     try:
         terminal.wait_for(e2e.row_shows(e2e.GOAL, "0/2"))

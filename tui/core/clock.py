@@ -54,6 +54,16 @@ def logical_day(moment: datetime, day_start_hour: int = 0) -> date:
     return (moment - timedelta(hours=day_start_hour)).date()
 
 
+def instant(stamp: str) -> float:
+    """A record's ISO 8601 timestamp as seconds since the epoch, to order records made in different
+    time zones: "08:30-05:00" comes after "09:00+01:00" though it sorts first as text.
+    A missing or unreadable timestamp (a hand-made record) sorts first."""
+    try:
+        return datetime.fromisoformat(stamp).timestamp()
+    except ValueError:
+        return float("-inf")
+
+
 def week_start_of(day: date, week_start: int = 0) -> date:
     return day - timedelta(days=(day.weekday() - week_start) % 7)
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .clock import instant
 from .errors import InputError
 from .goals import clean_text
 from .victories import EarnedWin
@@ -108,14 +109,14 @@ def daily_means(entries: Iterable[MoodEntry]) -> dict[date, float]:
 
 def newest_first(entries: Iterable[MoodEntry]) -> list[MoodEntry]:
     """Newest first; entries made in the same second keep the later-logged one first."""
-    return sorted(reversed(list(entries)), key=lambda e: (e.day, e.at), reverse=True)
+    return sorted(reversed(list(entries)), key=lambda e: (e.day, instant(e.at)), reverse=True)
 
 
 # Wins --------------------------------------------------------------------------------------
 def bounce_backs(entries: Iterable[MoodEntry]) -> Iterator[EarnedWin]:
     """A mood ≥ 4 within 3 days after a mood ≤ 2: once per low spell, on the good day."""
     low: date | None = None
-    for entry in sorted(entries, key=lambda e: (e.day, e.at)):
+    for entry in sorted(entries, key=lambda e: (e.day, instant(e.at))):
         if entry.score <= LOW:
             low = entry.day
         elif entry.score >= HIGH and low is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .clock import week_start_of
+from .clock import instant, week_start_of
 from .goals import clean_text
 
 MANUAL = "manual"
@@ -50,7 +50,7 @@ def clean_win_text(text: str) -> str:
 def group_by_week(wins: list[Win], week_start: int = 0) -> list[tuple[date, list[Win]]]:
     """Wins newest first, grouped under the first day of their week (newest week first)."""
     groups: dict[date, list[Win]] = {}
-    for win in sorted(wins, key=lambda w: (w.day, w.at), reverse=True):
+    for win in sorted(wins, key=lambda w: (w.day, instant(w.at)), reverse=True):
         groups.setdefault(week_start_of(win.day, week_start), []).append(win)
     return list(groups.items())
 

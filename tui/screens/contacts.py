@@ -22,6 +22,7 @@ from ..services.contacts import ContactView
 from ..widgets.contact_table import ContactTable, follow_up_words
 from .confirm import ConfirmScreen
 from .contact_forms import ContactForm, FollowUpForm, LogForm
+from ..widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -69,7 +70,7 @@ class ContactsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="contacts"):
             yield Static(id="contacts-title")
-            yield Input(placeholder="filter by name, company or tag", id="contacts-filter")
+            yield TextInput(placeholder="filter by name, company or tag", id="contacts-filter")
             yield ContactTable(id="contacts-table")
             yield Static(id="contacts-empty")
             with VerticalScroll(id="contacts-detail"):

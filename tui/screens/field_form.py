@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Static
 
 from ..core.errors import InputError
 from ..store.errors import StoreError
+from ..widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -49,7 +50,7 @@ class FieldForm(ModalScreen[Any]):
                 yield Label(label)
                 words = self.SUGGEST.get(name)
                 suggester = SuggestFromList(words, case_sensitive=False) if words else None
-                yield Input(self.initial.get(name, ""), placeholder=placeholder, id=name,
+                yield TextInput(self.initial.get(name, ""), placeholder=placeholder, id=name,
                             max_length=2000, suggester=suggester)
                 yield Static(id=f"{name}-error", classes="field-error")
             yield Static("enter saves · esc cancels", classes="form-hint")

@@ -18,6 +18,7 @@ from ..core.errors import InputError
 from ..core.goals import Goal
 from ..services import goals as goal_service
 from ..store.errors import StoreError
+from ..widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -51,22 +52,22 @@ class GoalForm(ModalScreen[GoalFormResult | None]):
         with VerticalScroll(id="form", classes="form"):
             yield Static("Edit goal" if goal else "New goal", classes="form-title")
             yield Label("Name")
-            yield Input(
+            yield TextInput(
                 goal.name if goal else "", placeholder="Send applications", id="name", max_length=200
             )
             yield Static(id="name-error", classes="field-error")
             yield Label("Target (how many per period)")
-            yield Input(str(goal.target) if goal else "1", id="target", type="integer", max_length=6)
+            yield TextInput(str(goal.target) if goal else "1", id="target", type="integer", max_length=6)
             yield Static(id="target-error", classes="field-error")
             yield Label("Period: day or week")
-            yield Input(
+            yield TextInput(
                 goal.period if goal else "day",
                 id="period",
                 suggester=SuggestFromList(["day", "week"], case_sensitive=False),
             )
             yield Static(id="period-error", classes="field-error")
             yield Label("Days (daily goals; blank = every day), e.g. mon,tue,wed,thu,fri")
-            yield Input(days, placeholder="every day", id="weekdays")
+            yield TextInput(days, placeholder="every day", id="weekdays")
             yield Static(id="weekdays-error", classes="field-error")
             yield Static("enter saves · esc cancels", classes="form-hint")
 

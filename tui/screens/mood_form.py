@@ -22,6 +22,7 @@ from ..services import mood as mood_service
 from ..store.errors import StoreError
 from ..widgets.mood_picker import ScorePicker
 from .rejection_form import MoodDraft, RejectionForm
+from ..widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -66,10 +67,10 @@ class MoodForm(ModalScreen[MoodEntry | Rejection | None]):
             yield Static(id="score-error", classes="field-error")
             yield Label("Tags (optional; your own words too, → takes a suggestion)")
             yield Label(" · ".join(SUGGESTED_TAGS), classes="form-suggestions")
-            yield Input(placeholder="interview, exercise", id="tags", suggester=TagSuggester())
+            yield TextInput(placeholder="interview, exercise", id="tags", suggester=TagSuggester())
             yield Static(id="tags-error", classes="field-error")
             yield Label("Note (optional)")
-            yield Input(placeholder="what made today what it was", id="note", max_length=600)
+            yield TextInput(placeholder="what made today what it was", id="note", max_length=600)
             yield Static(id="note-error", classes="field-error")
             yield Static("enter saves · esc cancels · tagged rejection: a reflection follows",
                          classes="form-hint")

@@ -19,6 +19,7 @@ from ..core.errors import InputError
 from ..core.mood import STAGES, Rejection
 from ..services import mood as mood_service
 from ..store.errors import StoreError
+from ..widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -38,7 +39,7 @@ class MoodDraft:
 def field(label: str, name: str, value: str = "", **kwargs: object) -> Vertical:
     return Vertical(
         Label(label),
-        Input(value, id=name, **kwargs),  # type: ignore[arg-type]
+        TextInput(value, id=name, **kwargs),  # type: ignore[arg-type]
         Static(id=f"{name}-error", classes="field-error"),
         classes="form-field",
     )

@@ -14,6 +14,7 @@ from textual.widgets import Input, Label, Static
 from ..core.errors import InputError
 from ..services.wins import add_win
 from ..store.errors import StoreError
+from ..widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -31,7 +32,7 @@ class WinForm(ModalScreen[str | None]):
         with Vertical(classes="form"):
             yield Static("A small victory", classes="form-title")
             yield Label("What went well? It counts, however small.")
-            yield Input(placeholder="landed an interview · got useful feedback", id="title")
+            yield TextInput(placeholder="landed an interview · got useful feedback", id="title")
             yield Static(id="title-error", classes="field-error")
             yield Static("enter saves · esc cancels", classes="form-hint")
 

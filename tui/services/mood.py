@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
+from ..core.clock import instant
 from ..core.contacts import parse_follow_up
 from ..core.errors import InputError
 from ..core.goals import clean_text
@@ -168,7 +169,7 @@ def mood_logged(rb: Rebound, day: date) -> bool:
 
 def rejections(rb: Rebound) -> list[Rejection]:
     """Every reflection, newest first."""
-    return sorted(mood_repo.rejections(rb.store), key=lambda r: (r.day, r.at), reverse=True)
+    return sorted(mood_repo.rejections(rb.store), key=lambda r: (r.day, instant(r.at)), reverse=True)
 
 
 def rejection_by_id(rb: Rebound, rejection_id: str) -> Rejection:
