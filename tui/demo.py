@@ -187,11 +187,8 @@ def generate_history(rb: Rebound, *, years: int = 5, seed: int = 1800) -> dict[s
         earned += all_done_wins(every, days, today)
         earned += mood_wins
         earned.sort(key=lambda w: (w.day, w.key))
-        wins = [
-            wins_repo.win_to_doc(Win(new_id(), w.rule, w.title, w.day, w.goal_id, w.key, at(w.day, 21)))
-            for w in earned
-        ]
-        store.table(wins_repo.WINS, "wins").insert_multiple(wins)
+        wins_repo.insert_many(store, (
+            Win(new_id(), w.rule, w.title, w.day, w.goal_id, w.key, at(w.day, 21)) for w in earned))
     rb.history.clear()
     rb.earned.clear()
     return {
@@ -199,7 +196,7 @@ def generate_history(rb: Rebound, *, years: int = 5, seed: int = 1800) -> dict[s
         "checkins": sum(len(d) for d in by_file.values()),
         "rest_days": rest_days,
         "skips": skips,
-        "wins": len(wins),
+        "wins": len(earned),
         "moods": sum(len(d) for d in moods.values()),
         "rejections": len(rejections),
     }

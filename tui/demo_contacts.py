@@ -64,9 +64,7 @@ def generate_contacts(
             by_file.setdefault(repo.interactions_file(item.day), []).append(repo.interaction_to_doc(item))
         for name, docs in by_file.items():
             store.table(name, "interactions").insert_multiple(docs)
-        store.table(wins_repo.WINS, "wins").insert_multiple(
-            wins_repo.win_to_doc(Win(new_id(), w.rule, w.title, w.day, w.goal_id, w.key,
-                                     f"{w.day.isoformat()}T21:00:00+00:00"))
-            for w in earned
-        )
+        wins_repo.insert_many(store, (
+            Win(new_id(), w.rule, w.title, w.day, w.goal_id, w.key, f"{w.day.isoformat()}T21:00:00+00:00")
+            for w in earned))
     return {"contacts": len(people), "interactions": len(items), "contact_wins": len(earned)}

@@ -95,8 +95,8 @@ BROKEN: dict[str, tuple[str, Callable[[bytes], bytes], str]] = {
     "contact added 2026-02-30": ("contacts.json", edit_record("contacts", "added", "2026-02-30"), "2026-02-30"),
     "contact follow-up word": ("contacts.json", edit_record("contacts", "follow_up", "tomorrow"), "tomorrow"),
     "interaction day": ("interactions-", edit_record("interactions", "day", "2026-13-45"), "2026-13-45"),
-    "win day number": ("wins.json", edit_record("wins", "day", 20261126), "20261126"),
-    "wins table is a list": ("wins.json", lambda raw: b'{"wins": [], "_meta": {"1": {"schema": 1}}}',
+    "win day number": ("wins-", edit_record("wins", "day", 20261126), "20261126"),
+    "wins table is a list": ("wins-", lambda raw: b'{"wins": [], "_meta": {"1": {"schema": 1}}}',
                              "not a JSON object"),
 }
 
@@ -139,10 +139,10 @@ def test_cli_refuses_a_broken_file_naming_it_and_the_problem(case: str, data: Pa
 def _files_read_by(args: tuple[str, ...]) -> str:
     """The file prefixes a change is sure to read (the rest it may or may not read)."""
     return {
-        "log": "rebound.json checkins- wins.json",
-        "mood": "mood- wins.json rebound.json",
-        "contact": "contacts.json interactions- wins.json rebound.json",
-        "win": "wins.json rebound.json",
+        "log": "rebound.json checkins- wins-",
+        "mood": "mood- wins- rebound.json",
+        "contact": "contacts.json interactions- wins- rebound.json",
+        "win": "wins- rebound.json",
     }[args[0]]
 
 

@@ -106,7 +106,7 @@ async def test_a_form_that_cannot_save_offers_the_backup_and_saves_after_the_res
     from tui.services.wins import wins_on
 
     seed(rb, clock)
-    path = rb.store.folder / "wins.json"
+    path = rb.store.folder / f"wins-{clock.value.year}.json"
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
@@ -122,4 +122,4 @@ async def test_a_form_that_cannot_save_offers_the_backup_and_saves_after_the_res
         await pilot.pause()
         assert not isinstance(app.screen, WinForm)
     assert "Got feedback" in [w.title for w in wins_on(rb, clock.value.date())]
-    assert [p.read_bytes() for p in path.parent.glob("wins.json.broken-*")] == [b"{"]
+    assert [p.read_bytes() for p in path.parent.glob(f"{path.name}.broken-*")] == [b"{"]

@@ -304,3 +304,31 @@ def test_a_changed_day_before_the_checkpoint_is_never_hidden_by_it(case, back):
     edited = GoalHistory(history.goal, changed, history.rest_days, history.skips)
     s = streak(edited, as_of)
     assert (s.current, s.best) == reference_daily(edited, as_of)
+
+
+def test_years_of_counts_are_remembered_by_identity_and_a_new_year_dict_is_seen(monkeypatch):
+    """The store hands out a new dict for a year whose file changed: the remembered state of the
+    days before this month must follow it; the same dicts again must not walk the years again."""
+    import tui.core.streaks as streaks_module
+    from tui.core.goals import YearlyCounts
+
+    goal = Goal(id="y", name="Walk", start=date(2024, 1, 1))
+    years = {y: {date(y, 1, 1) + timedelta(days=i): 1
+                 for i in range((date(y + 1, 1, 1) - date(y, 1, 1)).days)} for y in (2024, 2025)}
+    years[2026] = {date(2026, 1, 1) + timedelta(days=i): 1 for i in range(40)}
+    as_of = date(2026, 2, 9)
+    walks = []
+    real = streaks_module._settled_days
+    monkeypatch.setattr(streaks_module, "_settled_days",
+                        lambda *args: walks.append(args) or real(*args))
+    whole = (as_of - goal.start).days + 1
+    assert streak(GoalHistory(goal, YearlyCounts(years)), as_of).current == whole
+    assert streak(GoalHistory(goal, YearlyCounts(dict(years))), as_of).current == whole
+    assert len(walks) == 1  # the same year dicts: remembered
+    changed = dict(years[2025])
+    changed[date(2025, 7, 1)] = 0
+    years[2025] = changed  # what the store does when the 2025 file changes
+    s = streak(GoalHistory(goal, YearlyCounts(years)), as_of)
+    assert (s.current, s.best) == ((as_of - date(2025, 7, 2)).days + 1,  # since the miss
+                                   (date(2025, 6, 30) - goal.start).days + 1)  # the run before it
+    assert len(walks) == 2

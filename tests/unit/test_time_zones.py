@@ -49,3 +49,22 @@ def test_the_service_awards_the_bounce_back_after_a_flight(tmp_path) -> None:  #
     mood_service.log_mood(rb, 5)
     assert [(w.kind, w.day) for w in wins_repo.wins(rb.store)] == [("bounce_back", DAY)]
     assert [e.score for e in mood_service.entries(rb)] == [5, 1]
+
+
+def test_todays_wins_and_a_contacts_interactions_follow_the_moment(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tui.core.contacts import Contact, Interaction
+    from tui.services.wins import all_wins, wins_on
+    from tui.store import contacts as contacts_repo
+
+    rb = Rebound.open(tmp_path / "data", now=lambda: datetime(2026, 11, 26, 20, tzinfo=ZoneInfo("UTC")))
+    with rb.change("two zones"):
+        wins_repo.insert_win(rb.store, Win("a", "manual", "late", DAY, at=NEW_YORK_MORNING))
+        wins_repo.insert_win(rb.store, Win("b", "manual", "early", DAY, at=BERLIN_MORNING))
+        contacts_repo.save_contact(rb.store, Contact("c", "Ada", DAY))
+        for item_id, at in (("late", NEW_YORK_MORNING), ("early", BERLIN_MORNING)):
+            contacts_repo.insert_interaction(
+                rb.store, Interaction(item_id, "c", DAY, "call", "", None, at))
+    assert [w.title for w in wins_on(rb, DAY)] == ["early", "late"]
+    assert [w.title for w in all_wins(rb)] == ["late", "early"]
+    assert [i.id for i in contacts_repo.interactions_of(rb.store, "c")] == ["late", "early"]
+    assert contacts_repo.latest_interactions(rb.store)["c"].id == "late"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -171,3 +172,25 @@ def test_stored_wins_always_equal_a_full_derivation(tmp_path_factory, ops):
     expected = {w.key for h in every for w in goal_wins(h, TODAY, clock.week_start)}
     expected |= {w.key for w in all_done_wins(every, every_day(rb), TODAY)}
     assert {w.key for w in all_wins(rb) if w.kind != "manual"} == expected
+
+
+def test_wins_go_to_their_years_file_and_an_old_wins_json_is_still_read(rb: Rebound) -> None:
+    """Wins were one file before they were split by year: that file is read, and a win in it
+    that is no longer earned is taken back from it."""
+    from tui.core.wins import Win
+    from tui.store import wins as wins_repo
+
+    goal = goals.add_goal(rb, "Apply")
+    checkins.log(rb, goal.id, 1)
+    folder = rb.store.folder
+    assert sorted(p.name for p in folder.glob("wins*.json")) == ["wins-2026.json"]
+    # A data folder from before the split: its wins in wins.json.
+    (folder / "wins-2026.json").rename(folder / "wins.json")
+    old = Rebound.open(folder, now=lambda: NOW)
+    assert kinds(old) == [("all_done", TODAY), ("first_checkin", TODAY)]
+    checkins.log(old, goal.id, -1)  # takes both back, from wins.json
+    assert kinds(old) == []
+    add_win(old, "Landed an interview", TODAY - timedelta(days=400))
+    assert [w.title for w in wins_repo.wins(Rebound.open(folder).store)] == ["Landed an interview"]
+    assert (folder / "wins-2025.json").exists()
+    assert orjson.loads((folder / "wins.json").read_bytes())["wins"] == {}

@@ -68,9 +68,22 @@ class Skip:
 
 class YearlyCounts(Mapping[date, int]):
     """Day → count, kept as one dict per year (as the data files are): built in O(years), so a
-    history costs nothing to assemble after a tick changes this year's counts."""
+    history costs nothing to assemble after a tick changes this year's counts. The year dicts are
+    never changed once given (the store hands out a new one when a file changes), so a year's
+    identity stands for its content (``prefix_key``)."""
 
     __slots__ = ("_years",)
+
+    def prefix_key(self, boundary: date) -> tuple[object, ...]:
+        """Stands for the counts before ``boundary``: earlier years by identity, O(years)."""
+        parts: list[object] = []
+        for year in sorted(self._years):
+            if year < boundary.year:
+                parts.append((year, _Same(self._years[year])))
+            elif year == boundary.year:
+                days = self._years[year]
+                parts.append((year, frozenset((d, c) for d, c in days.items() if d < boundary)))
+        return tuple(parts)
 
     def __init__(self, years: Mapping[int, Mapping[date, int]]) -> None:
         self._years = years
@@ -95,6 +108,21 @@ class YearlyCounts(Mapping[date, int]):
 
     def __len__(self) -> int:
         return sum(len(year) for year in self._years.values())
+
+
+class _Same:
+    """Equal only to itself: a dict compared by identity (and kept alive by the key)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.value is self.value
 
 
 def flat_counts(counts: Mapping[date, int]) -> Mapping[date, int]:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 
+from ..core.clock import instant
 from ..core.victories import EarnedWin, all_done_wins, goal_wins_since
 from ..core.wins import MANUAL, Win, clean_win_text
 from ..store import repo
@@ -67,7 +68,7 @@ def sync_wins(rb: Rebound, expected: Iterable[EarnedWin], stored: Iterable[Win])
     in_scope = {w.key: w for w in stored}
     for key, win in in_scope.items():
         if key not in wanted:
-            wins_repo.delete_win(store, win.id)
+            wins_repo.delete_win(store, win)
     stamp = rb.clock.timestamp()
     awarded = []
     for key, earned in wanted.items():
@@ -110,12 +111,12 @@ def add_win(rb: Rebound, text: str, day: date | None = None) -> Win:
 
 
 def wins_on(rb: Rebound, day: date) -> list[Win]:
-    return sorted(wins_repo.wins_on(rb.store, day), key=lambda w: w.at)
+    return sorted(wins_repo.wins_on(rb.store, day), key=lambda w: instant(w.at))
 
 
 def all_wins(rb: Rebound) -> list[Win]:
     """Every win, newest first."""
-    return sorted(wins_repo.wins(rb.store), key=lambda w: (w.day, w.at), reverse=True)
+    return sorted(wins_repo.wins(rb.store), key=lambda w: (w.day, instant(w.at)), reverse=True)
 
 
 CELEBRATION_ORDER = ("personal_best", "milestone", "weekly_target", "all_done", "first_checkin")

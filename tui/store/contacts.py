@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from ..core.clock import instant
 from ..core.contacts import Contact, Interaction
 from .records import delete, put
 from .store import Store
@@ -131,9 +132,10 @@ def interactions(store: Store) -> list[Interaction]:
 
 def _latest(data: dict[str, Any]) -> dict[str, Interaction]:
     latest: dict[str, dict[str, Any]] = {}
-    for doc in data.get("interactions", {}).values():  # ISO days and times sort as text
+    for doc in data.get("interactions", {}).values():  # ISO days sort as text
         seen = latest.get(doc["contact_id"])
-        if seen is None or (doc["day"], doc.get("at", "")) > (seen["day"], seen.get("at", "")):
+        if seen is None or doc["day"] > seen["day"] or (
+                doc["day"] == seen["day"] and instant(doc.get("at", "")) > instant(seen.get("at", ""))):
             latest[doc["contact_id"]] = doc
     return {contact_id: interaction_from_doc(doc) for contact_id, doc in latest.items()}
 
@@ -159,7 +161,7 @@ def newest_of(first: dict[str, Interaction], second: dict[str, Interaction]) -> 
     merged = dict(first)
     for contact_id, item in second.items():
         seen = merged.get(contact_id)
-        if seen is None or (item.day, item.at) > (seen.day, seen.at):
+        if seen is None or (item.day, instant(item.at)) > (seen.day, instant(seen.at)):
             merged[contact_id] = item
     return merged
 
@@ -167,7 +169,7 @@ def newest_of(first: dict[str, Interaction], second: dict[str, Interaction]) -> 
 def interactions_of(store: Store, contact_id: str) -> list[Interaction]:
     """Newest first."""
     found = [i for i in interactions(store) if i.contact_id == contact_id]
-    return sorted(found, key=lambda i: (i.day, i.at), reverse=True)
+    return sorted(found, key=lambda i: (i.day, instant(i.at)), reverse=True)
 
 
 def insert_interaction(store: Store, item: Interaction) -> None:

@@ -68,10 +68,14 @@ def goal_from_doc(doc: dict[str, Any]) -> Goal:
     )
 
 
+def _goals(data: dict[str, Any]) -> tuple[Goal, ...]:
+    rows = sorted(data.get("goals", {}).items(), key=lambda r: (r[1].get("created_at", ""), int(r[0])))
+    return tuple(goal_from_doc(d) for _, d in rows)  # creation order, even after an undone delete
+
+
 def goals(store: Store, *, include_archived: bool = False) -> list[Goal]:
-    docs = sorted(store.table(MAIN, "goals").all(), key=lambda d: (d.get("created_at", ""), d.doc_id))
-    found = [goal_from_doc(d) for d in docs]  # creation order, even after an undone delete
-    return [g for g in found if include_archived or not g.archived]
+    """Every goal in creation order (converted once per change of the main file)."""
+    return [g for g in store.file(MAIN).memo("goals", _goals) if include_archived or not g.archived]
 
 
 def insert_goal(store: Store, goal: Goal) -> None:
@@ -192,11 +196,13 @@ def day_count(store: Store, goal_id: str, day: date) -> int:
 
 
 # Rest days and skips ------------------------------------------------------------------------
+def _rest_days(data: dict[str, Any]) -> tuple[RestDay, ...]:
+    return tuple(RestDay(date.fromisoformat(d["day"]), d.get("reason", ""))
+                 for d in data.get("rest_days", {}).values())
+
+
 def rest_days(store: Store) -> list[RestDay]:
-    return [
-        RestDay(date.fromisoformat(d["day"]), d.get("reason", ""))
-        for d in store.table(MAIN, "rest_days").all()
-    ]
+    return list(store.file(MAIN).memo("rest_days", _rest_days))
 
 
 def set_rest_day(store: Store, rest: RestDay | None, day: date) -> None:
@@ -210,11 +216,12 @@ def set_rest_day(store: Store, rest: RestDay | None, day: date) -> None:
             put(store, MAIN, "rest_days", doc)
 
 
+def _skips(data: dict[str, Any]) -> tuple[Skip, ...]:
+    return tuple(Skip(d["goal_id"], date.fromisoformat(d["day"])) for d in data.get("skips", {}).values())
+
+
 def skips(store: Store) -> list[Skip]:
-    return [
-        Skip(d["goal_id"], date.fromisoformat(d["day"]))
-        for d in store.table(MAIN, "skips").all()
-    ]
+    return list(store.file(MAIN).memo("skips", _skips))
 
 
 def skip_id(goal_id: str, day: date) -> str:

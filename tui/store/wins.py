@@ -1,9 +1,11 @@
-"""Repository for wins (``wins.json``)."""
+"""Repository for wins: ``wins-YYYY.json``, one file per year of the days they belong to, so a
+tick rewrites this year's wins, not five years of them. A ``wins.json`` from before the split is
+still read, and its wins are taken back from it, but new wins go to the year files."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from datetime import date
 from typing import Any
 
@@ -11,7 +13,20 @@ from ..core.wins import Win
 from .records import delete, insert
 from .store import Store
 
-WINS = "wins.json"
+WINS = "wins.json"  # before wins were split by year: read, never added to
+PREFIX = "wins"
+
+
+def wins_file(day: date) -> str:
+    return f"{PREFIX}-{day.year}.json"
+
+
+def win_files(store: Store, since: date | None = None) -> list[str]:
+    """The files holding wins (the old ``wins.json`` too); from ``since``'s year on when given."""
+    names = [n for n in store.names_matching(PREFIX) if n == WINS or n.startswith(f"{PREFIX}-")]
+    if since is None:
+        return names
+    return [n for n in names if n == WINS or not n[5:-5].isdecimal() or int(n[5:-5]) >= since.year]
 
 
 def win_to_doc(win: Win) -> dict[str, Any]:
@@ -43,14 +58,14 @@ def _all(data: dict[str, Any]) -> tuple[Win, ...]:
 
 
 def wins(store: Store) -> list[Win]:
-    return list(store.file(WINS).memo("wins", _all))
+    return [win for name in win_files(store) for win in store.file(name).memo("wins", _all)]
 
 
 def wins_on(store: Store, day: date) -> list[Win]:
     """The wins of one day; only those are converted."""
     text = day.isoformat()
-    return [win_from_doc(d) for d in store.file(WINS).read().get("wins", {}).values()
-            if d["day"] == text]
+    return [win_from_doc(d) for name in win_files(store, day)
+            for d in store.file(name).read().get("wins", {}).values() if d["day"] == text]
 
 
 def _by_kind_and_goal(data: dict[str, Any]) -> dict[tuple[str, str | None], list[dict[str, Any]]]:
@@ -69,11 +84,11 @@ def wins_of(
     """The wins of these kinds (and goals, when given; ``None`` in them: wins of no goal; and days
     from ``since``). Only those are converted: a tick looks at this month's wins of one goal, not
     at five years of all of them."""
-    index = store.file(WINS).memo("by_kind_and_goal", _by_kind_and_goal)
     first = since.isoformat() if since else ""  # ISO days sort as text
     return [
         win_from_doc(doc)
-        for (kind, goal_id), docs in index.items()
+        for name in win_files(store, since)
+        for (kind, goal_id), docs in store.file(name).memo("by_kind_and_goal", _by_kind_and_goal).items()
         if kind in kinds and (goal_ids is None or goal_id in goal_ids)
         for doc in docs
         if doc["day"] >= first
@@ -82,9 +97,22 @@ def wins_of(
 
 def insert_win(store: Store, win: Win) -> None:
     with store.transaction():
-        insert(store, WINS, "wins", win_to_doc(win))
+        insert(store, wins_file(win.day), "wins", win_to_doc(win))
 
 
-def delete_win(store: Store, win_id: str) -> None:
+def insert_many(store: Store, wins: Iterable[Win]) -> None:
+    """Bulk insert (generated data, imports of history): one write per year file."""
+    by_file: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for win in wins:
+        by_file[wins_file(win.day)].append(win_to_doc(win))
     with store.transaction():
-        delete(store, WINS, "wins", win_id)
+        for name, docs in by_file.items():
+            store.table(name, "wins").insert_multiple(docs)
+
+
+def delete_win(store: Store, win: Win) -> None:
+    """Take ``win`` back, from its year's file or, for a win from before the split, ``wins.json``."""
+    with store.transaction():
+        for name in (wins_file(win.day), *win_files(store)):
+            if delete(store, name, "wins", win.id):
+                return
