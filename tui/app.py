@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
+from importlib import import_module
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -15,21 +17,15 @@ from .services.undo import undo
 from .services.wins import celebrate
 from .theme_variables import mood_and_heat_colours
 from .store.errors import StoreError
-from .screens.contacts import ContactsScreen
-from .screens.goals import GoalsScreen
-from .screens.help import HelpScreen
-from .screens.mood import MoodScreen
-from .screens.mood_form import MoodForm
-from .screens.rejection_form import RejectionForm
-from .screens.settings_form import SettingsForm
 from .services import settings as settings_service
 from .theme import REBOUND_THEME
 from .jump import jump_commands
+from .screens.lazy import LazyScreen
 from .screens.today import TodayScreen
-from .screens.win_form import WinForm
-from .screens.wins import WinsScreen
 
 POLL_SECONDS = 1.0
+PREPARED = tuple(f"tui.screens.{name}" for name in ("goals", "contacts", "mood", "wins", "mood_form", "win_form"))
+PREPARE_AFTER, PREPARE_EVERY = 0.3, 0.05  # seconds: imports of a few ms each, one at a time
 STYLES = ("app.tcss", "today.tcss", "forms.tcss", "help.tcss", "wins.tcss", "goals.tcss", "confirm.tcss",
           "contacts.tcss", "mood.tcss")
 
@@ -37,8 +33,9 @@ STYLES = ("app.tcss", "today.tcss", "forms.tcss", "help.tcss", "wins.tcss", "goa
 class ReboundApp(App[None]):
     TITLE = "Rebound"
     CSS_PATH = [paths.styles_dir() / name for name in STYLES]
-    MODES = {"today": TodayScreen, "goals": GoalsScreen, "contacts": ContactsScreen, "mood": MoodScreen,
-             "wins": WinsScreen}
+    MODES = {"today": TodayScreen, "goals": LazyScreen("goals", "GoalsScreen"),
+             "contacts": LazyScreen("contacts", "ContactsScreen"), "mood": LazyScreen("mood", "MoodScreen"),
+             "wins": LazyScreen("wins", "WinsScreen")}
     DEFAULT_MODE = "today"
     BINDINGS = [
         Binding("1", "switch_mode('today')", "Today", id="mode.today", show=False),
@@ -75,6 +72,18 @@ class ReboundApp(App[None]):
             self.theme = theme
         self._theme_loaded = True
         self.set_interval(self.poll_seconds, self.poll)
+        self.call_after_refresh(self._started)
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # another app may start in this process (tests): let its garbage go
+
+    def _started(self) -> None:
+        """After the first frame: keep the start-up objects out of every later full collection
+        (they live as long as the app), then import the other screens while the user reads."""
+        gc.freeze()
+        gc.enable()  # `rebound` starts with collections off (cli.launch)
+        for step, module in enumerate(PREPARED):
+            self.set_timer(PREPARE_AFTER + step * PREPARE_EVERY, lambda m=module: import_module(m))
 
     def watch_theme(self, theme: str) -> None:
         if not self.is_mounted or not getattr(self, "_theme_loaded", False):
@@ -113,10 +122,14 @@ class ReboundApp(App[None]):
                 break
         reload = getattr(screen, "reload", None)
         if reload is not None:
-            try:
-                reload()
-            except StoreError as exc:
-                self.notify(str(exc), title="Cannot read your data", severity="error", timeout=20, markup=False)
+            self.read(reload)
+
+    def read(self, draw: Callable[[], object]) -> None:
+        """Draw from the store; a file that cannot be read becomes a toast, never a crash."""
+        try:
+            draw()
+        except StoreError as exc:
+            self.notify(str(exc), title="Cannot read your data", severity="error", timeout=20, markup=False)
 
     def poll(self) -> None:
         """Notice another process's changes and a new logical day."""
@@ -135,6 +148,8 @@ class ReboundApp(App[None]):
         self.refresh_data()
 
     def action_record_win(self) -> None:
+        from .screens.win_form import WinForm
+
         if not isinstance(self.screen, WinForm):
             self.push_screen(WinForm(), self._win_recorded)
 
@@ -144,12 +159,17 @@ class ReboundApp(App[None]):
             self.refresh_data()
 
     def action_log_mood(self) -> None:
-        if not isinstance(self.screen, (MoodForm, RejectionForm)):
-            self.push_screen(MoodForm(), self._mood_logged)
+        self._open_mood_form(rejection=False)
 
     def action_log_rejection(self) -> None:
+        self._open_mood_form(rejection=True)
+
+    def _open_mood_form(self, rejection: bool) -> None:
+        from .screens.mood_form import MoodForm
+        from .screens.rejection_form import RejectionForm
+
         if not isinstance(self.screen, (MoodForm, RejectionForm)):
-            self.push_screen(RejectionForm(), self._mood_logged)
+            self.push_screen(RejectionForm() if rejection else MoodForm(), self._mood_logged)
 
     def _mood_logged(self, saved: object | None) -> None:
         if saved is not None:
@@ -157,6 +177,8 @@ class ReboundApp(App[None]):
             self.refresh_data()
 
     def action_settings(self) -> None:
+        from .screens.settings_form import SettingsForm
+
         if not isinstance(self.screen, SettingsForm):
             current = settings_service.current(self.rb)
             if not current.theme:
@@ -170,6 +192,8 @@ class ReboundApp(App[None]):
             self.refresh_data()  # a new day start or week start re-evaluates Today at once
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen.active_bindings))
 

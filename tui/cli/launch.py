@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import tempfile
 from pathlib import Path
 
 from .. import paths
 from ..services import Rebound
-from ..services.status import goal_summaries
+from ..services.memo import summaries
 
 
 def open_app(args: argparse.Namespace) -> int:
@@ -23,7 +24,8 @@ def open_app(args: argparse.Namespace) -> int:
 
 
 def run(rb: Rebound) -> int:
-    goal_summaries(rb)  # read everything once first: a broken file is reported, not drawn over
+    gc.disable()  # start-up allocates much and frees little; the app collects after its first frame
+    summaries(rb)  # read first: a broken file is reported, not drawn over; Today draws these
     from ..app import ReboundApp
 
     app = ReboundApp(rb)

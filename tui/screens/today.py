@@ -7,6 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual._context import active_app
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -15,7 +16,8 @@ from textual.widgets import Footer, ListView, Static
 
 from ..core.encourage import DayContext, encouragement
 from ..services import checkins as checkin_service
-from ..services.status import GoalSummary, goal_summaries
+from ..services.memo import summaries as goal_summaries
+from ..services.status import GoalSummary
 from ..services.wins import wins_on
 from ..services import mood as mood_service
 from ..core.mood import score_label
@@ -23,11 +25,10 @@ from ..core.mood_stats import level
 from ..services.contacts import followups_due
 from ..widgets.followup_list import FollowUpList
 from ..widgets.goal_row import GoalRow
-from .contact_forms import LogForm
-from .goal_form import GoalForm, GoalFormResult
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
+    from .goal_form import GoalFormResult
 
 
 class TodayScreen(Screen[None]):
@@ -44,6 +45,14 @@ class TodayScreen(Screen[None]):
     ]
 
     app: ReboundApp
+    _drawn = False  # the first reload draws the goals first and the rest after that frame
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Today is the first screen: it is styled by the stylesheet as the app read it, so Textual
+        # need not parse every stylesheet again (and forget what it parsed) when the mode starts.
+        if active_app.get(None) is not None:
+            self._css_update_count = self.app._css_update_count
 
     def compose(self) -> ComposeResult:
         with Vertical(id="today"):
@@ -78,19 +87,34 @@ class TodayScreen(Screen[None]):
             day.strftime("%A %d %B %Y") + ("  ·  rest day" if rest else "")
         )
         self._show_goals(summaries)
+        at_risk = [s.goal.name for s in summaries if s.streak.at_risk]
+        self.query_one("#today-at-risk", Static).update(
+            Text("Streaks at risk today: " + ", ".join(at_risk) if at_risk else "")
+        )
+        empty = self.query_one("#today-empty", Static)
+        empty.display = not summaries
+        empty.update("No goals yet. Press [b]a[/b] to add one, e.g. “Send 2 applications”.")
+        if self._drawn:
+            self._show_rest_of_day()
+        else:  # the first time, the date and the goals come first, the rest a frame later
+            self._drawn = True
+            self.call_after_refresh(self.app.read, self._show_rest_of_day)
+
+    def _show_rest_of_day(self) -> None:
+        """Encouragement, follow-ups, mood and wins: each reads files the goals do not need."""
+        rb = self.app.rb
+        day = rb.today()
+        summaries = goal_summaries(rb, day)  # memoised: read by ``reload`` just before
+        rest = checkin_service.rest_day(rb, day) is not None
         context = DayContext(
             goals=len(summaries),
             complete=sum(s.streak.complete for s in summaries),
             at_risk=sum(s.streak.at_risk for s in summaries),
             best_current_streak=max((s.streak.current for s in summaries), default=0),
-            rest_day=rest is not None,
+            rest_day=rest,
             **self._mood_context(day),
         )
         self.query_one("#today-encouragement", Static).update(encouragement(context))
-        at_risk = [s.goal.name for s in summaries if s.streak.at_risk]
-        self.query_one("#today-at-risk", Static).update(
-            Text("Streaks at risk today: " + ", ".join(at_risk) if at_risk else "")
-        )
         self._show_followups(day)
         self._show_mood(day)
         wins = wins_on(rb, day)
@@ -99,9 +123,6 @@ class TodayScreen(Screen[None]):
             if wins
             else Text("None yet: they arrive as you go. Press w to record one of your own.", "dim")
         )
-        empty = self.query_one("#today-empty", Static)
-        empty.display = not summaries
-        empty.update("No goals yet. Press [b]a[/b] to add one, e.g. “Send 2 applications”.")
 
     def _show_goals(self, summaries: list[GoalSummary]) -> None:
         """Update rows in place (rows carry no ids, so a rebuild never collides)."""
@@ -128,6 +149,8 @@ class TodayScreen(Screen[None]):
         if view is None:
             self.notify("No follow-ups due today.", timeout=3)
             return
+        from .contact_forms import LogForm
+
         self.app.push_screen(LogForm(view.contact), lambda done: done and self.app.refresh_data())
 
     def _mood_context(self, day) -> dict[str, bool]:  # type: ignore[no-untyped-def]
@@ -193,6 +216,8 @@ class TodayScreen(Screen[None]):
         self._change(lambda: checkin_service.set_rest(rb, day, not resting) or True)
 
     def action_add(self) -> None:
+        from .goal_form import GoalForm
+
         self.app.push_screen(GoalForm(), self._added)
 
     def _added(self, result: GoalFormResult | None) -> None:

@@ -1,0 +1,39 @@
+"""Read-only figures the screens show, computed once per version of the data.
+
+A figure is kept with the data token it was computed from (``Rebound.data_token``: any change
+on disk, here or in another process, gives a new token), so a screen switch, a poll or a second
+screen asking for the same figure reads nothing and walks no history again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from datetime import date
+from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
+
+from .context import Rebound
+from .status import GoalSummary, goal_summaries
+
+T = TypeVar("T")
+_figures: WeakKeyDictionary[Rebound, dict[Hashable, tuple[object, Any]]] = WeakKeyDictionary()
+
+
+def memoised(rb: Rebound, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, or what it returned for ``key`` while the data was as it is now.
+    Callers must not change the result."""
+    token = rb.data_token()
+    kept = _figures.setdefault(rb, {})
+    hit = kept.get(key)
+    if hit is not None and hit[0] == token:
+        return hit[1]  # type: ignore[no-any-return]
+    value = compute()
+    kept[key] = (token, value)
+    return value
+
+
+def summaries(rb: Rebound, day: date | None = None) -> list[GoalSummary]:
+    """``status.goal_summaries`` for ``day`` (today by default), memoised."""
+    clock = rb.clock
+    day = day or clock.today()
+    return memoised(rb, ("summaries", day, clock.week_start), lambda: goal_summaries(rb, day))
