@@ -21,7 +21,7 @@ from .services import settings as settings_service
 from .theme import REBOUND_THEME
 from .jump import jump_commands
 from .screens.lazy import LazyScreen
-from .screens.today import TodayScreen
+from .screens import today  # noqa: F401  (the first screen: imported with the app)
 
 POLL_SECONDS = 1.0
 PREPARED = tuple(f"tui.screens.{name}" for name in ("goals", "contacts", "mood", "wins", "mood_form", "win_form"))
@@ -33,7 +33,7 @@ STYLES = ("app.tcss", "today.tcss", "forms.tcss", "help.tcss", "wins.tcss", "goa
 class ReboundApp(App[None]):
     TITLE = "Rebound"
     CSS_PATH = [paths.styles_dir() / name for name in STYLES]
-    MODES = {"today": TodayScreen, "goals": LazyScreen("goals", "GoalsScreen"),
+    MODES = {"today": LazyScreen("today", "TodayScreen"), "goals": LazyScreen("goals", "GoalsScreen"),
              "contacts": LazyScreen("contacts", "ContactsScreen"), "mood": LazyScreen("mood", "MoodScreen"),
              "wins": LazyScreen("wins", "WinsScreen")}
     DEFAULT_MODE = "today"

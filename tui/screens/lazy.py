@@ -1,4 +1,5 @@
-"""A screen class imported when it is first needed, so start-up imports only what Today shows."""
+"""A mode's screen: imported when it is first needed (start-up imports only what Today shows),
+and styled once by the stylesheet as it stands."""
 
 from __future__ import annotations
 
@@ -21,7 +22,12 @@ class LazyScreen:
         return screen
 
     def __call__(self) -> Screen[Any]:
-        return self.load()()
+        screen = self.load()()
+        # Mounting styles it with the stylesheet as it stands. Left at its initial count, Textual
+        # would re-parse every stylesheet and restyle every widget of every screen, twice (about
+        # 100 ms on the first visit of each screen), and forget the parsed rules it keeps.
+        screen._css_update_count = screen.app._css_update_count
+        return screen
 
     def __getattr__(self, attribute: str) -> Any:
         return getattr(self.load(), attribute)

@@ -7,7 +7,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual._context import active_app
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -46,13 +45,6 @@ class TodayScreen(Screen[None]):
 
     app: ReboundApp
     _drawn = False  # the first reload draws the goals first and the rest after that frame
-
-    def __init__(self) -> None:
-        super().__init__()
-        # Today is the first screen: it is styled by the stylesheet as the app read it, so Textual
-        # need not parse every stylesheet again (and forget what it parsed) when the mode starts.
-        if active_app.get(None) is not None:
-            self._css_update_count = self.app._css_update_count
 
     def compose(self) -> ComposeResult:
         with Vertical(id="today"):

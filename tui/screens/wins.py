@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from ..core.clock import week_start_of
 from ..core.wins import MANUAL, Win, group_by_week, kind_label, this_week_count
+from ..services import memo
 from ..services.wins import all_wins
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 ALL = ""
 MORE = "more"
-PAGE = 300  # wins drawn at first; five busy years hold thousands
+PAGE = 100  # wins drawn at first (a few screens' worth); five busy years hold thousands
 
 
 def win_line(win: Win) -> Text:
@@ -66,12 +67,12 @@ class WinsScreen(Screen[None]):
 
     def reload(self) -> None:
         rb = self.app.rb
-        wins = all_wins(rb)
         today, week_start = rb.today(), rb.clock.week_start
         drawn = (rb.data_token(), self.kind, self.limit, today, week_start)
         if drawn == self._drawn:
             return  # nothing changed since the last visit: keep the list (and its cursor)
         self._drawn = drawn
+        wins = memo.memoised(rb, "all-wins", lambda: all_wins(rb))
         self.kinds = [ALL, *sorted({w.kind for w in wins}, key=lambda k: (k != MANUAL, k))]
         if self.kind not in self.kinds:
             self.kind = ALL

@@ -32,8 +32,18 @@ def memoised(rb: Rebound, key: Hashable, compute: Callable[[], T]) -> T:
     return value
 
 
+def peek(rb: Rebound, key: Hashable) -> Any | None:
+    """What ``memoised`` holds for ``key`` if it is still current, without computing anything."""
+    hit = _figures.get(rb, {}).get(key)
+    return hit[1] if hit is not None and hit[0] == rb.data_token() else None
+
+
 def summaries(rb: Rebound, day: date | None = None) -> list[GoalSummary]:
     """``status.goal_summaries`` for ``day`` (today by default), memoised."""
     clock = rb.clock
     day = day or clock.today()
-    return memoised(rb, ("summaries", day, clock.week_start), lambda: goal_summaries(rb, day))
+    return memoised(rb, summaries_key(day, clock.week_start), lambda: goal_summaries(rb, day))
+
+
+def summaries_key(day: date, week_start: int) -> Hashable:
+    return ("summaries", day, week_start)
