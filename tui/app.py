@@ -5,7 +5,9 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable
 from importlib import import_module
+from time import monotonic
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -24,10 +26,18 @@ from .screens.lazy import LazyScreen
 from .screens import today  # noqa: F401  (the first screen: imported with the app)
 
 POLL_SECONDS = 1.0
-PREPARED = tuple(f"tui.screens.{name}" for name in ("goals", "contacts", "mood", "wins", "mood_form", "win_form"))
-PREPARE_AFTER, PREPARE_EVERY = 0.3, 0.05  # seconds: imports of a few ms each, one at a time
+PREPARED = ("goals", "contacts", "mood", "wins", "mood_form", "win_form")  # tui.screens.*
+QUIET, PREPARE_EVERY = 0.25, 0.02  # seconds
 STYLES = ("app.tcss", "today.tcss", "forms.tcss", "help.tcss", "wins.tcss", "goals.tcss", "confirm.tcss",
           "contacts.tcss", "mood.tcss")
+
+
+def settle() -> None:
+    """After a screen's frame: collect the young garbage, freeze what is left. Full collections
+    then walk only what was made since (a switch leaves thousands of objects that live on, a first
+    visit tens of thousands); unfrozen, they took 70-150 ms inside switches (bench/RESULTS.md)."""
+    gc.collect(1)
+    gc.freeze()
 
 
 class ReboundApp(App[None]):
@@ -62,6 +72,8 @@ class ReboundApp(App[None]):
         self.poll_seconds = poll_seconds
         self._signature = rb.data_token()
         self._day = rb.today()
+        self._last_input = 0.0
+        self._unprepared = list(PREPARED)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **mood_and_heat_colours(self.current_theme)}
@@ -79,11 +91,36 @@ class ReboundApp(App[None]):
 
     def _started(self) -> None:
         """After the first frame: keep the start-up objects out of every later full collection
-        (they live as long as the app), then import the other screens while the user reads."""
+        (they live as long as the app), then prepare the other screens while the user reads."""
         gc.freeze()
         gc.enable()  # `rebound` starts with collections off (cli.launch)
-        for step, module in enumerate(PREPARED):
-            self.set_timer(PREPARE_AFTER + step * PREPARE_EVERY, lambda m=module: import_module(m))
+        if self.is_running:  # not when it quits at once
+            self.mode_change_signal.subscribe(self, self._mode_changed)
+            self.set_timer(QUIET, self._prepare_next)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self._last_input = monotonic()
+        await super().on_event(event)
+
+    def _prepare_next(self) -> None:
+        """Import the next screen and read ahead what it shows, a step at a time and only after
+        QUIET seconds without a key or a click: a step takes 10-50 ms, never in the way."""
+        if not self._unprepared:
+            return
+        quiet = monotonic() - self._last_input
+        if quiet < QUIET:
+            self.set_timer(QUIET - quiet, self._prepare_next)
+            return
+        module = import_module(f"{__package__}.screens.{self._unprepared.pop(0)}")
+        prepare = getattr(module, "prepare", None)
+        if prepare is not None:
+            self.read(lambda: prepare(self.rb))
+            gc.freeze()  # what it read lives on (until the data changes)
+        self.set_timer(PREPARE_EVERY, self._prepare_next)
+
+    def _mode_changed(self, mode: str) -> None:
+        self.call_after_refresh(settle)
 
     def watch_theme(self, theme: str) -> None:
         if not self.is_mounted or not getattr(self, "_theme_loaded", False):

@@ -18,6 +18,8 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from ..core.contacts import Contact, Urgency, humanize_days
 from ..services import contacts as contact_service
+from ..services import memo
+from ..services.context import Rebound
 from ..services.contacts import ContactView
 from ..widgets.contact_table import ContactTable, follow_up_words
 from .confirm import ConfirmScreen
@@ -43,6 +45,13 @@ def matches(view: ContactView, words: list[str]) -> bool:
     c = view.contact
     hay = " ".join((c.name, c.company, *c.tags, *(f"#{t}" for t in c.tags))).casefold()
     return all(word in hay for word in words)
+
+
+def prepare(rb: Rebound) -> None:
+    """Read ahead, while the app is idle, what the first visit shows."""
+    views = memo.contact_views(rb, rb.today())
+    if views:
+        contact_service.history(rb, views[0].contact.id)  # reads every interaction once
 
 
 class ContactsScreen(Screen[None]):
@@ -90,10 +99,10 @@ class ContactsScreen(Screen[None]):
     def reload(self) -> None:
         rb = self.app.rb
         drawn = (rb.data_token(), rb.today())
-        if drawn == self._drawn:
+        if drawn == self._drawn and self._select is None:
             return  # nothing changed since the last visit: keep the table (and its cursor)
         self.today = rb.today()
-        self.views = contact_service.contact_views(rb, self.today)
+        self.views = memo.contact_views(rb, self.today)
         first = self._drawn is None
         self._drawn = drawn
         self.show_rows()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -16,8 +17,9 @@ from textual.widgets import Footer, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from ..core.mood import MoodEntry, Rejection, score_label
-from ..core.mood_stats import TREND_WINDOWS, trend, window_mean
+from ..core.mood_stats import TREND_WINDOWS, Comparison, trend, window_mean
 from ..services import memo
+from ..services.context import Rebound
 from ..services import mood as mood_service
 from ..services.mood_insights import insights
 from ..widgets.year_pixels import YearPixels
@@ -51,6 +53,30 @@ def rejection_line(rejection: Rejection) -> Text:
         head.append(f" · ask {rejection.contact} by {rejection.follow_up:%d %b}", "dim")
     lesson = rejection.lesson or "no lesson yet: e adds one"
     return Text.assemble(head, "\n", ("  Lesson: ", "dim"), (lesson, "" if rejection.lesson else "dim italic"))
+
+
+# What the screen shows, read once per version of the data (``prepare`` reads it ahead) -------
+def mood_means(rb: Rebound) -> dict[date, float]:
+    return memo.memoised(rb, "mood-means", lambda: mood_service.means(rb))
+
+
+def mood_insights(rb: Rebound, today: date) -> list[Comparison]:
+    return memo.memoised(rb, ("mood-insights", today), lambda: insights(rb, mood_means(rb)))
+
+
+def mood_entries(rb: Rebound) -> list[MoodEntry]:
+    return memo.memoised(rb, "mood-entries", lambda: mood_service.entries(rb))
+
+
+def mood_rejections(rb: Rebound) -> list[Rejection]:
+    return memo.memoised(rb, "mood-rejections", lambda: mood_service.rejections(rb))
+
+
+def prepare(rb: Rebound) -> None:
+    """Read ahead, while the app is idle, what the first visit shows."""
+    mood_insights(rb, rb.today())
+    mood_entries(rb)
+    mood_rejections(rb)
 
 
 class MoodScreen(Screen[None]):
@@ -101,7 +127,7 @@ class MoodScreen(Screen[None]):
         if drawn == self._drawn:
             return  # nothing changed since the last visit: keep the lists (and their cursors)
         self._drawn = drawn
-        means = memo.memoised(rb, "mood-means", lambda: mood_service.means(rb))
+        means = mood_means(rb)
         now = mood_service.day_mood(rb, today)
         mean30 = window_mean(means, today, 30)
         self.query_one("#mood-title", Static).update(
@@ -119,16 +145,14 @@ class MoodScreen(Screen[None]):
         sparkline.data = values if len(values) >= 2 else []
         sparkline.display = len(values) >= 2
         self.query_one(YearPixels).show(means, today)
-        found = memo.memoised(rb, ("mood-insights", today), lambda: insights(rb, means))
+        found = mood_insights(rb, today)
         self.query_one("#mood-insights", Static).update(
             Text("\n".join(f"· {c.sentence}" for c in found))
             if found else Text("A few more weeks of moods and this shows what lifts yours.", "dim")
         )
-        self._fill("#mood-entries", memo.memoised(rb, "mood-entries", lambda: mood_service.entries(rb)),
-                   entry_line, self.shown, PAGE, "entries", "No moods yet: press m, then 1–5.")
-        self._fill("#mood-rejections",
-                   memo.memoised(rb, "mood-rejections", lambda: mood_service.rejections(rb)),
-                   rejection_line, self.shown_rejections, REJECTIONS_PAGE, "rejections",
+        self._fill("#mood-entries", mood_entries(rb), entry_line, self.shown, PAGE, "entries",
+                   "No moods yet: press m, then 1–5.")
+        self._fill("#mood-rejections", mood_rejections(rb), rejection_line, self.shown_rejections, REJECTIONS_PAGE, "rejections",
                    "None logged. x reflects on one when it comes.")
 
     def _fill(self, view_id: str, items: list[Any], line: Callable[[Any], Text], shown: int,

@@ -15,13 +15,12 @@ from textual.widgets import Footer, ListView, Static
 
 from ..core.encourage import DayContext, encouragement
 from ..services import checkins as checkin_service
-from ..services.memo import summaries as goal_summaries
+from ..services import memo
 from ..services.status import GoalSummary
 from ..services.wins import wins_on
 from ..services import mood as mood_service
 from ..core.mood import score_label
 from ..core.mood_stats import level
-from ..services.contacts import followups_due
 from ..widgets.followup_list import FollowUpList
 from ..widgets.goal_row import GoalRow
 
@@ -73,7 +72,7 @@ class TodayScreen(Screen[None]):
     def reload(self) -> None:
         rb = self.app.rb
         day = rb.today()
-        summaries = goal_summaries(rb, day)
+        summaries = memo.summaries(rb, day)
         rest = checkin_service.rest_day(rb, day)
         self.query_one("#today-date", Static).update(
             day.strftime("%A %d %B %Y") + ("  ·  rest day" if rest else "")
@@ -96,7 +95,7 @@ class TodayScreen(Screen[None]):
         """Encouragement, follow-ups, mood and wins: each reads files the goals do not need."""
         rb = self.app.rb
         day = rb.today()
-        summaries = goal_summaries(rb, day)  # memoised: read by ``reload`` just before
+        summaries = memo.summaries(rb, day)  # memoised: read by ``reload`` just before
         rest = checkin_service.rest_day(rb, day) is not None
         context = DayContext(
             goals=len(summaries),
@@ -130,7 +129,7 @@ class TodayScreen(Screen[None]):
             view.index = len(summaries) - 1 if view.index else 0
 
     def _show_followups(self, day) -> None:  # type: ignore[no-untyped-def]
-        due = followups_due(self.app.rb, day)
+        due = memo.followups_due(self.app.rb, day)
         self.query_one(FollowUpList).show(due, day)
         for widget in (self.query_one(FollowUpList), self.query_one("#today-followups-title")):
             widget.display = bool(due)

@@ -182,7 +182,11 @@ def contact_views(rb: Rebound, today: date | None = None) -> list[ContactView]:
 
 def followups_due(rb: Rebound, today: date | None = None) -> list[ContactView]:
     """Due today or overdue, most overdue first."""
-    return [v for v in contact_views(rb, today) if v.urgency in (Urgency.OVERDUE, Urgency.DUE)]
+    return due(contact_views(rb, today))
+
+
+def due(views: list[ContactView]) -> list[ContactView]:
+    return [v for v in views if v.urgency in (Urgency.OVERDUE, Urgency.DUE)]
 
 
 def interaction_count(rb: Rebound, contact_id: str) -> int:

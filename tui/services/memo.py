@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
+from . import contacts
 from .context import Rebound
 from .status import GoalSummary, goal_summaries
 
@@ -47,3 +48,11 @@ def summaries(rb: Rebound, day: date | None = None) -> list[GoalSummary]:
 
 def summaries_key(day: date, week_start: int) -> Hashable:
     return ("summaries", day, week_start)
+
+
+def contact_views(rb: Rebound, today: date) -> list[contacts.ContactView]:
+    return memoised(rb, ("contact-views", today), lambda: contacts.contact_views(rb, today))
+
+
+def followups_due(rb: Rebound, today: date) -> list[contacts.ContactView]:
+    return memoised(rb, ("followups-due", today), lambda: contacts.due(contact_views(rb, today)))
