@@ -104,8 +104,8 @@ class ContactsScreen(Screen[None]):
         self.today = rb.today()
         self.views = memo.contact_views(rb, self.today)
         first = self._drawn is None
-        self._drawn = drawn
         self.show_rows()
+        self._drawn = drawn  # only once drawn without a read error
         if first:  # the table comes first, the details (every interaction read) a frame later
             self.call_after_refresh(self.app.read, self._details_ready)
 

@@ -126,7 +126,6 @@ class MoodScreen(Screen[None]):
         drawn = (rb.data_token(), today, self.window, self.shown, self.shown_rejections)
         if drawn == self._drawn:
             return  # nothing changed since the last visit: keep the lists (and their cursors)
-        self._drawn = drawn
         means = mood_means(rb)
         now = mood_service.day_mood(rb, today)
         mean30 = window_mean(means, today, 30)
@@ -154,6 +153,7 @@ class MoodScreen(Screen[None]):
                    "No moods yet: press m, then 1–5.")
         self._fill("#mood-rejections", mood_rejections(rb), rejection_line, self.shown_rejections, REJECTIONS_PAGE, "rejections",
                    "None logged. x reflects on one when it comes.")
+        self._drawn = drawn  # only once drawn without a read error
 
     def _fill(self, view_id: str, items: list[Any], line: Callable[[Any], Text], shown: int,
               page: int, noun: str, empty: str) -> None:

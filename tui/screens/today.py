@@ -43,7 +43,7 @@ class TodayScreen(Screen[None]):
     ]
 
     app: ReboundApp
-    _drawn = False  # the first reload draws the goals first and the rest after that frame
+    _drawn: tuple[object, ...] | None = None  # what the last reload saw
 
     def compose(self) -> ComposeResult:
         with Vertical(id="today"):
@@ -72,6 +72,9 @@ class TodayScreen(Screen[None]):
     def reload(self) -> None:
         rb = self.app.rb
         day = rb.today()
+        drawn, first = (rb.data_token(), day), self._drawn is None
+        if drawn == self._drawn:
+            return  # nothing changed since the last visit
         summaries = memo.summaries(rb, day)
         rest = checkin_service.rest_day(rb, day)
         self.query_one("#today-date", Static).update(
@@ -85,11 +88,11 @@ class TodayScreen(Screen[None]):
         empty = self.query_one("#today-empty", Static)
         empty.display = not summaries
         empty.update("No goals yet. Press [b]a[/b] to add one, e.g. “Send 2 applications”.")
-        if self._drawn:
-            self._show_rest_of_day()
-        else:  # the first time, the date and the goals come first, the rest a frame later
-            self._drawn = True
+        if first:  # the date and the goals come first, the rest a frame later
             self.call_after_refresh(self.app.read, self._show_rest_of_day)
+        else:
+            self._show_rest_of_day()
+        self._drawn = drawn  # only once drawn without a read error
 
     def _show_rest_of_day(self) -> None:
         """Encouragement, follow-ups, mood and wins: each reads files the goals do not need."""
