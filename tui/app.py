@@ -73,6 +73,8 @@ class ReboundApp(App[None]):
         self._signature = rb.data_token()
         self._day = rb.today()
         self._last_input = 0.0
+        self._first_frame_shown = False
+        self._after_first_frame: list[Callable[[], object]] = []
         self._unprepared = list(PREPARED)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -84,7 +86,16 @@ class ReboundApp(App[None]):
             self.theme = theme
         self._theme_loaded = True
         self.set_interval(self.poll_seconds, self.poll)
+
+    def on_ready(self) -> None:  # the first layout is done; the first frame follows it
         self.call_after_refresh(self._started)
+
+    def after_first_frame(self, draw: Callable[[], object]) -> None:
+        """Draw what the first frame can do without, once that frame is on the terminal."""
+        if self._first_frame_shown:
+            self.read(draw)
+        else:
+            self._after_first_frame.append(draw)
 
     def on_unmount(self) -> None:
         gc.unfreeze()  # another app may start in this process (tests): let its garbage go
@@ -92,6 +103,9 @@ class ReboundApp(App[None]):
     def _started(self) -> None:
         """After the first frame: keep the start-up objects out of every later full collection
         (they live as long as the app), then prepare the other screens while the user reads."""
+        self._first_frame_shown = True
+        for draw in self._after_first_frame:
+            self.read(draw)
         gc.freeze()
         gc.enable()  # `rebound` starts with collections off (cli.launch)
         if self.is_running:  # not when it quits at once

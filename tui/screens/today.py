@@ -89,7 +89,7 @@ class TodayScreen(Screen[None]):
         empty.display = not summaries
         empty.update("No goals yet. Press [b]a[/b] to add one, e.g. “Send 2 applications”.")
         if first:  # the date and the goals come first, the rest a frame later
-            self.call_after_refresh(self.app.read, self._show_rest_of_day)
+            self.app.after_first_frame(self._show_rest_of_day)
         else:
             self._show_rest_of_day()
         self._drawn = drawn  # only once drawn without a read error
