@@ -28,16 +28,9 @@ from .screens import today  # noqa: F401  (the first screen: imported with the a
 POLL_SECONDS = 1.0
 PREPARED = ("goals", "contacts", "mood", "wins", "mood_form", "win_form")  # tui.screens.*
 QUIET, PREPARE_EVERY = 0.25, 0.02  # seconds
+IDLE_COLLECT = 1.0  # seconds without a key or a click before frozen garbage is collected
 STYLES = ("app.tcss", "today.tcss", "forms.tcss", "help.tcss", "wins.tcss", "goals.tcss", "confirm.tcss",
           "contacts.tcss", "mood.tcss")
-
-
-def settle() -> None:
-    """After a screen's frame: collect the young garbage, freeze what is left. Full collections
-    then walk only what was made since (a switch leaves thousands of objects that live on, a first
-    visit tens of thousands); unfrozen, they took 70-150 ms inside switches (bench/RESULTS.md)."""
-    gc.collect(1)
-    gc.freeze()
 
 
 class ReboundApp(App[None]):
@@ -74,6 +67,7 @@ class ReboundApp(App[None]):
         self._day = rb.today()
         self._last_input = 0.0
         self._first_frame_shown = False
+        self._frozen_garbage = False
         self._after_first_frame: list[Callable[[], object]] = []
         self._unprepared = list(PREPARED)
 
@@ -106,11 +100,12 @@ class ReboundApp(App[None]):
         self._first_frame_shown = True
         for draw in self._after_first_frame:
             self.read(draw)
-        gc.freeze()
+        self._freeze()
         gc.enable()  # `rebound` starts with collections off (cli.launch)
         if self.is_running:  # not when it quits at once
             self.mode_change_signal.subscribe(self, self._mode_changed)
             self.set_timer(QUIET, self._prepare_next)
+            self.set_interval(IDLE_COLLECT / 2, self._collect_when_idle)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
@@ -130,11 +125,30 @@ class ReboundApp(App[None]):
         prepare = getattr(module, "prepare", None)
         if prepare is not None:
             self.read(lambda: prepare(self.rb))
-            gc.freeze()  # what it read lives on (until the data changes)
+            self._freeze()  # what it read lives on (until the data changes)
         self.set_timer(PREPARE_EVERY, self._prepare_next)
 
+    # Garbage collection ------------------------------------------------------------------------
+    # Full collections walk every tracked object: 70-150 ms at five years, inside switches and ticks
+    # (bench/RESULTS.md). So what is built is frozen (never walked), young garbage is collected
+    # after each switch, and the rest (cycles frozen meanwhile) only when the user is idle.
     def _mode_changed(self, mode: str) -> None:
-        self.call_after_refresh(settle)
+        self.call_after_refresh(self._settle)
+
+    def _settle(self) -> None:
+        gc.collect(1)
+        self._freeze()
+
+    def _freeze(self) -> None:
+        gc.freeze()
+        self._frozen_garbage = True
+
+    def _collect_when_idle(self) -> None:
+        if self._frozen_garbage and monotonic() - self._last_input >= IDLE_COLLECT:
+            self._frozen_garbage = False
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
 
     def watch_theme(self, theme: str) -> None:
         if not self.is_mounted or not getattr(self, "_theme_loaded", False):
