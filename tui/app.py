@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
+from importlib import import_module
+from time import monotonic
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -16,23 +20,16 @@ from .services.wins import celebrate
 from .theme_variables import mood_and_heat_colours
 from .store.errors import CorruptFileError, StoreError
 from .store.folder import DataFolderGoneError
-from .screens.contacts import ContactsScreen
-from .screens.goals import GoalsScreen
-from .screens.help import HelpScreen
-from .screens.mood import MoodScreen
-from .screens.mood_form import MoodForm
-from .screens.rejection_form import RejectionForm
-from .screens.folder_gone import offer_start_afresh
-from .screens.restore import offer_restore
-from .screens.settings_form import SettingsForm
 from .services import settings as settings_service
 from .theme import REBOUND_THEME
 from .jump import jump_commands
-from .screens.today import TodayScreen
-from .screens.win_form import WinForm
-from .screens.wins import WinsScreen
+from .screens.lazy import LazyScreen
+from .screens import today  # noqa: F401  (the first screen: imported with the app)
 
 POLL_SECONDS = 1.0
+PREPARED = ("goals", "contacts", "mood", "wins", "mood_form", "win_form")  # tui.screens.*
+QUIET, PREPARE_EVERY = 0.25, 0.02  # seconds
+IDLE_COLLECT = 1.0  # seconds without a key or a click before frozen garbage is collected
 STYLES = ("app.tcss", "today.tcss", "forms.tcss", "help.tcss", "wins.tcss", "goals.tcss", "confirm.tcss",
           "contacts.tcss", "mood.tcss")
 
@@ -40,8 +37,9 @@ STYLES = ("app.tcss", "today.tcss", "forms.tcss", "help.tcss", "wins.tcss", "goa
 class ReboundApp(App[None]):
     TITLE = "Rebound"
     CSS_PATH = [paths.styles_dir() / name for name in STYLES]
-    MODES = {"today": TodayScreen, "goals": GoalsScreen, "contacts": ContactsScreen, "mood": MoodScreen,
-             "wins": WinsScreen}
+    MODES = {"today": LazyScreen("today", "TodayScreen"), "goals": LazyScreen("goals", "GoalsScreen"),
+             "contacts": LazyScreen("contacts", "ContactsScreen"), "mood": LazyScreen("mood", "MoodScreen"),
+             "wins": LazyScreen("wins", "WinsScreen")}
     DEFAULT_MODE = "today"
     BINDINGS = [
         Binding("1", "switch_mode('today')", "Today", id="mode.today", show=False),
@@ -69,6 +67,11 @@ class ReboundApp(App[None]):
         self._signature = rb.data_token()
         self._day = rb.today()
         self.restore_declined: set[object] = set()  # broken files the user answered "Not now" for
+        self._last_input = 0.0
+        self._first_frame_shown = False
+        self._frozen_garbage = False
+        self._after_first_frame: list[Callable[[], object]] = []
+        self._unprepared = list(PREPARED)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **mood_and_heat_colours(self.current_theme)}
@@ -79,6 +82,75 @@ class ReboundApp(App[None]):
             self.theme = theme
         self._theme_loaded = True
         self.set_interval(self.poll_seconds, self.poll)
+
+    def on_ready(self) -> None:  # the first layout is done; the first frame follows it
+        self.call_after_refresh(self._started)
+
+    def after_first_frame(self, draw: Callable[[], object]) -> None:
+        """Draw what the first frame can do without, once that frame is on the terminal."""
+        if self._first_frame_shown:
+            self.read(draw)
+        else:
+            self._after_first_frame.append(draw)
+
+    def on_unmount(self) -> None:
+        gc.unfreeze()  # another app may start in this process (tests): let its garbage go
+
+    def _started(self) -> None:
+        """After the first frame: keep the start-up objects out of every later full collection
+        (they live as long as the app), then prepare the other screens while the user reads."""
+        self._first_frame_shown = True
+        for draw in self._after_first_frame:
+            self.read(draw)
+        self._freeze()
+        gc.enable()  # `rebound` starts with collections off (cli.launch)
+        if self.is_running:  # not when it quits at once
+            self.mode_change_signal.subscribe(self, self._mode_changed)
+            self.set_timer(QUIET, self._prepare_next)
+            self.set_interval(IDLE_COLLECT / 2, self._collect_when_idle)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self._last_input = monotonic()
+        await super().on_event(event)
+
+    def _prepare_next(self) -> None:
+        """Import the next screen and read ahead what it shows, a step at a time and only after
+        QUIET seconds without a key or a click: a step takes 10-50 ms, never in the way."""
+        if not self._unprepared:
+            return
+        quiet = monotonic() - self._last_input
+        if quiet < QUIET:
+            self.set_timer(QUIET - quiet, self._prepare_next)
+            return
+        module = import_module(f"{__package__}.screens.{self._unprepared.pop(0)}")
+        prepare = getattr(module, "prepare", None)
+        if prepare is not None:
+            self.read(lambda: prepare(self.rb))
+            self._freeze()  # what it read lives on (until the data changes)
+        self.set_timer(PREPARE_EVERY, self._prepare_next)
+
+    # Garbage collection ------------------------------------------------------------------------
+    # Full collections walk every tracked object: 70-150 ms at five years, inside switches and ticks
+    # (bench/RESULTS.md). So what is built is frozen (never walked), young garbage is collected
+    # after each switch, and the rest (cycles frozen meanwhile) only when the user is idle.
+    def _mode_changed(self, mode: str) -> None:
+        self.call_after_refresh(self._settle)
+
+    def _settle(self) -> None:
+        gc.collect(1)
+        self._freeze()
+
+    def _freeze(self) -> None:
+        gc.freeze()
+        self._frozen_garbage = True
+
+    def _collect_when_idle(self) -> None:
+        if self._frozen_garbage and monotonic() - self._last_input >= IDLE_COLLECT:
+            self._frozen_garbage = False
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
 
     def watch_theme(self, theme: str) -> None:
         if not self.is_mounted or not getattr(self, "_theme_loaded", False):
@@ -122,10 +194,14 @@ class ReboundApp(App[None]):
                 break
         reload = getattr(screen, "reload", None)
         if reload is not None:
-            try:
-                reload()
-            except StoreError as exc:
-                self.report_unreadable(exc)
+            self.read(reload)
+
+    def read(self, draw: Callable[[], object]) -> None:
+        """Draw from the store; a file that cannot be read becomes a toast, never a crash."""
+        try:
+            draw()
+        except StoreError as exc:
+            self.report_unreadable(exc)
 
     def report_unreadable(self, exc: StoreError) -> None:
         self.notify(str(exc), title="Cannot read your data", severity="error", timeout=20, markup=False)
@@ -134,8 +210,12 @@ class ReboundApp(App[None]):
     def offer_fix(self, error: StoreError) -> None:
         """A broken file: offer its newest good backup. A vanished folder: wait, or start afresh."""
         if isinstance(error, CorruptFileError):
+            from .screens.restore import offer_restore
+
             offer_restore(self, error)
         elif isinstance(error, DataFolderGoneError):
+            from .screens.folder_gone import offer_start_afresh
+
             offer_start_afresh(self, error)
 
     def poll(self) -> None:
@@ -159,6 +239,8 @@ class ReboundApp(App[None]):
         self.refresh_data()
 
     def action_record_win(self) -> None:
+        from .screens.win_form import WinForm
+
         if not isinstance(self.screen, WinForm):
             self.push_screen(WinForm(), self._win_recorded)
 
@@ -168,12 +250,17 @@ class ReboundApp(App[None]):
             self.refresh_data()
 
     def action_log_mood(self) -> None:
-        if not isinstance(self.screen, (MoodForm, RejectionForm)):
-            self.push_screen(MoodForm(), self._mood_logged)
+        self._open_mood_form(rejection=False)
 
     def action_log_rejection(self) -> None:
+        self._open_mood_form(rejection=True)
+
+    def _open_mood_form(self, rejection: bool) -> None:
+        from .screens.mood_form import MoodForm
+        from .screens.rejection_form import RejectionForm
+
         if not isinstance(self.screen, (MoodForm, RejectionForm)):
-            self.push_screen(RejectionForm(), self._mood_logged)
+            self.push_screen(RejectionForm() if rejection else MoodForm(), self._mood_logged)
 
     def _mood_logged(self, saved: object | None) -> None:
         if saved is not None:
@@ -181,6 +268,8 @@ class ReboundApp(App[None]):
             self.refresh_data()
 
     def action_settings(self) -> None:
+        from .screens.settings_form import SettingsForm
+
         if not isinstance(self.screen, SettingsForm):
             current = settings_service.current(self.rb)
             if not current.theme:
@@ -194,6 +283,8 @@ class ReboundApp(App[None]):
             self.refresh_data()  # a new day start or week start re-evaluates Today at once
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen.active_bindings))
 

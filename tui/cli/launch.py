@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import tempfile
 from pathlib import Path
 
 from .. import paths
 from ..services import Rebound
-from ..services.status import goal_summaries
+from ..services.memo import summaries
 from ..store.errors import CorruptFileError
 
 
@@ -27,11 +28,12 @@ def open_app(args: argparse.Namespace) -> int:
 def run(rb: Rebound) -> int:
     while True:
         try:
-            goal_summaries(rb)  # read everything once first: a broken file is reported, not drawn over
+            summaries(rb)  # read first: a broken file is reported, not drawn over; Today draws these
             break
         except CorruptFileError as exc:
             if not (sys.stdin.isatty() and sys.stdout.isatty()) or not restored_at_start(rb, exc):
                 raise  # a script, or "Not now": exit 3 with the message naming `rebound restore`
+    gc.disable()  # start-up allocates much and frees little; the app collects after its first frame
     from ..app import ReboundApp
 
     app = ReboundApp(rb)

@@ -18,6 +18,8 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from ..core.contacts import Contact, Urgency, humanize_days
 from ..services import contacts as contact_service
+from ..services import memo
+from ..services.context import Rebound
 from ..services.contacts import ContactView
 from ..widgets.contact_table import ContactTable, follow_up_words
 from .confirm import ConfirmScreen
@@ -46,6 +48,13 @@ def matches(view: ContactView, words: list[str]) -> bool:
     return all(word in hay for word in words)
 
 
+def prepare(rb: Rebound) -> None:
+    """Read ahead, while the app is idle, what the first visit shows."""
+    views = memo.contact_views(rb, rb.today())
+    if views:
+        contact_service.history(rb, views[0].contact.id)  # reads every interaction once
+
+
 class ContactsScreen(Screen[None]):
     BINDINGS = [
         Binding("j", "cursor(1)", "Down", key_display="j/↓", show=False),
@@ -66,6 +75,8 @@ class ContactsScreen(Screen[None]):
         self.views: list[ContactView] = []
         self.query_text = ""
         self._select: str | None = None  # the row to put the cursor on at the next draw
+        self._drawn: tuple[object, ...] | None = None  # what the last reload saw
+        self._details_shown = False  # the first draw shows the table first
 
     def compose(self) -> ComposeResult:
         with Vertical(id="contacts"):
@@ -78,10 +89,9 @@ class ContactsScreen(Screen[None]):
                 yield Static(id="contacts-detail-text")
         yield Footer()
 
-    def on_mount(self) -> None:
+    def on_mount(self) -> None:  # the data arrives with ScreenResume, which follows
         self.query_one("#contacts-filter", Input).display = False
         self.query_one(ContactTable).focus()
-        self.app.refresh_data()
 
     def on_screen_resume(self) -> None:
         self.app.refresh_data()
@@ -89,9 +99,20 @@ class ContactsScreen(Screen[None]):
     # Drawing --------------------------------------------------------------------------------
     def reload(self) -> None:
         rb = self.app.rb
+        drawn = (rb.data_token(), rb.today())
+        if drawn == self._drawn and self._select is None:
+            return  # nothing changed since the last visit: keep the table (and its cursor)
         self.today = rb.today()
-        self.views = contact_service.contact_views(rb, self.today)
+        self.views = memo.contact_views(rb, self.today)
+        first = self._drawn is None
         self.show_rows()
+        self._drawn = drawn  # only once drawn without a read error
+        if first:  # the table comes first, the details (every interaction read) a frame later
+            self.call_after_refresh(self.app.read, self._details_ready)
+
+    def _details_ready(self) -> None:
+        self._details_shown = True
+        self.show_detail()
 
     def show_rows(self) -> None:
         table = self.query_one(ContactTable)
@@ -114,6 +135,8 @@ class ContactsScreen(Screen[None]):
         self.show_detail()
 
     def show_detail(self) -> None:
+        if not self._details_shown:
+            return
         view = self.query_one(ContactTable).selected()
         line = self.query_one("#contacts-follow-up", Static)
         text = self.query_one("#contacts-detail-text", Static)

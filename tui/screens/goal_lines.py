@@ -6,7 +6,7 @@ from datetime import date
 
 from ..core.goals import GoalHistory
 from ..core.review import completion_rate
-from ..services.status import summarize
+from ..services.status import GoalSummary, summarize
 from ..widgets.goal_table import GoalLine
 
 
@@ -19,7 +19,9 @@ class GoalLines:
     def clear(self) -> None:
         self._lines.clear()
 
-    def line(self, history: GoalHistory, today: date, week_start: int) -> GoalLine:
+    def line(self, history: GoalHistory, today: date, week_start: int,
+             known: dict[str, GoalSummary] | None = None) -> GoalLine:
+        """``known``: summaries already computed from this very data (Today's), by goal id."""
         key = (
             history.goal, today, week_start, frozenset(history.counts.items()),
             history.rest_days, history.skips,
@@ -27,8 +29,9 @@ class GoalLines:
         cached = self._lines.get(history.goal.id)
         if cached is not None and cached[0] == key:
             return cached[1]
+        summary = (known or {}).get(history.goal.id) or summarize(history, today, week_start)
         line = GoalLine(
-            summarize(history, today, week_start),
+            summary,
             completion_rate(history, today, 30, week_start),
             completion_rate(history, today, 90, week_start),
         )

@@ -24,6 +24,7 @@ from ..core.review import describe_day
 from ..core.streaks import DayState
 from ..services import checkins as checkin_service
 from ..services import goals as goal_service
+from ..services import memo
 from ..services.status import histories
 from ..widgets.goal_table import GoalTable
 from ..widgets.heatmap import Heatmap
@@ -127,7 +128,8 @@ class GoalsScreen(Screen[None]):
         found = histories(rb, include_archived=self.show_archived)
         self._rest_reasons.clear()
         self.histories = {h.goal.id: h for h in found}
-        lines = [self._lines.line(h, today, week_start) for h in found]
+        known = {s.goal.id: s for s in memo.peek(rb, memo.summaries_key(today, week_start)) or ()}
+        lines = [self._lines.line(h, today, week_start, known) for h in found]
         table = self.query_one(GoalTable)
         table.show(lines, select=table.selected_id())
         active = sum(not h.goal.archived for h in found)

@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
@@ -16,7 +17,9 @@ from textual.widgets import Footer, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from ..core.mood import MoodEntry, Rejection, score_label
-from ..core.mood_stats import TREND_WINDOWS, trend, window_mean
+from ..core.mood_stats import TREND_WINDOWS, Comparison, trend, window_mean
+from ..services import memo
+from ..services.context import Rebound
 from ..services import mood as mood_service
 from ..services.mood_insights import insights
 from ..widgets.year_pixels import YearPixels
@@ -26,6 +29,7 @@ if TYPE_CHECKING:
     from ..app import ReboundApp
 
 PAGE = 100
+REJECTIONS_PAGE = 50  # two lines each: five busy years hold hundreds
 MORE = "more"
 
 
@@ -51,6 +55,30 @@ def rejection_line(rejection: Rejection) -> Text:
     return Text.assemble(head, "\n", ("  Lesson: ", "dim"), (lesson, "" if rejection.lesson else "dim italic"))
 
 
+# What the screen shows, read once per version of the data (``prepare`` reads it ahead) -------
+def mood_means(rb: Rebound) -> dict[date, float]:
+    return memo.memoised(rb, "mood-means", lambda: mood_service.means(rb))
+
+
+def mood_insights(rb: Rebound, today: date) -> list[Comparison]:
+    return memo.memoised(rb, ("mood-insights", today), lambda: insights(rb, mood_means(rb)))
+
+
+def mood_entries(rb: Rebound) -> list[MoodEntry]:
+    return memo.memoised(rb, "mood-entries", lambda: mood_service.entries(rb))
+
+
+def mood_rejections(rb: Rebound) -> list[Rejection]:
+    return memo.memoised(rb, "mood-rejections", lambda: mood_service.rejections(rb))
+
+
+def prepare(rb: Rebound) -> None:
+    """Read ahead, while the app is idle, what the first visit shows."""
+    mood_insights(rb, rb.today())
+    mood_entries(rb)
+    mood_rejections(rb)
+
+
 class MoodScreen(Screen[None]):
     BINDINGS = [
         Binding("j", "cursor(1)", "Down", key_display="j/↓", show=False),
@@ -65,6 +93,8 @@ class MoodScreen(Screen[None]):
         super().__init__()
         self.window = TREND_WINDOWS[0]
         self.shown = PAGE
+        self.shown_rejections = REJECTIONS_PAGE
+        self._drawn: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="mood"):
@@ -93,7 +123,10 @@ class MoodScreen(Screen[None]):
     def reload(self) -> None:
         rb = self.app.rb
         today = rb.today()
-        means = mood_service.means(rb)
+        drawn = (rb.data_token(), today, self.window, self.shown, self.shown_rejections)
+        if drawn == self._drawn:
+            return  # nothing changed since the last visit: keep the lists (and their cursors)
+        means = mood_means(rb)
         now = mood_service.day_mood(rb, today)
         mean30 = window_mean(means, today, 30)
         self.query_one("#mood-title", Static).update(
@@ -111,33 +144,28 @@ class MoodScreen(Screen[None]):
         sparkline.data = values if len(values) >= 2 else []
         sparkline.display = len(values) >= 2
         self.query_one(YearPixels).show(means, today)
-        found = insights(rb, means)
+        found = mood_insights(rb, today)
         self.query_one("#mood-insights", Static).update(
             Text("\n".join(f"· {c.sentence}" for c in found))
             if found else Text("A few more weeks of moods and this shows what lifts yours.", "dim")
         )
-        self._fill_entries(mood_service.entries(rb))
-        self._fill_rejections(mood_service.rejections(rb))
+        self._fill("#mood-entries", mood_entries(rb), entry_line, self.shown, PAGE, "entries",
+                   "No moods yet: press m, then 1–5.")
+        self._fill("#mood-rejections", mood_rejections(rb), rejection_line, self.shown_rejections, REJECTIONS_PAGE, "rejections",
+                   "None logged. x reflects on one when it comes.")
+        self._drawn = drawn  # only once drawn without a read error
 
-    def _fill_entries(self, entries: list[MoodEntry]) -> None:
-        options = [Option(entry_line(e), id=e.id) for e in entries[: self.shown]]
-        if len(entries) > self.shown:
-            rest = len(entries) - self.shown
-            options.append(Option(Text(f"… {rest} older entries: enter shows {min(rest, PAGE)} more",
+    def _fill(self, view_id: str, items: list[Any], line: Callable[[Any], Text], shown: int,
+              page: int, noun: str, empty: str) -> None:
+        """The first ``shown`` items, then an option that shows ``page`` more."""
+        options = [Option(line(item), id=item.id) for item in items[:shown]]
+        if len(items) > shown:
+            rest = len(items) - shown
+            options.append(Option(Text(f"… {rest} older {noun}: enter shows {min(rest, page)} more",
                                        "dim"), id=MORE))
         if not options:
-            options.append(Option(Text("No moods yet: press m, then 1–5.", "dim"), disabled=True))
-        view = self.query_one("#mood-entries", OptionList)
-        highlighted = view.highlighted
-        view.set_options(options)
-        view.highlighted = min(highlighted or 0, len(options) - 1)
-
-    def _fill_rejections(self, rejections: list[Rejection]) -> None:
-        options = [Option(rejection_line(r), id=r.id) for r in rejections]
-        if not options:
-            options.append(Option(Text("None logged. x reflects on one when it comes.", "dim"),
-                                  disabled=True))
-        view = self.query_one("#mood-rejections", OptionList)
+            options.append(Option(Text(empty, "dim"), disabled=True))
+        view = self.query_one(view_id, OptionList)
         highlighted = view.highlighted
         view.set_options(options)
         view.highlighted = min(highlighted or 0, len(options) - 1)
@@ -149,8 +177,12 @@ class MoodScreen(Screen[None]):
             self.reload()
 
     @on(OptionList.OptionSelected, "#mood-rejections")
-    def _selected_rejection(self) -> None:
-        self.action_edit_lesson()
+    def _selected_rejection(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == MORE:
+            self.shown_rejections += REJECTIONS_PAGE
+            self.reload()
+        else:
+            self.action_edit_lesson()
 
     def action_cursor(self, step: int) -> None:
         view = self.focused if isinstance(self.focused, OptionList) else self.query_one(OptionList)
@@ -163,7 +195,7 @@ class MoodScreen(Screen[None]):
     def action_edit_lesson(self) -> None:
         view = self.query_one("#mood-rejections", OptionList)
         option = view.highlighted_option
-        if option is None or option.id is None:
+        if option is None or option.id in (None, MORE):
             self.notify("No rejection to edit: x logs one", severity="warning")
             return
         rejection = mood_service.rejection_by_id(self.app.rb, option.id)

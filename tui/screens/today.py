@@ -15,19 +15,18 @@ from textual.widgets import Footer, ListView, Static
 
 from ..core.encourage import DayContext, encouragement
 from ..services import checkins as checkin_service
-from ..services.status import GoalSummary, goal_summaries
+from ..services import memo
+from ..services.status import GoalSummary
 from ..services.wins import wins_on
 from ..services import mood as mood_service
 from ..core.mood import score_label
 from ..core.mood_stats import level
-from ..services.contacts import followups_due
 from ..widgets.followup_list import FollowUpList
 from ..widgets.goal_row import GoalRow
-from .contact_forms import LogForm
-from .goal_form import GoalForm, GoalFormResult
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
+    from .goal_form import GoalFormResult
 
 
 class TodayScreen(Screen[None]):
@@ -44,6 +43,7 @@ class TodayScreen(Screen[None]):
     ]
 
     app: ReboundApp
+    _drawn: tuple[object, ...] | None = None  # what the last reload saw
 
     def compose(self) -> ComposeResult:
         with Vertical(id="today"):
@@ -72,25 +72,43 @@ class TodayScreen(Screen[None]):
     def reload(self) -> None:
         rb = self.app.rb
         day = rb.today()
-        summaries = goal_summaries(rb, day)
+        drawn, first = (rb.data_token(), day), self._drawn is None
+        if drawn == self._drawn:
+            return  # nothing changed since the last visit
+        summaries = memo.summaries(rb, day)
         rest = checkin_service.rest_day(rb, day)
         self.query_one("#today-date", Static).update(
             day.strftime("%A %d %B %Y") + ("  ·  rest day" if rest else "")
         )
         self._show_goals(summaries)
+        at_risk = [s.goal.name for s in summaries if s.streak.at_risk]
+        self.query_one("#today-at-risk", Static).update(
+            Text("Streaks at risk today: " + ", ".join(at_risk) if at_risk else "")
+        )
+        empty = self.query_one("#today-empty", Static)
+        empty.display = not summaries
+        empty.update("No goals yet. Press [b]a[/b] to add one, e.g. “Send 2 applications”.")
+        if first:  # the date and the goals come first, the rest a frame later
+            self.app.after_first_frame(self._show_rest_of_day)
+        else:
+            self._show_rest_of_day()
+        self._drawn = drawn  # only once drawn without a read error
+
+    def _show_rest_of_day(self) -> None:
+        """Encouragement, follow-ups, mood and wins: each reads files the goals do not need."""
+        rb = self.app.rb
+        day = rb.today()
+        summaries = memo.summaries(rb, day)  # memoised: read by ``reload`` just before
+        rest = checkin_service.rest_day(rb, day) is not None
         context = DayContext(
             goals=len(summaries),
             complete=sum(s.streak.complete for s in summaries),
             at_risk=sum(s.streak.at_risk for s in summaries),
             best_current_streak=max((s.streak.current for s in summaries), default=0),
-            rest_day=rest is not None,
+            rest_day=rest,
             **self._mood_context(day),
         )
         self.query_one("#today-encouragement", Static).update(encouragement(context))
-        at_risk = [s.goal.name for s in summaries if s.streak.at_risk]
-        self.query_one("#today-at-risk", Static).update(
-            Text("Streaks at risk today: " + ", ".join(at_risk) if at_risk else "")
-        )
         self._show_followups(day)
         self._show_mood(day)
         wins = wins_on(rb, day)
@@ -99,9 +117,6 @@ class TodayScreen(Screen[None]):
             if wins
             else Text("None yet: they arrive as you go. Press w to record one of your own.", "dim")
         )
-        empty = self.query_one("#today-empty", Static)
-        empty.display = not summaries
-        empty.update("No goals yet. Press [b]a[/b] to add one, e.g. “Send 2 applications”.")
 
     def _show_goals(self, summaries: list[GoalSummary]) -> None:
         """Update rows in place (rows carry no ids, so a rebuild never collides)."""
@@ -117,7 +132,7 @@ class TodayScreen(Screen[None]):
             view.index = len(summaries) - 1 if view.index else 0
 
     def _show_followups(self, day) -> None:  # type: ignore[no-untyped-def]
-        due = followups_due(self.app.rb, day)
+        due = memo.followups_due(self.app.rb, day)
         self.query_one(FollowUpList).show(due, day)
         for widget in (self.query_one(FollowUpList), self.query_one("#today-followups-title")):
             widget.display = bool(due)
@@ -128,6 +143,8 @@ class TodayScreen(Screen[None]):
         if view is None:
             self.notify("No follow-ups due today.", timeout=3)
             return
+        from .contact_forms import LogForm
+
         self.app.push_screen(LogForm(view.contact), lambda done: done and self.app.refresh_data())
 
     def _mood_context(self, day) -> dict[str, bool]:  # type: ignore[no-untyped-def]
@@ -193,6 +210,8 @@ class TodayScreen(Screen[None]):
         self._change(lambda: checkin_service.set_rest(rb, day, not resting) or True)
 
     def action_add(self) -> None:
+        from .goal_form import GoalForm
+
         self.app.push_screen(GoalForm(), self._added)
 
     def _added(self, result: GoalFormResult | None) -> None:

@@ -15,6 +15,8 @@ from textual.widgets.option_list import Option
 
 from ..core.clock import week_start_of
 from ..core.wins import MANUAL, Win, group_by_week, kind_label, this_week_count
+from ..services import memo
+from ..services.context import Rebound
 from ..services.wins import all_wins
 
 if TYPE_CHECKING:
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 
 ALL = ""
 MORE = "more"
-PAGE = 300  # wins drawn at first; five busy years hold thousands
+PAGE = 100  # wins drawn at first (a few screens' worth); five busy years hold thousands
 
 
 def win_line(win: Win) -> Text:
@@ -33,6 +35,14 @@ def win_line(win: Win) -> Text:
         win.title,
         (f"  · {kind_label(win.kind)}", "dim"),
     )
+
+
+def every_win(rb: Rebound) -> list[Win]:
+    """``all_wins``, read once per version of the data."""
+    return memo.memoised(rb, "all-wins", lambda: all_wins(rb))
+
+
+prepare = every_win  # read ahead while the app is idle
 
 
 class WinsScreen(Screen[None]):
@@ -66,12 +76,12 @@ class WinsScreen(Screen[None]):
 
     def reload(self) -> None:
         rb = self.app.rb
-        wins = all_wins(rb)
         today, week_start = rb.today(), rb.clock.week_start
         drawn = (rb.data_token(), self.kind, self.limit, today, week_start)
         if drawn == self._drawn:
             return  # nothing changed since the last visit: keep the list (and its cursor)
         self._drawn = drawn
+        wins = every_win(rb)
         self.kinds = [ALL, *sorted({w.kind for w in wins}, key=lambda k: (k != MANUAL, k))]
         if self.kind not in self.kinds:
             self.kind = ALL

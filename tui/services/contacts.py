@@ -186,7 +186,11 @@ def contact_views(rb: Rebound, today: date | None = None,
 def followups_due(rb: Rebound, today: date | None = None,
                   latest: dict[str, Interaction] | None = None) -> list[ContactView]:
     """Due today or overdue, most overdue first."""
-    views = contact_views(rb, today, latest)
+    return due(contact_views(rb, today, latest))
+
+
+def due(views: list[ContactView]) -> list[ContactView]:
+    """The views due today or overdue, in their order."""
     return [v for v in views if v.urgency in (Urgency.OVERDUE, Urgency.DUE)]
 
 

@@ -84,6 +84,14 @@ def _digest(parts: list[Any]) -> str:
 
 
 # Goals -------------------------------------------------------------------------------------------
+def summaries(rb: Rebound, day: date) -> list[GoalSummary]:
+    """Every active goal's summary on ``day``, older years read from the cache when it can."""
+    cache = SummaryCache(rb)
+    found = cached_summaries(rb, day, cache)
+    cache.save()
+    return found
+
+
 def cached_summaries(rb: Rebound, day: date, cache: SummaryCache) -> list[GoalSummary]:
     store, week_start = rb.store, rb.clock.week_start
     named = repo.checkin_files(store)

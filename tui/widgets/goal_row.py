@@ -41,36 +41,44 @@ def state_text(summary: GoalSummary) -> str:
     return ""
 
 
+def row_states(summary: GoalSummary) -> dict[str, bool]:
+    """The row's state classes: they colour the bar, the streak and the state words."""
+    s = summary.streak
+    return {"-done": s.complete, "-at-risk": s.at_risk, "-neutral": summary.rest or summary.skipped}
+
+
+def cells(summary: GoalSummary) -> list[tuple[str, str | Text]]:
+    """(class, content) of each column."""
+    s = summary.streak
+    return [
+        ("goal-name", Text(summary.goal.name, overflow="ellipsis")),
+        ("goal-bar", bar(s.done, summary.target)),
+        ("goal-count", progress_text(summary)),
+        ("goal-streak", streak_text(summary)),
+        ("goal-score", f"{summary.score:.0%}"),
+        ("goal-state", state_text(summary)),
+    ]
+
+
 class GoalRow(ListItem):
-    """A row the Today list can highlight; updated in place when its numbers change."""
+    """A row the Today list can highlight; updated in place when its numbers change.
+
+    Built with its classes and texts, so mounting twelve rows restyles nothing afterwards."""
 
     def __init__(self, summary: GoalSummary) -> None:
-        super().__init__()
+        super().__init__(classes=" ".join(name for name, on in row_states(summary).items() if on))
         self.summary = summary
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="goal-row"):
-            yield Static(classes="goal-name")
-            yield Static(classes="goal-bar")
-            yield Static(classes="goal-count")
-            yield Static(classes="goal-streak")
-            yield Static(classes="goal-score")
-            yield Static(classes="goal-state")
-
-    def on_mount(self) -> None:
-        self.show(self.summary)
+            for name, content in cells(self.summary):
+                yield Static(content, classes=name)
 
     def show(self, summary: GoalSummary) -> None:
         self.summary = summary
         if not self.query(".goal-name"):
-            return  # not composed yet: on_mount shows it
-        s = summary.streak
-        self.set_class(s.complete, "-done")
-        self.set_class(s.at_risk, "-at-risk")
-        self.set_class(summary.rest or summary.skipped, "-neutral")
-        self.query_one(".goal-name", Static).update(Text(summary.goal.name, overflow="ellipsis"))
-        self.query_one(".goal-bar", Static).update(bar(s.done, summary.target))
-        self.query_one(".goal-count", Static).update(progress_text(summary))
-        self.query_one(".goal-streak", Static).update(streak_text(summary))
-        self.query_one(".goal-score", Static).update(f"{summary.score:.0%}")
-        self.query_one(".goal-state", Static).update(state_text(summary))
+            return  # not composed yet: compose shows it
+        for name, on in row_states(summary).items():
+            self.set_class(on, name)
+        for name, content in cells(summary):
+            self.query_one(f".{name}", Static).update(content)

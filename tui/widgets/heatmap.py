@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.geometry import Size
 from textual.message import Message
 from textual.widget import Widget
 
@@ -23,6 +24,7 @@ LABEL_WIDTH = 4  # "Mon "
 CELL_WIDTH = 2  # a glyph and a gap
 ONE_WEEK = timedelta(days=7)
 DEFAULT_WEEKS = 26
+GRID_LINES = 9  # the month names, seven weekdays and the "▲ today" row
 
 FILLED, EMPTY, DOT, REST, SKIP = "■", "□", "·", "○", "»"
 
@@ -57,6 +59,43 @@ def classify(history: GoalHistory, day: date, today: date) -> tuple[str, str]:
     if day_state(history, day, today) is DayState.MISS:
         return FILLED, "heatmap--miss"
     return EMPTY, "heatmap--none"  # today, still open
+
+
+def legend_items(style) -> list[Text]:  # type: ignore[no-untyped-def]
+    """The legend's entries, styled by ``style(component class)``."""
+    label = style("heatmap--label")
+    scale = Text("less ", style=label)
+    for glyph, component in (
+        (EMPTY, "heatmap--none"),
+        (FILLED, "heatmap--level-1"),
+        (FILLED, "heatmap--level-2"),
+        (FILLED, "heatmap--level-3"),
+    ):
+        scale.append(glyph, style(component))
+    scale.append(" more", label)
+    items = [scale]
+    for glyph, component, words in (
+        (FILLED, "heatmap--miss", "missed"),
+        (REST, "heatmap--rest", "rest day"),
+        (SKIP, "heatmap--skip", "skipped"),
+        (DOT, "heatmap--dim", "not counted"),
+        ("[ ]", "heatmap--label-cursor", "cursor"),
+    ):
+        items.append(Text.assemble((glyph, style(component)), (f" {words}", label)))
+    return items
+
+
+def wrap_legend(items: list[Text], width: int) -> list[Text]:
+    lines = [Text(" " * LABEL_WIDTH)]
+    for item in items:
+        line = lines[-1]
+        if line.cell_len > LABEL_WIDTH and line.cell_len + 3 + item.cell_len > width:
+            lines.append(Text(" " * LABEL_WIDTH))
+            line = lines[-1]
+        if line.cell_len > LABEL_WIDTH:
+            line.append("   ")
+        line.append_text(item)
+    return lines
 
 
 class Heatmap(Widget):
@@ -218,36 +257,14 @@ class Heatmap(Widget):
 
     def _legend(self, style) -> list[Text]:  # type: ignore[no-untyped-def]
         """The key to the colours, wrapped to the width."""
-        label = style("heatmap--label")
-        scale = Text("less ", style=label)
-        for glyph, component in (
-            (EMPTY, "heatmap--none"),
-            (FILLED, "heatmap--level-1"),
-            (FILLED, "heatmap--level-2"),
-            (FILLED, "heatmap--level-3"),
-        ):
-            scale.append(glyph, style(component))
-        scale.append(" more", label)
-        items = [scale]
-        for glyph, component, words in (
-            (FILLED, "heatmap--miss", "missed"),
-            (REST, "heatmap--rest", "rest day"),
-            (SKIP, "heatmap--skip", "skipped"),
-            (DOT, "heatmap--dim", "not counted"),
-            ("[ ]", "heatmap--label-cursor", "cursor"),
-        ):
-            items.append(Text.assemble((glyph, style(component)), (f" {words}", label)))
-        width = self.content_size.width or 80
-        lines = [Text(" " * LABEL_WIDTH)]
-        for item in items:
-            line = lines[-1]
-            if line.cell_len > LABEL_WIDTH and line.cell_len + 3 + item.cell_len > width:
-                lines.append(Text(" " * LABEL_WIDTH))
-                line = lines[-1]
-            if line.cell_len > LABEL_WIDTH:
-                line.append("   ")
-            line.append_text(item)
-        return lines
+        return wrap_legend(legend_items(style), self.content_size.width or 80)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """Known without drawing: drawing to measure would ask the layout being measured for
+        the width, and Textual would arrange the whole screen again (once per measurement)."""
+        if self.history is None:
+            return super().get_content_height(container, viewport, width)
+        return GRID_LINES + len(wrap_legend(legend_items(lambda _: Style()), width or 80))
 
     # Mouse -----------------------------------------------------------------------------------
     def on_click(self, event: events.Click) -> None:

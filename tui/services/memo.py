@@ -1,0 +1,61 @@
+"""Read-only figures the screens show, computed once per version of the data.
+
+A figure is kept with the data token it was computed from (``Rebound.data_token``: any change
+on disk, here or in another process, gives a new token), so a screen switch, a poll or a second
+screen asking for the same figure reads nothing and walks no history again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from datetime import date
+from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
+
+from . import contacts
+from .context import Rebound
+from .status import GoalSummary
+
+T = TypeVar("T")
+_figures: WeakKeyDictionary[Rebound, dict[Hashable, tuple[object, Any]]] = WeakKeyDictionary()
+
+
+def memoised(rb: Rebound, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, or what it returned for ``key`` while the data was as it is now.
+    Callers must not change the result."""
+    token = rb.data_token()
+    kept = _figures.setdefault(rb, {})
+    hit = kept.get(key)
+    if hit is not None and hit[0] == token:
+        return hit[1]  # type: ignore[no-any-return]
+    value = compute()
+    kept[key] = (token, value)
+    return value
+
+
+def peek(rb: Rebound, key: Hashable) -> Any | None:
+    """What ``memoised`` holds for ``key`` if it is still current, without computing anything."""
+    hit = _figures.get(rb, {}).get(key)
+    return hit[1] if hit is not None and hit[0] == rb.data_token() else None
+
+
+def summaries(rb: Rebound, day: date | None = None) -> list[GoalSummary]:
+    """Every active goal's summary on ``day`` (today by default), memoised; at start-up the
+    years before last are not read (``summary_cache``)."""
+    from . import summary_cache
+
+    clock = rb.clock
+    day = day or clock.today()
+    return memoised(rb, summaries_key(day, clock.week_start), lambda: summary_cache.summaries(rb, day))
+
+
+def summaries_key(day: date, week_start: int) -> Hashable:
+    return ("summaries", day, week_start)
+
+
+def contact_views(rb: Rebound, today: date) -> list[contacts.ContactView]:
+    return memoised(rb, ("contact-views", today), lambda: contacts.contact_views(rb, today))
+
+
+def followups_due(rb: Rebound, today: date) -> list[contacts.ContactView]:
+    return memoised(rb, ("followups-due", today), lambda: contacts.due(contact_views(rb, today)))
