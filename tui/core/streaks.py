@@ -165,7 +165,7 @@ def _state_before(history: GoalHistory, boundary: date, week_start: int) -> RunS
         for period in _periods(history, state, boundary, week_start):
             if period.start >= boundary:
                 break
-            state = state_after(state, period)
+            state = _state_after(state, period)
         return replace(state, at=boundary)
 
     return remembered("streak", history, boundary, week_start, walk_to_boundary)
@@ -188,7 +188,7 @@ def _settled_days(history: GoalHistory, state: RunState, end: date) -> RunState:
     return RunState(end, run, closed)
 
 
-def state_after(state: RunState, period: Period) -> RunState:
+def _state_after(state: RunState, period: Period) -> RunState:
     closed = max(state.closed_best, state.run) if period.state is DayState.MISS else state.closed_best
     return RunState(period.start, period.run, closed)
 
