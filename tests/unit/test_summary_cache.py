@@ -162,3 +162,17 @@ def test_a_check_in_for_an_old_day_filed_in_this_years_file_reaches_the_streak(
     path.write_bytes(orjson.dumps(data))
     whole = (NOW.date() - date(2024, 1, 1)).days + 1
     assert walk_streak(status(fresh(streak_folder))) == (whole, whole)
+
+
+def test_cache_entries_of_the_wrong_shape_are_read_as_missing(folder: Path) -> None:
+    """A hand edit that keeps the keys but breaks the values: recomputed, never a crash."""
+    expected = status(fresh(folder))
+    data = orjson.loads((folder / CACHE).read_bytes())
+    assert data["entries"]
+    for i, key in enumerate(data["entries"]):
+        data["entries"][key] = [{"at": "2026-13-01", "run": 1, "closed_best": 0, "score": 0.5},
+                                {"at": "2026-01-01", "run": "7", "closed_best": 0, "score": 0.5},
+                                {"at": "2026-01-01", "run": 7, "closed_best": 0, "score": "high"},
+                                {"c": {"day": "x"}}, "nonsense", None][i % 6]
+    (folder / CACHE).write_bytes(orjson.dumps(data))
+    assert status(fresh(folder)) == expected

@@ -109,7 +109,7 @@ def cached_summaries(rb: Rebound, day: date, cache: SummaryCache) -> list[GoalSu
     this_year_only = all(min(repo.years_in(store, n), default=y) >= day.year
                          for n, y in named.items() if y is not None and y >= day.year)
     keys = {h.goal.id: _key(h, new_year, week_start, identity) for h in recent}
-    carried = {h.goal.id: cache.get(keys[h.goal.id]) for h in recent}
+    carried = {h.goal.id: _carried_entry(cache.get(keys[h.goal.id])) for h in recent}
     if this_year_only and None not in carried.values():
         return [_summarize(h, day, week_start, carried[h.goal.id]) for h in recent]
     every = histories(rb)  # reads every year
@@ -140,10 +140,24 @@ def _carried(history: GoalHistory, new_year: date, week_start: int) -> dict[str,
             "score": score_before(history, new_year)}
 
 
-def _summarize(history: GoalHistory, day: date, week_start: int, carried: dict[str, Any],
-               ) -> GoalSummary:
-    prior = RunState(date.fromisoformat(carried["at"]), carried["run"], carried["closed_best"])
-    return summarize(history, day, week_start, prior, (date(day.year, 1, 1), carried["score"]))
+def _carried_entry(entry: Any) -> tuple[RunState, float] | None:
+    """A cache entry back as (run state, score); None when it is not one (a hand edit)."""
+    try:
+        state = RunState(date.fromisoformat(entry["at"]), entry["run"], entry["closed_best"])
+        score = entry["score"]
+    except (KeyError, TypeError, ValueError):
+        return None
+    numbers = (state.run, state.closed_best)
+    if not all(type(n) is int and n >= 0 for n in numbers) or type(score) is not float:
+        return None
+    return state, score
+
+
+def _summarize(history: GoalHistory, day: date, week_start: int,
+               carried: tuple[RunState, float] | None) -> GoalSummary:
+    assert carried is not None
+    prior, score = carried
+    return summarize(history, day, week_start, prior, (date(day.year, 1, 1), score))
 
 
 # Follow-ups --------------------------------------------------------------------------------------
@@ -155,11 +169,17 @@ def cached_latest(rb: Rebound, day: date, cache: SummaryCache) -> dict[str, Inte
     if not older:
         return contacts_repo.latest_interactions(store)
     key = _digest(["latest", _identity(rb, older)])
-    kept = cache.get(key)
-    if kept is None:
+    found = _latest_entry(cache.get(key))
+    if found is None:
         found = contacts_repo.latest_interactions(store, older)
         cache.put(key, {c: contacts_repo.interaction_to_doc(i) for c, i in found.items()})
-    else:
-        found = {c: contacts_repo.interaction_from_doc(doc) for c, doc in kept.items()}
     recent = [n for n in named if n not in older]
     return contacts_repo.newest_of(found, contacts_repo.latest_interactions(store, recent))
+
+
+def _latest_entry(entry: Any) -> dict[str, Interaction] | None:
+    """A cache entry back as contact id → interaction; None when it is not one (a hand edit)."""
+    try:
+        return {c: contacts_repo.interaction_from_doc(doc) for c, doc in entry.items()}
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return None
