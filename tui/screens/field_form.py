@@ -17,9 +17,8 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
-from ..core.errors import InputError
-from ..store.errors import StoreError
 from ..widgets.text_input import TextInput
+from .saving import save_form
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -75,17 +74,7 @@ class FieldForm(ModalScreen[Any]):
         self.query_one(f"#{target}", Input).focus()
 
     def action_save(self) -> None:
-        try:
-            result = self.submit()
-        except InputError as exc:
-            self.show_error(exc.field, str(exc))
-            return
-        except StoreError as exc:
-            self.show_error(None, f"Could not save: {exc}")
-            self.app.offer_fix(exc)  # a broken file or a vanished folder: offer the way out
-            return
-        self.app.celebrate_earned()
-        self.dismiss(result)
+        save_form(self, self.submit)
 
     def submit(self) -> object:
         raise NotImplementedError

@@ -14,11 +14,10 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from ..core.clock import format_weekdays
-from ..core.errors import InputError
 from ..core.goals import Goal
 from ..services import goals as goal_service
-from ..store.errors import StoreError
 from ..widgets.text_input import TextInput
+from .saving import save_form
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -93,7 +92,8 @@ class GoalForm(ModalScreen[GoalFormResult | None]):
         period = values["period"].strip().lower()
         target, weekdays = int(target_text), values["weekdays"].strip() or None
         rb, name = self.app.rb, values["name"]
-        try:
+
+        def submit() -> GoalFormResult:
             if self.goal is None:
                 goal = goal_service.add_goal(
                     rb, name, target=target, period=period, weekdays=weekdays
@@ -102,12 +102,6 @@ class GoalForm(ModalScreen[GoalFormResult | None]):
                 goal = goal_service.edit_goal(
                     rb, self.goal.id, name=name, target=target, period=period, weekdays=weekdays
                 )
-        except InputError as exc:
-            self.show_error(exc.field, str(exc))
-            return
-        except StoreError as exc:
-            self.show_error("name", f"Could not save: {exc}")
-            self.app.offer_fix(exc)  # a broken file or a vanished folder: offer the way out
-            return
-        self.app.celebrate_earned()
-        self.dismiss(GoalFormResult(goal))
+            return GoalFormResult(goal)
+
+        save_form(self, submit, "name")

@@ -19,10 +19,10 @@ from textual.widgets import Input, Label, Static
 from ..core.errors import InputError
 from ..core.mood import REJECTION, SUGGESTED_TAGS, MoodEntry, Rejection, check_score, parse_tags
 from ..services import mood as mood_service
-from ..store.errors import StoreError
 from ..widgets.mood_picker import ScorePicker
 from .rejection_form import MoodDraft, RejectionForm
 from ..widgets.text_input import TextInput
+from .saving import save_form
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -97,23 +97,17 @@ class MoodForm(ModalScreen[MoodEntry | Rejection | None]):
         score = self.query_one(ScorePicker).score
         tags, note = self.query_one("#tags", Input).value, self.query_one("#note", Input).value
         rb = self.app.rb
-        try:
+
+        def submit() -> MoodEntry | None:
             if score is None:
                 raise InputError("pick a score first: press 1 to 5", "score")
             check_score(score)
             if REJECTION in parse_tags(tags):
                 self.app.push_screen(RejectionForm(MoodDraft(score, tags, note)), self._reflected)
-                return
-            entry = mood_service.log_mood(rb, score, tags=tags, note=note)
-        except InputError as exc:
-            self.show_error(exc.field, str(exc))
-            return
-        except StoreError as exc:
-            self.show_error("note", f"Could not save: {exc}")
-            self.app.offer_fix(exc)  # a broken file or a vanished folder: offer the way out
-            return
-        self.app.celebrate_earned()
-        self.dismiss(entry)
+                return None  # the reflection saves the entry with it
+            return mood_service.log_mood(rb, score, tags=tags, note=note)
+
+        save_form(self, submit, "note")
 
     def _reflected(self, rejection: Rejection | None) -> None:
         if rejection is not None:  # saved with this form's mood entry; cancelled keeps the form

@@ -15,11 +15,10 @@ from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
-from ..core.errors import InputError
 from ..core.mood import STAGES, Rejection
 from ..services import mood as mood_service
-from ..store.errors import StoreError
 from ..widgets.text_input import TextInput
+from .saving import save_form
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -110,23 +109,16 @@ class RejectionForm(ModalScreen[Rejection | None]):
 
     def action_save(self) -> None:
         rb = self.app.rb
-        try:
+
+        def submit() -> Rejection:
             if self.edit is not None:
-                saved = mood_service.edit_lesson(rb, self.edit.id, self.value("lesson"))
-            else:
-                draft = self.draft or MoodDraft(self.value("score"), "", "")  # type: ignore[arg-type]
-                saved = mood_service.log_rejection(
-                    rb, self.value("company"), role=self.value("role"), stage=self.value("stage"),
-                    lesson=self.value("lesson"), score=draft.score, tags=draft.tags,
-                    note=draft.note, contact=self.value("contact"),
-                    follow_up=self.value("follow_up"),
-                )
-        except InputError as exc:
-            self.show_error(exc.field, str(exc))
-            return
-        except StoreError as exc:
-            self.show_error(None, f"Could not save: {exc}")
-            self.app.offer_fix(exc)  # a broken file or a vanished folder: offer the way out
-            return
-        self.app.celebrate_earned()
-        self.dismiss(saved)
+                return mood_service.edit_lesson(rb, self.edit.id, self.value("lesson"))
+            draft = self.draft or MoodDraft(self.value("score"), "", "")  # type: ignore[arg-type]
+            return mood_service.log_rejection(
+                rb, self.value("company"), role=self.value("role"), stage=self.value("stage"),
+                lesson=self.value("lesson"), score=draft.score, tags=draft.tags,
+                note=draft.note, contact=self.value("contact"),
+                follow_up=self.value("follow_up"),
+            )
+
+        save_form(self, submit)

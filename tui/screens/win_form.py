@@ -11,10 +11,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from ..core.errors import InputError
 from ..services.wins import add_win
-from ..store.errors import StoreError
 from ..widgets.text_input import TextInput
+from .saving import save_form
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -42,13 +41,8 @@ class WinForm(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    def show_error(self, field: str | None, message: str) -> None:
+        self.query_one("#title-error", Static).update(Text(message))  # user words are not markup
+
     def action_save(self) -> None:
-        try:
-            win = add_win(self.app.rb, self.query_one(Input).value)
-        except (InputError, StoreError) as exc:
-            self.query_one("#title-error", Static).update(Text(str(exc)))
-            if isinstance(exc, StoreError):
-                self.app.offer_fix(exc)  # a broken file or a vanished folder: offer the way out
-            return
-        self.app.celebrate_earned()
-        self.dismiss(win.title)
+        save_form(self, lambda: add_win(self.app.rb, self.query_one(Input).value).title)
