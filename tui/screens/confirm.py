@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -41,3 +44,21 @@ class ConfirmScreen(ModalScreen[bool]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id == "confirm-yes")
+
+
+def confirm_delete(app: Any, kind: str, name: str, what: str, delete: Callable[[], object],
+                   done: Callable[[str], None]) -> None:
+    """Ask before deleting ``name`` and ``what`` goes with it ("its 3 check-ins"); on yes run
+    ``delete`` (truthy when it went through) and hand ``done`` the message to show."""
+    question = f"Delete “{name}” and {what}?\nu undoes it while the app is open."
+
+    def answered(yes: bool | None) -> None:
+        if yes and delete():
+            done(f"Deleted {name} and {what}. u undoes it.")
+
+    app.push_screen(ConfirmScreen(f"Delete {kind}", question), answered)
+
+
+def counted(count: int, noun: str) -> str:
+    """"1 check-in", "3 check-ins"."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -22,7 +22,7 @@ from ..services import memo
 from ..services.context import Rebound
 from ..services.contacts import ContactView
 from ..widgets.contact_table import ContactTable, follow_up_words
-from .confirm import ConfirmScreen
+from .confirm import confirm_delete, counted
 from .contact_forms import ContactForm, FollowUpForm, LogForm
 from ..widgets.text_input import TextInput
 
@@ -239,16 +239,15 @@ class ContactsScreen(Screen[None]):
         if not (view := self._selected()):
             return
         contact, rb = view.contact, self.app.rb
-        count = contact_service.interaction_count(rb, contact.id)
-        noun = "interaction" if count == 1 else "interactions"
-        question = f"Delete “{contact.name}” and {count} {noun}?\nu undoes it while the app is open."
+        what = counted(contact_service.interaction_count(rb, contact.id), "interaction")
 
-        def answered(yes: bool | None) -> None:
-            if yes and self.app.attempt(lambda: contact_service.delete_contact(rb, contact.id) + 1):
-                self.app.refresh_data()
-                self.notify(f"Deleted {contact.name} and {count} {noun}. u undoes it.", markup=False)
+        def deleted(message: str) -> None:
+            self.app.refresh_data()
+            self.notify(message, markup=False)
 
-        self.app.push_screen(ConfirmScreen("Delete contact", question), answered)
+        confirm_delete(self.app, "contact", contact.name, what,
+                       lambda: self.app.attempt(lambda: contact_service.delete_contact(rb, contact.id) + 1),
+                       deleted)
 
     def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
         for title, help_text, action in COMMANDS:

@@ -28,7 +28,7 @@ from ..services import memo
 from ..services.status import histories
 from ..widgets.goal_table import GoalTable
 from ..widgets.heatmap import Heatmap
-from .confirm import ConfirmScreen
+from .confirm import confirm_delete, counted
 from .goal_form import GoalForm, GoalFormResult
 from .goal_lines import GoalLines
 
@@ -292,15 +292,9 @@ class GoalsScreen(Screen[None]):
         if not (history := self.selected()):
             return
         goal, rb = history.goal, self.app.rb
-        count = goal_service.checkin_count(rb, goal.id)
-        noun = "check-in" if count == 1 else "check-ins"
-        question = f"Delete “{goal.name}” and its {count} {noun}?\nu undoes it while the app is open."
-
-        def answered(yes: bool | None) -> None:
-            if yes and self._change(lambda: goal_service.delete_goal(rb, goal.id)):
-                self._say(f"Deleted {goal.name} and its {count} {noun}. u undoes it.")
-
-        self.app.push_screen(ConfirmScreen("Delete goal", question), answered)
+        what = "its " + counted(goal_service.checkin_count(rb, goal.id), "check-in")
+        confirm_delete(self.app, "goal", goal.name, what,
+                       lambda: self._change(lambda: goal_service.delete_goal(rb, goal.id)), self._say)
 
     def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
         for title, help_text, action, args in COMMANDS:

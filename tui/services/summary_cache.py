@@ -76,7 +76,8 @@ class SummaryCache:
 
 def _identity(rb: Rebound, names: list[str]) -> list[Any]:
     store = rb.store
-    return [[n, files.stamp(store.folder / n), store.revision_of(n)] for n in sorted(names)]
+    revisions = store.revisions()
+    return [[n, files.stamp(store.folder / n), revisions.get(n)] for n in sorted(names)]
 
 
 def _digest(parts: list[Any]) -> str:

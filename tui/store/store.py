@@ -231,6 +231,10 @@ class Store:
     def revision_of(self, name: str) -> str | None:
         return self._revisions().get(name)
 
+    def revisions(self) -> dict[str, str]:
+        """Every file's revision token (see the module docstring), read once."""
+        return self._revisions()
+
     def _bump_revisions(self, dirty: list[FileStorage]) -> None:
         """New tokens for the files about to change, written before them: a crash in between
         costs another process one needless re-read, never a stale cache."""
