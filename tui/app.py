@@ -60,8 +60,7 @@ class ReboundApp(App[None]):
         super().__init__()
         self.rb = rb
         self.register_theme(REBOUND_THEME)
-        self._theme_loaded = False  # save theme changes only after the remembered one is applied
-        self.theme = REBOUND_THEME.name  # the default until a remembered theme is applied on mount
+        self._open_in_theme(settings_service.current(rb).theme)
         rb.take_earned()  # toasts celebrate this session's changes only
         self.poll_seconds = poll_seconds
         self._signature = rb.data_token()
@@ -76,11 +75,25 @@ class ReboundApp(App[None]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **mood_and_heat_colours(self.current_theme)}
 
+    def _open_in_theme(self, remembered: str) -> None:
+        """Open in the remembered theme, else Rebound's. Setting ``theme`` queues a reparse of the
+        whole stylesheet after its first parse (about 10 ms of every start); a dark theme needs
+        only its variables and classes, as nothing is styled yet."""
+        name = remembered if remembered in self.available_themes else REBOUND_THEME.name
+        if not self.get_theme(name).dark:  # the terminal's colour filter changes too: the full way
+            self.theme = name
+            return
+        self.set_reactive(App.theme, name)
+        self.update_classes({f"-theme-{name}": True, "-dark-mode": True, "-light-mode": False})
+        self.stylesheet.set_variables(self.get_css_variables())
+
     def on_mount(self) -> None:
-        theme = settings_service.current(self.rb).theme
-        if theme in self.available_themes:
-            self.theme = theme
-        self._theme_loaded = True
+        # Textual applies the App's own styles (its colour) only after the first screen has been
+        # laid out and drawn once, off screen; without the full theme refresh (``_open_in_theme``)
+        # the styles cached then are stale, so they are dropped and the first frame drawn afresh.
+        for widget in self.screen.walk_children(with_self=True):
+            widget.notify_style_update()
+            widget.refresh()
         self.set_interval(self.poll_seconds, self.poll)
 
     def on_ready(self) -> None:  # the first layout is done; the first frame follows it
@@ -153,7 +166,7 @@ class ReboundApp(App[None]):
             gc.freeze()
 
     def watch_theme(self, theme: str) -> None:
-        if not self.is_mounted or not getattr(self, "_theme_loaded", False):
+        if not self.is_mounted:
             return
         self.attempt(lambda: settings_service.save_theme(self.rb, theme))
 

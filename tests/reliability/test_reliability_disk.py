@@ -136,11 +136,9 @@ def test_a_read_only_folder_refuses_changes_even_for_root_and_still_reads(tmp_pa
 
 
 def row_text(app) -> str:
-    from textual.widgets import Static
+    from tui.widgets.goal_list import GoalList
 
-    from tui.widgets.goal_row import GoalRow
-
-    return " ".join(str(s.render()) for s in app.screen.query_one(GoalRow).query(Static))
+    return " ".join(app.screen.query_one(GoalList).lines())
 
 
 async def test_the_app_reports_a_really_full_disk_and_saves_once_space_is_back(tmp_path: Path) -> None:

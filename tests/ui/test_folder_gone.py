@@ -14,14 +14,14 @@ from tui.services import Rebound
 from tui.services import checkins as checkin_service
 from tui.services import goals as goal_service
 from tui.services.status import goal_summaries
-from tui.widgets.goal_row import GoalRow
+from tui.widgets.goal_list import GoalList
 
 SIZE = (110, 34)
 
 
 def today_rows(app) -> list[str]:
     today = app.screen_stack[0]  # under any modal
-    return [" ".join(str(s.render()) for s in row.query(Static)) for row in today.query(GoalRow)]
+    return today.query_one(GoalList).lines()
 
 
 def seed(rb) -> Path:

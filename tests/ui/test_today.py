@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual.widgets import Input, ListView, Static
+from textual.widgets import Input, Static
 
 from tui.screens.goal_form import GoalForm
 from tui.screens.help import HelpScreen
@@ -12,17 +12,13 @@ from tui.services import checkins as checkin_service
 from tui.services import goals as goal_service
 from tui.services.status import goal_summaries
 from tui.store import repo
-from tui.widgets.goal_row import GoalRow
+from tui.widgets.goal_list import GoalList
 
 SIZE = (110, 34)
 
 
 def rows_text(app) -> list[str]:
-    texts = []
-    for row in app.screen.query(GoalRow):
-        parts = [str(s.render()) for s in row.query(Static)]
-        texts.append(" ".join(parts))
-    return texts
+    return app.screen.query_one(GoalList).lines()
 
 
 def count_today(rb, name: str) -> int:
@@ -100,7 +96,7 @@ async def test_j_k_move_and_enter_ticks(make_app, rb):
         goal_service.add_goal(rb, name)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        view = app.screen.query_one(ListView)
+        view = app.screen.query_one(GoalList)
         assert view.index == 0
         await pilot.press("j", "j")
         assert view.index == 2
@@ -136,11 +132,21 @@ async def test_at_risk_streak_is_marked(make_app, rb, clock):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        row = app.screen.query_one(GoalRow)
-        assert row.has_class("-at-risk")
+        view = app.screen.query_one(GoalList)
+        assert drawn_colour(view, "at risk") == view.get_component_rich_style("goal-list--at-risk").color
+        assert drawn_colour(view, "streak 3d") == drawn_colour(view, "at risk")
         assert "Apply" in str(app.screen.query_one("#today-at-risk").render())
         await pilot.press("space")
-        assert row.has_class("-done") and not row.has_class("-at-risk")
+        await pilot.pause()
+        assert "at risk" not in view.lines()[0]
+        assert drawn_colour(view, "✓ done") == view.get_component_rich_style("goal-list--done").color
+        assert drawn_colour(view, "streak 4d") != view.get_component_rich_style("goal-list--at-risk").color
+
+
+def drawn_colour(view: GoalList, words: str):
+    """The colour the first row draws ``words`` in (a row-state colour, not the cursor's)."""
+    segment = next(s for s in view.render_line(0) if words in s.text)
+    return segment.style.color
 
 
 async def test_help_lists_every_binding(make_app):

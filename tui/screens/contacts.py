@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from ..core.contacts import Contact, Urgency, humanize_days
 from ..services import contacts as contact_service
@@ -25,6 +25,7 @@ from ..widgets.contact_table import ContactTable, follow_up_words
 from .confirm import confirm_delete, counted
 from .contact_forms import ContactForm, FollowUpForm, LogForm
 from ..widgets.text_input import TextInput
+from ..widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -87,7 +88,7 @@ class ContactsScreen(Screen[None]):
             with VerticalScroll(id="contacts-detail"):
                 yield Static(id="contacts-follow-up")
                 yield Static(id="contacts-detail-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:  # the data arrives with ScreenResume, which follows
         self.query_one("#contacts-filter", Input).display = False

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ..core.clock import format_weekdays
 from ..core.goals import GoalHistory
@@ -31,6 +31,7 @@ from ..widgets.heatmap import Heatmap
 from .confirm import confirm_delete, counted
 from .goal_form import GoalForm, GoalFormResult
 from .goal_lines import GoalLines
+from ..widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -105,7 +106,7 @@ class GoalsScreen(Screen[None]):
             yield Static(id="goals-day")
             yield Heatmap(id="goals-heatmap")
             yield Static(HINT, id="goals-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(GoalTable).focus()

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Sparkline, Static
+from textual.widgets import OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from ..core.mood import MoodEntry, Rejection, score_label
@@ -24,6 +24,7 @@ from ..services import mood as mood_service
 from ..services.mood_insights import insights
 from ..widgets.year_pixels import YearPixels
 from .rejection_form import RejectionForm
+from ..widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -112,7 +113,7 @@ class MoodScreen(Screen[None]):
                     yield OptionList(id="mood-entries")
                     yield Static("Rejections and lessons", classes="section-title")
                     yield OptionList(id="mood-rejections")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:  # the data arrives with ScreenResume, which follows
         self.query_one("#mood-entries", OptionList).focus()

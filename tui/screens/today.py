@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, ListView, Static
+from textual.widgets import Static
 
 from ..core.encourage import DayContext, encouragement
 from ..services import checkins as checkin_service
@@ -22,7 +22,8 @@ from ..services import mood as mood_service
 from ..core.mood import score_label
 from ..core.mood_stats import level
 from ..widgets.followup_list import FollowUpList
-from ..widgets.goal_row import GoalRow
+from ..widgets.goal_list import GoalList
+from ..widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -50,7 +51,7 @@ class TodayScreen(Screen[None]):
             yield Static(id="today-date")
             yield Static(id="today-encouragement")
             yield Static("Today's goals", classes="section-title")
-            yield ListView(id="today-goals")
+            yield GoalList(id="today-goals")
             yield Static(id="today-empty")
             yield Static(id="today-at-risk")
             yield Static("Follow-ups due · l logs the highlighted one (tab to move)",
@@ -60,13 +61,13 @@ class TodayScreen(Screen[None]):
             yield Static(id="today-mood")
             yield Static("Today's wins", classes="section-title")
             yield Static(id="today-wins")
-        yield Footer()
+        yield KeyBar()
 
     def on_screen_resume(self) -> None:
         self.app.refresh_data()
 
     def on_mount(self) -> None:  # the data arrives with ScreenResume, which follows
-        self.query_one(ListView).focus()
+        self.query_one(GoalList).focus()
 
     # Drawing --------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -80,7 +81,7 @@ class TodayScreen(Screen[None]):
         self.query_one("#today-date", Static).update(
             day.strftime("%A %d %B %Y") + ("  ·  rest day" if rest else "")
         )
-        self._show_goals(summaries)
+        self.query_one(GoalList).show(summaries)
         at_risk = [s.goal.name for s in summaries if s.streak.at_risk]
         self.query_one("#today-at-risk", Static).update(
             Text("Streaks at risk today: " + ", ".join(at_risk) if at_risk else "")
@@ -118,19 +119,6 @@ class TodayScreen(Screen[None]):
             else Text("None yet: they arrive as you go. Press w to record one of your own.", "dim")
         )
 
-    def _show_goals(self, summaries: list[GoalSummary]) -> None:
-        """Update rows in place (rows carry no ids, so a rebuild never collides)."""
-        view = self.query_one(ListView)
-        rows = list(view.query(GoalRow))
-        for row, summary in zip(rows, summaries):
-            row.show(summary)
-        for row in rows[len(summaries):]:
-            row.remove()
-        if len(summaries) > len(rows):
-            view.extend(GoalRow(s) for s in summaries[len(rows):])
-        if summaries and (view.index is None or view.index >= len(summaries)):
-            view.index = len(summaries) - 1 if view.index else 0
-
     def _show_followups(self, day) -> None:  # type: ignore[no-untyped-def]
         due = memo.followups_due(self.app.rb, day)
         self.query_one(FollowUpList).show(due, day)
@@ -166,9 +154,7 @@ class TodayScreen(Screen[None]):
         self.query_one("#today-mood", Static).update(text)
 
     def selected(self) -> GoalSummary | None:
-        view = self.query_one(ListView)
-        item = view.highlighted_child
-        return item.summary if isinstance(item, GoalRow) else None
+        return self.query_one(GoalList).selected
 
     # Actions --------------------------------------------------------------------------------
     def _change(self, change: Callable[[], object]) -> bool:
@@ -178,15 +164,14 @@ class TodayScreen(Screen[None]):
         return True
 
     def action_cursor(self, step: int) -> None:
-        view = self.query_one(ListView)
-        view.action_cursor_down() if step > 0 else view.action_cursor_up()
+        self.query_one(GoalList).move(step)
 
     def action_tick(self) -> None:
         if summary := self.selected():
             rb = self.app.rb
             self._change(lambda: checkin_service.toggle_tick(rb, summary.goal.id, rb.today()) or True)
 
-    def on_list_view_selected(self, event: ListView.Selected) -> None:
+    def on_goal_list_selected(self, event: GoalList.Selected) -> None:
         event.stop()
         self.action_tick()
 

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.clock import week_start_of
@@ -18,6 +18,7 @@ from ..core.wins import MANUAL, Win, group_by_week, kind_label, this_week_count
 from ..services import memo
 from ..services.context import Rebound
 from ..services.wins import all_wins
+from ..widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -66,7 +67,7 @@ class WinsScreen(Screen[None]):
             yield Static(id="wins-filter")
             yield OptionList(id="wins-list")
             yield Static(id="wins-empty")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:  # the data arrives with ScreenResume, which follows
         self.query_one(OptionList).focus()

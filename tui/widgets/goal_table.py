@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from ..services.status import GoalSummary
-from .goal_row import progress_text
+from .goal_list import progress_text
 
 COLUMNS = ("Goal", "This period", "Streak", "Best", "Strength", "30 days", "90 days", "State")
 
