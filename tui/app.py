@@ -16,7 +16,6 @@ from . import paths
 from .core.errors import InputError
 from .services import Rebound
 from .services.undo import undo
-from .services.wins import celebrate
 from .theme_variables import mood_and_heat_colours
 from .store.errors import CorruptFileError, StoreError
 from .store.folder import DataFolderGoneError
@@ -190,6 +189,8 @@ class ReboundApp(App[None]):
         """One toast per change, however many wins it earned."""
         earned = self.rb.take_earned()
         if earned:
+            from .services.wins import celebrate
+
             self.notify(celebrate(earned), title="Small victory", timeout=6, markup=False)
 
     def refresh_data(self) -> None:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from textual.app import SystemCommand
 from textual.markup import escape  # palette titles are parsed as markup
 
-from .store import contacts as contact_repo
 from .store import repo
 
 if TYPE_CHECKING:
@@ -17,6 +16,8 @@ if TYPE_CHECKING:
 
 
 def jump_commands(app: ReboundApp) -> Iterator[SystemCommand]:
+    from .store import contacts as contact_repo  # imported when the palette opens
+
     store = app.rb.store
     for goal in repo.goals(store):
         yield SystemCommand(f"Goals: Jump to {escape(goal.name)}", "Open the Goals screen on this goal",

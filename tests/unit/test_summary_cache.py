@@ -176,3 +176,32 @@ def test_cache_entries_of_the_wrong_shape_are_read_as_missing(folder: Path) -> N
                                 {"c": {"day": "x"}}, "nonsense", None][i % 6]
     (folder / CACHE).write_bytes(orjson.dumps(data))
     assert status(fresh(folder)) == expected
+
+
+def test_from_february_a_warm_status_reads_only_this_years_check_ins(folder: Path) -> None:
+    """What each goal carried into this month is kept too: a warm start reads no other year."""
+    expected = status(fresh(folder))  # remembers 1 January
+    status(fresh(folder))  # walks on from 1 January and remembers 1 March
+    rb = fresh(folder)
+    assert status(rb) == expected
+    assert [n for n in ("checkins-2024.json", "checkins-2025.json", "checkins-2026.json")
+            if rb.store.file(n).data is not None] == ["checkins-2026.json"]
+
+
+@pytest.mark.parametrize("day", [date(2026, 2, 27), date(2026, 1, 5), date(2026, 3, 1)])
+@pytest.mark.parametrize("name", ["Send applications", "Coffee chats"])  # daily, weekly
+def test_a_change_earlier_this_year_is_never_hidden_by_the_months_entry(
+        folder: Path, day: date, name: str) -> None:
+    """27 February lies before 1 March but in the week that holds it (weeks start on Monday)."""
+    status(fresh(folder))
+    status(fresh(folder))  # both entries kept
+    rb = fresh(folder)
+    goal = goals.find_goal(rb, name)
+    checkins.set_count(rb, goal.id, day, 0 if checkins_on(rb, goal.id, day) else 4)
+    assert status(fresh(folder)) == uncached(folder)
+
+
+def checkins_on(rb: Rebound, goal_id: str, day: date) -> int:
+    from tui.store import repo
+
+    return repo.day_count(rb.store, goal_id, day)

@@ -38,9 +38,12 @@ def strength(history: GoalHistory, as_of: date, prior: tuple[date, float] | None
     return max(0.0, min(1.0, _walk(history, first, as_of + timedelta(days=1), score, as_of)))
 
 
-def score_before(history: GoalHistory, day: date) -> float:
-    """The score carried into ``day`` (unclamped), for ``strength(..., prior=(day, it))``."""
+def score_before(history: GoalHistory, day: date, prior: tuple[date, float] | None = None) -> float:
+    """The score carried into ``day`` (unclamped), for ``strength(..., prior=(day, it))``;
+    walked on from ``prior`` (an earlier day's ``score_before``) when given."""
     start = history.goal.start
+    if prior is not None and prior[0] > start:
+        return _walk(history, prior[0], day, prior[1], day)
     return _walk(history, start, day, 0.0, day) if day > start else 0.0
 
 

@@ -159,16 +159,21 @@ def _state_before(history: GoalHistory, boundary: date, week_start: int) -> RunS
     """The run state before ``boundary`` (seen from there, every earlier period is settled)."""
 
     def walk_to_boundary() -> RunState:
-        state = RunState(_first_period(history.goal, week_start))
-        if not history.goal.is_weekly:
-            return _settled_days(history, state, boundary)
-        for period in _periods(history, state, boundary, week_start):
-            if period.start >= boundary:
-                break
-            state = _state_after(state, period)
-        return replace(state, at=boundary)
+        return state_from(history, RunState(_first_period(history.goal, week_start)), boundary,
+                          week_start)
 
     return remembered("streak", history, boundary, week_start, walk_to_boundary)
+
+
+def state_from(history: GoalHistory, state: RunState, boundary: date, week_start: int = 0) -> RunState:
+    """The run state before ``boundary``, walked on from ``state`` (at an earlier period start)."""
+    if not history.goal.is_weekly:
+        return _settled_days(history, state, boundary)
+    for period in _periods(history, state, boundary, week_start):
+        if period.start >= boundary:
+            break
+        state = _state_after(state, period)
+    return replace(state, at=boundary)
 
 
 def _settled_days(history: GoalHistory, state: RunState, end: date) -> RunState:

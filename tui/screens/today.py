@@ -13,20 +13,15 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..core.encourage import DayContext, encouragement
 from ..services import checkins as checkin_service
 from ..services import memo
-from ..services.status import GoalSummary
-from ..services.wins import wins_on
-from ..services import mood as mood_service
-from ..core.mood import score_label
-from ..core.mood_stats import level
 from ..widgets.followup_list import FollowUpList
 from ..widgets.goal_list import GoalList
 from ..widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
+    from ..services.status import GoalSummary
     from .goal_form import GoalFormResult
 
 
@@ -96,7 +91,11 @@ class TodayScreen(Screen[None]):
         self._drawn = drawn  # only once drawn without a read error
 
     def _show_rest_of_day(self) -> None:
-        """Encouragement, follow-ups, mood and wins: each reads files the goals do not need."""
+        """Encouragement, follow-ups, mood and wins: each reads files (and needs modules) the
+        goals do not, so they come a frame after them."""
+        from ..core.encourage import DayContext, encouragement
+        from ..services.wins import wins_on
+
         rb = self.app.rb
         day = rb.today()
         summaries = memo.summaries(rb, day)  # memoised: read by ``reload`` just before
@@ -136,11 +135,17 @@ class TodayScreen(Screen[None]):
         self.app.push_screen(LogForm(view.contact), lambda done: done and self.app.refresh_data())
 
     def _mood_context(self, day) -> dict[str, bool]:  # type: ignore[no-untyped-def]
+        from ..services import mood as mood_service
+
         rejection = mood_service.recent_rejection(self.app.rb, day)
         return {"rejection": rejection is not None,
                 "lesson_written": bool(rejection and rejection.lesson)}
 
     def _show_mood(self, day) -> None:  # type: ignore[no-untyped-def]
+        from ..core.mood import score_label
+        from ..core.mood_stats import level
+        from ..services import mood as mood_service
+
         found = mood_service.day_mood(self.app.rb, day)
         if found is None:
             text = Text("How are you today? Press m and pick 1–5; it takes two seconds.", "dim")

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from weakref import WeakKeyDictionary
 
-from . import contacts
 from .context import Rebound
-from .status import GoalSummary
+
+if TYPE_CHECKING:  # imported when first used: the first frame needs neither
+    from .contacts import ContactView
+    from .status import GoalSummary
 
 T = TypeVar("T")
 _figures: WeakKeyDictionary[Rebound, dict[Hashable, tuple[object, Any]]] = WeakKeyDictionary()
@@ -53,9 +55,13 @@ def summaries_key(day: date, week_start: int) -> Hashable:
     return ("summaries", day, week_start)
 
 
-def contact_views(rb: Rebound, today: date) -> list[contacts.ContactView]:
+def contact_views(rb: Rebound, today: date) -> list[ContactView]:
+    from . import contacts
+
     return memoised(rb, ("contact-views", today), lambda: contacts.contact_views(rb, today))
 
 
-def followups_due(rb: Rebound, today: date) -> list[contacts.ContactView]:
+def followups_due(rb: Rebound, today: date) -> list[ContactView]:
+    from . import contacts
+
     return memoised(rb, ("followups-due", today), lambda: contacts.due(contact_views(rb, today)))

@@ -9,12 +9,8 @@ from typing import Any
 from ..core.goals import Goal, GoalHistory
 from ..core.score import strength
 from ..core.streaks import RunState, Streak, streak
-from ..store import repo
-from .contacts import followups_due
 from .context import Rebound
 from .history import histories
-from .mood import mood_logged
-from .wins import wins_on
 
 
 @dataclass(frozen=True)
@@ -54,7 +50,10 @@ def goal_summaries(rb: Rebound, as_of: date | None = None) -> list[GoalSummary]:
 
 def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
     """The `status --json` object of product.md §4."""
+    from .contacts import followups_due  # the CLI's needs: the app's start-up does without them
+    from .mood import mood_logged
     from .summary_cache import SummaryCache, cached_latest, cached_summaries  # builds on this
+    from .wins import wins_on
 
     cache = SummaryCache(rb)
     day = as_of or rb.today()

@@ -18,20 +18,21 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from ..core.clock import week_start_of
 from ..core.goals import GoalHistory
 from ..core.score import score_before
-from ..core.streaks import RunState, state_before
-from ..core.contacts import Interaction
-from ..store import contacts as contacts_repo
+from ..core.streaks import RunState, state_before, state_from
 from ..store import files, repo
 from .context import Rebound
 from .history import histories
 from .status import GoalSummary, summarize
+
+if TYPE_CHECKING:  # the follow-ups' part is imported by `status` only, not by the app's start
+    from ..core.contacts import Interaction
 
 CACHE = ".summaries.json"
 VERSION = 1
@@ -103,16 +104,22 @@ def cached_summaries(rb: Rebound, day: date, cache: SummaryCache) -> list[GoalSu
     named = repo.checkin_files(store)
     if None in named.values() or not any(y < day.year - 1 for y in named.values() if y):
         return [summarize(h, day, week_start) for h in histories(rb)]  # nothing worth skipping
-    new_year = date(day.year, 1, 1)
+    new_year, month = date(day.year, 1, 1), day.replace(day=1)
     older = {n: y for n, y in named.items() if y is not None and y < day.year}
     identity = _identity(rb, list(older))
-    recent = histories(rb, from_year=day.year - 1)
     this_year_only = all(min(repo.years_in(store, n), default=y) >= day.year
                          for n, y in named.items() if y is not None and y >= day.year)
+    if this_year_only and month > new_year:  # from February, this year's file is enough
+        found = _from_month(rb, day, cache, identity)
+        if found is not None:
+            return found
+    recent = histories(rb, from_year=day.year - 1)
     keys = {h.goal.id: _key(h, new_year, week_start, identity) for h in recent}
     carried = {h.goal.id: _carried_entry(cache.get(keys[h.goal.id])) for h in recent}
     if this_year_only and None not in carried.values():
-        return [_summarize(h, day, week_start, carried[h.goal.id]) for h in recent]
+        if month > new_year:
+            _remember_month(recent, month, week_start, identity, carried, cache)
+        return [_summarize(h, day, week_start, carried[h.goal.id], new_year) for h in recent]
     every = histories(rb)  # reads every year
     if this_year_only and all(max(repo.years_in(store, n), default=y) < day.year - 1
                               for n, y in older.items() if y < day.year - 1):
@@ -121,8 +128,44 @@ def cached_summaries(rb: Rebound, day: date, cache: SummaryCache) -> list[GoalSu
     return [summarize(h, day, week_start) for h in every]
 
 
-def _boundary(history: GoalHistory, new_year: date, week_start: int) -> date:
-    return week_start_of(new_year, week_start) if history.goal.is_weekly else new_year
+def _from_month(rb: Rebound, day: date, cache: SummaryCache,
+                identity: list[Any]) -> list[GoalSummary] | None:
+    """Summaries from what each goal carried into this month, reading this year's check-ins only;
+    None when an entry is missing (the caller walks from 1 January, and remembers the month)."""
+    week_start, month = rb.clock.week_start, day.replace(day=1)
+    current = histories(rb, from_year=day.year)
+    found = []
+    for h in current:
+        if _started_within(h, month, week_start):
+            found.append(summarize(h, day, week_start))  # nothing carried: its days are all here
+            continue
+        carried = _carried_entry(cache.get(_month_key(h, month, week_start, identity)))
+        if carried is None:
+            return None
+        found.append(_summarize(h, day, week_start, carried, month))
+    return found
+
+
+def _remember_month(recent: list[GoalHistory], month: date, week_start: int, identity: list[Any],
+                    carried: dict[str, tuple[RunState, float] | None], cache: SummaryCache) -> None:
+    """What each goal carried into ``month``, walked on from 1 January's, kept for the next run."""
+    for h in recent:
+        year = carried[h.goal.id]
+        if year is None or _started_within(h, month, week_start):
+            continue
+        state = state_from(h, year[0], _boundary(h, month, week_start), week_start)
+        score = score_before(h, month, (date(month.year, 1, 1), year[1]))
+        cache.put(_month_key(h, month, week_start, identity), _entry(state, score))
+
+
+def _started_within(history: GoalHistory, month: date, week_start: int) -> bool:
+    start = history.goal.start
+    return (week_start_of(start, week_start) if history.goal.is_weekly else start) >= _boundary(
+        history, month, week_start)
+
+
+def _boundary(history: GoalHistory, first: date, week_start: int) -> date:
+    return week_start_of(first, week_start) if history.goal.is_weekly else first
 
 
 def _key(history: GoalHistory, new_year: date, week_start: int, identity: list[Any]) -> str:
@@ -135,10 +178,24 @@ def _key(history: GoalHistory, new_year: date, week_start: int, identity: list[A
     ])
 
 
+def _month_key(history: GoalHistory, month: date, week_start: int, identity: list[Any]) -> str:
+    """``_key`` for the first of ``month`` (February on): the earlier years by their files'
+    identity, this year's days before the month by their data."""
+    new_year, counts = date(month.year, 1, 1), history.counts
+    return _digest([
+        _key(history, month, week_start, identity),
+        sorted((d, c) for d, c in counts.items() if new_year <= d < month),
+    ])
+
+
 def _carried(history: GoalHistory, new_year: date, week_start: int) -> dict[str, Any]:
     state = state_before(history, _boundary(history, new_year, week_start), week_start)
+    return _entry(state, score_before(history, new_year))
+
+
+def _entry(state: RunState, score: float) -> dict[str, Any]:
     return {"at": state.at.isoformat(), "run": state.run, "closed_best": state.closed_best,
-            "score": score_before(history, new_year)}
+            "score": score}
 
 
 def _carried_entry(entry: Any) -> tuple[RunState, float] | None:
@@ -155,15 +212,17 @@ def _carried_entry(entry: Any) -> tuple[RunState, float] | None:
 
 
 def _summarize(history: GoalHistory, day: date, week_start: int,
-               carried: tuple[RunState, float] | None) -> GoalSummary:
+               carried: tuple[RunState, float] | None, since: date) -> GoalSummary:
     assert carried is not None
     prior, score = carried
-    return summarize(history, day, week_start, prior, (date(day.year, 1, 1), score))
+    return summarize(history, day, week_start, prior, (since, score))
 
 
 # Follow-ups --------------------------------------------------------------------------------------
 def cached_latest(rb: Rebound, day: date, cache: SummaryCache) -> dict[str, Interaction]:
     """Each contact's latest interaction, the files of years before ``day``'s from the cache."""
+    from ..store import contacts as contacts_repo
+
     store = rb.store
     named = contacts_repo.interaction_files(store)
     older = [n for n, y in named.items() if y is not None and y < day.year]
@@ -180,6 +239,8 @@ def cached_latest(rb: Rebound, day: date, cache: SummaryCache) -> dict[str, Inte
 
 def _latest_entry(entry: Any) -> dict[str, Interaction] | None:
     """A cache entry back as contact id → interaction; None when it is not one (a hand edit)."""
+    from ..store import contacts as contacts_repo
+
     try:
         return {c: contacts_repo.interaction_from_doc(doc) for c, doc in entry.items()}
     except (AttributeError, KeyError, TypeError, ValueError):

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..core.contacts import Urgency, humanize_days
-from ..services.contacts import ContactView
+if TYPE_CHECKING:  # imported when first shown, a frame after Today's goals
+    from ..services.contacts import ContactView
 
 
 def followup_line(view: ContactView, today: date, style: object = "") -> Text:
+    from ..core.contacts import Urgency, humanize_days
+
     overdue = view.urgency is Urgency.OVERDUE
     assert view.next is not None
     when = f"overdue since {view.next:%a %d %b}" if overdue else "due today"
@@ -39,6 +42,8 @@ class FollowUpList(OptionList):
         self.views: list[ContactView] = []
 
     def show(self, views: list[ContactView], today: date) -> None:
+        from ..core.contacts import Urgency
+
         highlighted = self.highlighted
         self.views = views
         styles = {
