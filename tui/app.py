@@ -87,12 +87,6 @@ class ReboundApp(App[None]):
         self.stylesheet.set_variables(self.get_css_variables())
 
     def on_mount(self) -> None:
-        # Textual applies the App's own styles (its colour) only after the first screen has been
-        # laid out and drawn once, off screen; without the full theme refresh (``_open_in_theme``)
-        # the styles cached then are stale, so they are dropped and the first frame drawn afresh.
-        for widget in self.screen.walk_children(with_self=True):
-            widget.notify_style_update()
-            widget.refresh()
         self.set_interval(self.poll_seconds, self.poll)
 
     def on_ready(self) -> None:  # the first layout is done; the first frame follows it
@@ -124,6 +118,11 @@ class ReboundApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
             self._last_input = monotonic()
+        elif isinstance(event, events.Compose):
+            # Textual styles the App itself (its colour) only after its first screen is built and
+            # drawn off screen, and restyles everything when the theme is set; ``_open_in_theme``
+            # skips that restyle, so the App is styled first and the first drawing is right.
+            self.stylesheet.apply(self)
         await super().on_event(event)
 
     def _prepare_next(self) -> None:

@@ -108,7 +108,7 @@ async def test_x_reflects_on_a_rejection_from_any_screen(make_app, rb):
 
 async def test_mood_screen_shows_trend_pixels_insights_and_edits_a_lesson(make_app, rb):
     today = rb.today()
-    for back in range(PAGE + 20):
+    for back in range(max(PAGE, 90) + 20):  # more than a page, and a full 90-day trend
         mood_service.log_mood(rb, 1 + back % 5, tags="rest" if back % 3 == 0 else "",
                               day=today - timedelta(days=back))
     mood_service.log_rejection(rb, "Fabrikam", role="Designer", day=today - timedelta(days=1))
@@ -131,10 +131,16 @@ async def test_mood_screen_shows_trend_pixels_insights_and_edits_a_lesson(make_a
         shown = prompts(entries)
         assert len(shown) == PAGE + 1 and "older entries" in shown[-1]
         assert shown[0].startswith(today.strftime("%a %d %b %Y"))
-        entries.highlighted = PAGE
+        total = len(mood_service.entries(rb))  # every entry, the rejection's too
         entries.focus()
-        await pilot.press("enter")  # the next page
-        assert len(prompts(entries)) == PAGE + 21  # every entry, the rejection's too
+        pages = 0
+        while "older entries" in prompts(entries)[-1]:
+            entries.highlighted = len(prompts(entries)) - 1
+            await pilot.press("enter")  # the next page
+            pages += 1
+            shown = min(total, (pages + 1) * PAGE)
+            assert len(prompts(entries)) == shown + (shown < total)
+        assert len(prompts(entries)) == total and pages == -(-total // PAGE) - 1
         rejections = screen.query_one("#mood-rejections", OptionList)
         assert "Fabrikam · Designer" in prompts(rejections)[0]
         assert "no lesson yet" in prompts(rejections)[0]

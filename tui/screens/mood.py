@@ -29,8 +29,8 @@ from ..widgets.key_bar import KeyBar
 if TYPE_CHECKING:
     from ..app import ReboundApp
 
-PAGE = 100
-REJECTIONS_PAGE = 50  # two lines each: five busy years hold hundreds
+PAGE = 40  # two screens of entries at first; enter on the last option shows more
+REJECTIONS_PAGE = 20  # two lines each: five busy years hold hundreds
 MORE = "more"
 
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 ALL = ""
 MORE = "more"
-PAGE = 100  # wins drawn at first (a few screens' worth); five busy years hold thousands
+PAGE = 40  # wins drawn at first (two screens' worth); five busy years hold thousands
 
 
 def win_line(win: Win) -> Text:
