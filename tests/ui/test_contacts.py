@@ -253,6 +253,24 @@ async def test_today_lists_follow_ups_and_l_logs_one(make_app, rb) -> None:
         assert len(app.screen.query_one(FollowUpList).views) == 2
 
 
+async def test_today_names_a_handful_of_follow_ups_and_counts_the_rest(make_app, rb) -> None:
+    from tui.services.memo import followups_due
+    from tui.widgets.followup_list import SHOWN
+
+    for n in range(SHOWN + 5):
+        contact = cs.add_contact(rb, cs.ContactFields(f"Contact {n:02}", cadence=7))
+        cs.log_interaction(rb, contact.id, kind="call", day=ago(10 + n))
+    due = followups_due(rb, rb.today())
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        followups = app.screen.query_one(FollowUpList)
+        assert followups.views == due[:SHOWN] and len(due) == SHOWN + 5
+        last = followups.get_option_at_index(SHOWN)
+        assert "… and 5 more due" in str(last.prompt) and last.disabled
+        assert followups.option_count == SHOWN + 1
+
+
 async def test_command_palette_has_every_contacts_action(make_app, rb) -> None:
     seed(rb)
     app = make_app()

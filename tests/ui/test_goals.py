@@ -64,7 +64,7 @@ def day_line(app) -> str:
 
 
 def heatmap_text(app) -> str:
-    return app.screen.query_one(Heatmap).render().plain
+    return "\n".join(line.plain for line in app.screen.query_one(Heatmap).lines())
 
 
 def cursor_cell(app) -> str:

@@ -75,7 +75,7 @@ async def test_at_width_60_at_least_26_weeks_fit_and_the_cursor_is_bracketed():
         weeks = heatmap.visible_weeks()
         assert len(weeks) >= 26
         assert weeks[-1] == date(2026, 11, 23)
-        lines = heatmap.render().plain.splitlines()
+        lines = [line.plain for line in heatmap.lines()]
         assert all(len(line) <= 60 for line in lines)
         wednesday = lines[3]
         assert wednesday.startswith("Wed") and wednesday.rstrip().endswith("[■]")

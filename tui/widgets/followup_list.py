@@ -32,8 +32,12 @@ def followup_line(view: ContactView, today: date, style: object = "") -> Text:
     return line
 
 
+SHOWN = 8  # a two-minute check-in names a handful; Contacts (3) lists every one
+
+
 class FollowUpList(OptionList):
-    """Highlight one and press `l` on Today to log the interaction that clears it."""
+    """Highlight one and press `l` on Today to log the interaction that clears it. The first
+    ``SHOWN`` are listed, then how many more are due."""
 
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {"followup-list--due", "followup-list--overdue"}
 
@@ -45,16 +49,19 @@ class FollowUpList(OptionList):
         from ..core.contacts import Urgency
 
         highlighted = self.highlighted
-        self.views = views
+        self.views = views[:SHOWN]
         styles = {
             urgency: self.get_component_rich_style(f"followup-list--{urgency.name.lower()}", partial=True)
             for urgency in (Urgency.DUE, Urgency.OVERDUE)
         }
-        self.set_options(
-            Option(followup_line(v, today, styles.get(v.urgency, "")), id=v.contact.id) for v in views
-        )
-        if views:
-            self.highlighted = min(highlighted or 0, len(views) - 1)
+        options = [Option(followup_line(v, today, styles.get(v.urgency, "")), id=v.contact.id)
+                   for v in self.views]
+        if len(views) > SHOWN:
+            options.append(Option(Text(f"… and {len(views) - SHOWN} more due: Contacts (3) lists "
+                                       "every one", "dim"), disabled=True))
+        self.set_options(options)
+        if self.views:
+            self.highlighted = min(highlighted or 0, len(self.views) - 1)
 
     def selected(self) -> ContactView | None:
         if not self.views:

@@ -8,7 +8,10 @@ from __future__ import annotations
 from calendar import monthrange
 from datetime import date
 
-from rich.text import Text
+from itertools import groupby
+
+from rich.segment import Segment
+from textual.strip import Strip
 from textual.widget import Widget
 
 from ..core.mood import SCORE_LABELS
@@ -19,6 +22,9 @@ EMPTY = "·"
 
 
 class YearPixels(Widget):
+    """Drawn line by line: a run of same-coloured cells is one segment (a span per day made the
+    first visit to Mood draw for about 20 ms)."""
+
     COMPONENT_CLASSES = {
         "year-pixels--label",
         "year-pixels--none",
@@ -36,22 +42,36 @@ class YearPixels(Widget):
         self.means, self.today, self.year = means, today, year or today.year
         self.refresh()
 
-    def render(self) -> Text:
-        style = self.get_component_rich_style
-        text = Text()
-        for month in range(1, 13):
-            text.append(date(self.year, month, 1).strftime("%b "), style("year-pixels--label"))
-            for d in range(1, monthrange(self.year, month)[1] + 1):
-                day = date(self.year, month, d)
-                mean = self.means.get(day)
-                if day > self.today:
-                    text.append(EMPTY, style("year-pixels--future"))
-                elif mean is None:
-                    text.append(EMPTY, style("year-pixels--none"))
-                else:
-                    text.append(CELL, style(f"year-pixels--{level(mean)}"))
-            text.append("\n")
-        for n, label in SCORE_LABELS.items():  # the legend
-            text.append(CELL, style(f"year-pixels--{n}"))
-            text.append(f" {label}  ", style("year-pixels--label"))
-        return text
+    def cells(self, month: int) -> list[tuple[str, str]]:
+        """(text, component) runs of a month's row: its name, then a cell per day."""
+        runs = [(date(self.year, month, 1).strftime("%b "), "label")]
+        for d in range(1, monthrange(self.year, month)[1] + 1):
+            day = date(self.year, month, d)
+            mean = self.means.get(day)
+            if day > self.today:
+                runs.append((EMPTY, "future"))
+            elif mean is None:
+                runs.append((EMPTY, "none"))
+            else:
+                runs.append((CELL, str(level(mean))))
+        return runs
+
+    def legend(self) -> list[tuple[str, str]]:
+        runs = []
+        for n, label in SCORE_LABELS.items():
+            runs += [(CELL, str(n)), (f" {label}  ", "label")]
+        return runs
+
+    def render_line(self, y: int) -> Strip:
+        width, base = self.size.width, self.rich_style
+        if y >= 13:
+            return Strip.blank(width, base)
+        runs = self.cells(y + 1) if y < 12 else self.legend()
+        segments = [
+            Segment("".join(text for text, _ in same), self._style(component))
+            for component, same in groupby(runs, key=lambda run: run[1])
+        ]
+        return Strip(segments).adjust_cell_length(width, base)
+
+    def _style(self, component: str):  # type: ignore[no-untyped-def]
+        return self.get_component_rich_style(f"year-pixels--{component}")
