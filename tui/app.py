@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
+from typing import Any
 from importlib import import_module
 from time import monotonic
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.widget import AwaitMount
 from textual.screen import Screen
 
 from . import paths
@@ -29,8 +31,9 @@ POLL_SECONDS = 1.0
 PREPARED = ("goals", "contacts", "mood", "wins", "mood_form", "win_form")  # tui.screens.*
 QUIET, PREPARE_EVERY = 0.25, 0.02  # seconds
 IDLE_COLLECT = 1.0  # seconds without a key or a click before frozen garbage is collected
-STYLES = ("app.tcss", "today.tcss", "forms.tcss", "help.tcss", "wins.tcss", "goals.tcss", "confirm.tcss",
-          "contacts.tcss", "mood.tcss")
+STYLES = ("app.tcss", "today.tcss")  # what the first frame needs
+LATER_STYLES = ("forms.tcss", "help.tcss", "wins.tcss", "goals.tcss", "confirm.tcss", "contacts.tcss",
+                "mood.tcss")  # parsed after the first frame, or before another screen shows
 
 
 class ReboundApp(App[None]):
@@ -70,6 +73,7 @@ class ReboundApp(App[None]):
         self._frozen_garbage = False
         self._after_first_frame: list[Callable[[], object]] = []
         self._unprepared = list(PREPARED)
+        self._later_styles_loaded = False
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **mood_and_heat_colours(self.current_theme)}
@@ -106,6 +110,7 @@ class ReboundApp(App[None]):
         """After the first frame: keep the start-up objects out of every later full collection
         (they live as long as the app), then prepare the other screens while the user reads."""
         self._first_frame_shown = True
+        self._load_later_styles()
         for draw in self._after_first_frame:
             self.read(draw)
         self._freeze()
@@ -114,6 +119,24 @@ class ReboundApp(App[None]):
             self.mode_change_signal.subscribe(self, self._mode_changed)
             self.set_timer(QUIET, self._prepare_next)
             self.set_interval(IDLE_COLLECT / 2, self._collect_when_idle)
+
+    def _load_later_styles(self) -> None:
+        """The other screens' styles: parsing them held the first frame back by about 10 ms.
+        Their rules name only their own screens' widgets, so nothing shown is restyled."""
+        if self._later_styles_loaded:
+            return
+        self._later_styles_loaded = True
+        for name in LATER_STYLES:
+            self.stylesheet.read(paths.styles_dir() / name)
+        self.stylesheet.parse()
+
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
+        self._load_later_styles()  # a form or a prompt before the first frame was shown
+        return super().push_screen(*args, **kwargs)
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        self._load_later_styles()
+        return super().switch_mode(mode)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):

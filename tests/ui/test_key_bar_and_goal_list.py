@@ -139,3 +139,21 @@ async def test_the_first_frame_is_drawn_with_the_final_styles(tmp_path):
             widget.refresh()
         await pilot.pause()
         assert app.export_screenshot() == first
+
+
+async def test_the_other_screens_styles_arrive_before_their_screens(make_app):
+    """app.tcss and today.tcss are parsed for the first frame, the rest just after it: a screen
+    or a form shown before then (a key pressed at once) is styled all the same."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert not app._later_styles_loaded or app._first_frame_shown
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.screen.query_one("#goals").styles.padding.left == 2  # goals.tcss
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen.query_one("#help-box").styles.width.value == 64  # help.tcss
+    later = make_app()
+    async with later.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert later._later_styles_loaded  # after the first frame, without any key

@@ -11,16 +11,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ..services import checkins as checkin_service
 from ..services import memo
-from ..widgets.followup_list import FollowUpList
 from ..widgets.goal_list import GoalList
 from ..widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
+    from ..widgets.followup_list import FollowUpList
     from ..services.status import GoalSummary
     from .goal_form import GoalFormResult
 
@@ -49,14 +50,21 @@ class TodayScreen(Screen[None]):
             yield GoalList(id="today-goals")
             yield Static(id="today-empty")
             yield Static(id="today-at-risk")
-            yield Static("Follow-ups due · l logs the highlighted one (tab to move)",
-                         classes="section-title", id="today-followups-title")
-            yield FollowUpList(id="today-followups")
-            yield Static("Mood", classes="section-title")
-            yield Static(id="today-mood")
-            yield Static("Today's wins", classes="section-title")
-            yield Static(id="today-wins")
+            yield Vertical(id="today-rest")  # filled a frame after the goals (_show_rest_of_day)
         yield KeyBar()
+
+    def _rest_of_day_widgets(self) -> list[Widget]:
+        from ..widgets.followup_list import FollowUpList  # imported when first shown
+
+        return [
+            Static("Follow-ups due · l logs the highlighted one (tab to move)",
+                   classes="section-title", id="today-followups-title"),
+            FollowUpList(id="today-followups"),
+            Static("Mood", classes="section-title"),
+            Static(id="today-mood"),
+            Static("Today's wins", classes="section-title"),
+            Static(id="today-wins"),
+        ]
 
     def on_screen_resume(self) -> None:
         self.app.refresh_data()
@@ -96,6 +104,11 @@ class TodayScreen(Screen[None]):
         from ..core.encourage import DayContext, encouragement
         from ..services.wins import wins_on
 
+        rest_box = self.query_one("#today-rest")
+        if not rest_box.children:  # the first time: mount its widgets, fill them once mounted
+            rest_box.mount_all(self._rest_of_day_widgets())
+            self.call_after_refresh(self.app.read, self._show_rest_of_day)
+            return
         rb = self.app.rb
         day = rb.today()
         summaries = memo.summaries(rb, day)  # memoised: read by ``reload`` just before
@@ -118,15 +131,25 @@ class TodayScreen(Screen[None]):
             else Text("None yet: they arrive as you go. Press w to record one of your own.", "dim")
         )
 
+    def _followups(self) -> FollowUpList | None:
+        """The follow-up list, once the rest of the day is mounted."""
+        from ..widgets.followup_list import FollowUpList
+
+        found = self.query(FollowUpList)
+        return found.first() if found else None
+
     def _show_followups(self, day) -> None:  # type: ignore[no-untyped-def]
         due = memo.followups_due(self.app.rb, day)
-        self.query_one(FollowUpList).show(due, day)
-        for widget in (self.query_one(FollowUpList), self.query_one("#today-followups-title")):
+        followups = self._followups()
+        assert followups is not None  # called once the rest of the day is mounted
+        followups.show(due, day)
+        for widget in (followups, self.query_one("#today-followups-title")):
             widget.display = bool(due)
 
     def action_log_followup(self) -> None:
         """`l`: log the interaction that clears the highlighted follow-up."""
-        view = self.query_one(FollowUpList).selected()
+        followups = self._followups()
+        view = followups.selected() if followups is not None else None
         if view is None:
             self.notify("No follow-ups due today.", timeout=3)
             return

@@ -16,11 +16,15 @@ The cache is not data: losing it, or failing to write it (a read-only folder), c
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import orjson
+
+try:
+    from _blake2 import blake2b  # CPython's own: no OpenSSL to load (2 ms of every start)
+except ImportError:  # pragma: no cover - another Python
+    from hashlib import blake2b
 
 from ..core.clock import week_start_of
 from ..core.goals import GoalHistory
@@ -82,7 +86,7 @@ def _identity(rb: Rebound, names: list[str]) -> list[Any]:
 
 
 def _digest(parts: list[Any]) -> str:
-    return hashlib.sha1(orjson.dumps([VERSION, *parts], default=str)).hexdigest()
+    return blake2b(orjson.dumps([VERSION, *parts], default=str), digest_size=20).hexdigest()
 
 
 # Goals -------------------------------------------------------------------------------------------
