@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -17,7 +19,8 @@ from ..core.clock import week_start_of
 from ..core.wins import MANUAL, Win, group_by_week, kind_label, this_week_count
 from ..services import memo
 from ..services.context import Rebound
-from ..services.wins import all_wins
+from ..services.wins import newest_wins
+from ..store.wins import kind_counts
 from ..widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -38,12 +41,27 @@ def win_line(win: Win) -> Text:
     )
 
 
-def every_win(rb: Rebound) -> list[Win]:
-    """``all_wins``, read once per version of the data."""
-    return memo.memoised(rb, "all-wins", lambda: all_wins(rb))
+def kinds_counted(rb: Rebound) -> Counter[str]:
+    return memo.memoised(rb, "win-kinds", lambda: kind_counts(rb.store))
 
 
-prepare = every_win  # read ahead while the app is idle
+def newest(rb: Rebound, kind: str, at_least: int, today: date, week_start: int) -> list[Win]:
+    """The newest wins, enough for ``at_least`` of ``kind`` in whole weeks (this week's among
+    them: the last of those is not after today)."""
+    def enough(found: list[Win]) -> bool:
+        shown = [w for w in found if kind in (ALL, w.kind)]
+        return len(shown) >= at_least and found[-1].day < week_start_of(
+            shown[at_least - 1].day, week_start)
+
+    key = ("newest-wins", kind, at_least, today, week_start)
+    return memo.memoised(rb, key, lambda: newest_wins(rb, enough))
+
+
+def prepare(rb: Rebound) -> None:
+    """Read ahead, while the app is idle, what the first visit shows."""
+    today = rb.today()
+    kinds_counted(rb)
+    newest(rb, ALL, PAGE, today, rb.clock.week_start)
 
 
 class WinsScreen(Screen[None]):
@@ -82,13 +100,16 @@ class WinsScreen(Screen[None]):
         if drawn == self._drawn:
             return  # nothing changed since the last visit: keep the list (and its cursor)
         self._drawn = drawn
-        wins = every_win(rb)
-        self.kinds = [ALL, *sorted({w.kind for w in wins}, key=lambda k: (k != MANUAL, k))]
+        counts = kinds_counted(rb)
+        total = sum(counts.values())
+        self.kinds = [ALL, *sorted(counts, key=lambda k: (k != MANUAL, k))]
         if self.kind not in self.kinds:
             self.kind = ALL
+        wins = newest(rb, self.kind, self.limit, today, week_start)
         shown = [w for w in wins if self.kind in (ALL, w.kind)]
+        of_kind = total if self.kind == ALL else counts[self.kind]
         self.query_one("#wins-title", Static).update(
-            f"Wins · this week: {this_week_count(wins, today, week_start)} · all time: {len(wins)}"
+            f"Wins · this week: {this_week_count(wins, today, week_start)} · all time: {total}"
         )
         label = "all kinds" if self.kind == ALL else kind_label(self.kind)
         self.query_one("#wins-filter", Static).update(f"Showing {label} (f to change)")
@@ -96,7 +117,7 @@ class WinsScreen(Screen[None]):
         listed = 0
         for week, group in group_by_week(shown, week_start):
             if listed >= self.limit:  # years of wins: draw a page, the rest on request
-                more = f"… {len(shown) - listed} older wins: press enter to show more"
+                more = f"… {of_kind - listed} older wins: press enter to show more"
                 options.append(Option(Text(more, style="italic"), id=MORE))
                 break
             current = week == week_start_of(today, week_start)
@@ -111,7 +132,7 @@ class WinsScreen(Screen[None]):
         if options:
             view.highlighted = min(highlighted or 1, len(options) - 1)
         empty = self.query_one("#wins-empty", Static)
-        empty.display = not wins
+        empty.display = not total
         empty.update(
             "No wins yet. They come on their own as you tick goals, and w records one in your words."
         )

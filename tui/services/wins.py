@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 
@@ -116,7 +116,30 @@ def wins_on(rb: Rebound, day: date) -> list[Win]:
 
 def all_wins(rb: Rebound) -> list[Win]:
     """Every win, newest first."""
-    return sorted(wins_repo.wins(rb.store), key=lambda w: (w.day, instant(w.at)), reverse=True)
+    return sorted(wins_repo.wins(rb.store), key=_newest, reverse=True)
+
+
+def newest_wins(rb: Rebound, enough: Callable[[list[Win]], bool]) -> list[Win]:
+    """The newest wins, newest first, read a year's file at a time until ``enough`` of them:
+    a page of five years of wins converts this year's, not 5,000. Every win when the files do
+    not each hold their own year (an old ``wins.json``, a hand edit)."""
+    store = rb.store
+    files = wins_repo.year_files(store)
+    if files is None:
+        return all_wins(rb)
+    found: list[Win] = []
+    for year in sorted(files, reverse=True):
+        held = wins_repo.file_wins(store, files[year])
+        if any(w.day.year != year for w in held):
+            return all_wins(rb)
+        found += sorted(held, key=_newest, reverse=True)
+        if enough(found):
+            break
+    return found
+
+
+def _newest(win: Win) -> tuple[date, float]:
+    return win.day, instant(win.at)
 
 
 CELEBRATION_ORDER = ("personal_best", "milestone", "weekly_target", "all_done", "first_checkin")

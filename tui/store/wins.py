@@ -4,7 +4,7 @@ still read, and its wins are taken back from it, but new wins go to the year fil
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from datetime import date
 from typing import Any
@@ -58,7 +58,34 @@ def _all(data: dict[str, Any]) -> tuple[Win, ...]:
 
 
 def wins(store: Store) -> list[Win]:
-    return [win for name in win_files(store) for win in store.file(name).memo("wins", _all)]
+    return [win for name in win_files(store) for win in file_wins(store, name)]
+
+
+def file_wins(store: Store, name: str) -> tuple[Win, ...]:
+    return store.file(name).memo("wins", _all)
+
+
+def year_files(store: Store) -> dict[int, str] | None:
+    """year → its wins file; None while an old ``wins.json`` (of any years) is still there."""
+    found = {}
+    for name in win_files(store):
+        year = name[len(PREFIX) + 1:-len(".json")]
+        if name == WINS or not year.isdecimal():
+            return None
+        found[int(year)] = name
+    return found
+
+
+def kind_counts(store: Store) -> Counter[str]:
+    """How many wins of each kind, counted in the files without making a Win of each."""
+    counts: Counter[str] = Counter()
+    for name in win_files(store):
+        counts.update(store.file(name).memo("win_kinds", _kinds))
+    return counts
+
+
+def _kinds(data: dict[str, Any]) -> Counter[str]:
+    return Counter(d["kind"] for d in data.get("wins", {}).values())
 
 
 def wins_on(store: Store, day: date) -> list[Win]:
