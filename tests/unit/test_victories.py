@@ -498,3 +498,31 @@ def test_a_checkpoint_is_not_reused_after_an_earlier_day_changes(hist):
     assert start == date(2026, 4, 1)
     assert [(w.day, w.title) for w in got if w.rule == "milestone"] == [
         (day(31), f"21-day streak: {NAME}"), (day(40), f"30-day streak: {NAME}")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_all_done_equals_its_rule_stated_plainly(data):
+    """The fast loop (one pass, the neutral-day test inlined) against the rule as written: a day
+    counts when some active daily goal is due (not neutral) and every due one met its target."""
+    from tui.core.streaks import is_neutral_day
+
+    days = [day(i) for i in range(21)]
+    rest = frozenset(data.draw(st.sets(st.sampled_from(days), max_size=3)))
+    histories = []
+    for n in range(data.draw(st.integers(1, 4))):
+        g = goal(f"g{n}", start=day(data.draw(st.integers(0, 6))), target=data.draw(st.integers(1, 2)),
+                 period=data.draw(st.sampled_from(["day", "day", "week"])),
+                 weekdays=data.draw(st.sampled_from([ALL_DAYS, MWF])),
+                 archived=data.draw(st.booleans()) and n > 0)
+        counts = {d: data.draw(st.integers(0, 2)) for d in days if data.draw(st.booleans())}
+        skips = frozenset(data.draw(st.sets(st.sampled_from(days), max_size=3)))
+        histories.append(GoalHistory(g, counts, rest, skips))
+    as_of = day(data.draw(st.integers(0, 20)))
+    daily = [h for h in histories if not h.goal.is_weekly and not h.goal.archived]
+    expected = []
+    for d in days:
+        due = [h for h in daily if not is_neutral_day(h, d)]
+        if d <= as_of and due and all(h.counts.get(d, 0) >= h.goal.target for h in due):
+            expected.append((d - MON).days)
+    assert all_done_days(histories, days, as_of) == expected

@@ -18,8 +18,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from .goals import GoalHistory
-from .streaks import DayState, Walk, is_neutral_day, walk
+from .goals import GoalHistory, flat_counts
+from .streaks import DayState, Walk, walk
 
 MILESTONES: tuple[int, ...] = (3, 7, 14, 21, 30, 50, 100, 200, 365)
 MIN_PERSONAL_BEST = 3
@@ -124,12 +124,20 @@ def all_done_wins(
     before its start, not skipped, not a rest day) and every such goal met its target. Weekly and
     archived goals are left out, so a rest day or a day with nothing scheduled earns nothing.
     """
-    daily = [h for h in histories if not h.goal.is_weekly and not h.goal.archived]
+    daily = [(h.goal.start, h.goal.weekdays, h.rest_days, h.skips, flat_counts(h.counts), h.goal.target)
+             for h in histories if not h.goal.is_weekly and not h.goal.archived]
     wins = []
     for day in sorted(set(days)):
         if day > as_of:
             continue
-        due = [h for h in daily if not is_neutral_day(h, day)]
-        if due and all(h.counts.get(day, 0) >= h.goal.target for h in due):
+        weekday, due, met = day.weekday(), False, True
+        for start, weekdays, rest, skips, counts, target in daily:  # is_neutral_day, inlined:
+            if day < start or weekday not in weekdays or day in rest or day in skips:
+                continue  # the Mood screen asks this of every day with a mood, years of them
+            due = True
+            if counts.get(day, 0) < target:
+                met = False
+                break
+        if due and met:
             wins.append(EarnedWin("all_done", day, "All scheduled goals done"))
     return wins

@@ -22,8 +22,6 @@ from ..services import memo
 from ..services.context import Rebound
 from ..services.contacts import ContactView
 from ..widgets.contact_table import ContactTable, follow_up_words
-from .confirm import confirm_delete, counted
-from .contact_forms import ContactForm, FollowUpForm, LogForm
 from ..widgets.text_input import TextInput
 from ..widgets.key_bar import KeyBar
 
@@ -219,24 +217,34 @@ class ContactsScreen(Screen[None]):
         self.notify(message, markup=False)
 
     def action_add(self) -> None:
+        from .contact_forms import ContactForm  # forms are imported when first opened
+
         self.app.push_screen(ContactForm(), lambda c: self._saved(f"Added {c.name}" if c else "", c))
 
     def action_edit(self) -> None:
+        from .contact_forms import ContactForm
+
         if view := self._selected():
             self.app.push_screen(ContactForm(view.contact),
                                  lambda c: self._saved(f"Saved {c.name}" if c else "", c))
 
     def action_log(self) -> None:
+        from .contact_forms import LogForm
+
         if view := self._selected():
             self.app.push_screen(LogForm(view.contact),
                                  partial(self._saved, f"Logged it with {view.contact.name}"))
 
     def action_follow_up(self) -> None:
+        from .contact_forms import FollowUpForm
+
         if view := self._selected():
             self.app.push_screen(FollowUpForm(view.contact, view.next),
                                  partial(self._saved, f"Follow-up saved for {view.contact.name}"))
 
     def action_delete(self) -> None:
+        from .confirm import confirm_delete, counted
+
         if not (view := self._selected()):
             return
         contact, rb = view.contact, self.app.rb

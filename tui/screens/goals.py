@@ -28,13 +28,12 @@ from ..services import memo
 from ..services.status import histories
 from ..widgets.goal_table import GoalTable
 from ..widgets.heatmap import Heatmap
-from .confirm import confirm_delete, counted
-from .goal_form import GoalForm, GoalFormResult
 from .goal_lines import GoalLines
 from ..widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
+    from .goal_form import GoalFormResult
 
 DAY = Binding.Group("Day", compact=True)
 WEEK = Binding.Group("Week", compact=True)
@@ -258,9 +257,13 @@ class GoalsScreen(Screen[None]):
 
     # Goals ----------------------------------------------------------------------------------
     def action_add(self) -> None:
+        from .goal_form import GoalForm  # forms are imported when first opened
+
         self.app.push_screen(GoalForm(), self._saved)
 
     def action_edit(self) -> None:
+        from .goal_form import GoalForm
+
         if history := self.selected():
             self.app.push_screen(GoalForm(history.goal), self._saved)
 
@@ -290,6 +293,8 @@ class GoalsScreen(Screen[None]):
         self.reload()
 
     def action_delete(self) -> None:
+        from .confirm import confirm_delete, counted
+
         if not (history := self.selected()):
             return
         goal, rb = history.goal, self.app.rb

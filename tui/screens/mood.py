@@ -23,7 +23,6 @@ from ..services.context import Rebound
 from ..services import mood as mood_service
 from ..services.mood_insights import insights
 from ..widgets.year_pixels import YearPixels
-from .rejection_form import RejectionForm
 from ..widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -200,6 +199,8 @@ class MoodScreen(Screen[None]):
             self.notify("No rejection to edit: x logs one", severity="warning")
             return
         rejection = mood_service.rejection_by_id(self.app.rb, option.id)
+        from .rejection_form import RejectionForm  # imported when first opened
+
         self.app.push_screen(RejectionForm(edit=rejection), self._edited)
 
     def _edited(self, rejection: Rejection | None) -> None:
