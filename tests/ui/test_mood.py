@@ -167,3 +167,30 @@ async def test_empty_mood_screen_explains(make_app):
         await pilot.press("e")  # nothing to edit: a gentle toast, no crash
         await pilot.pause()
         assert isinstance(app.screen, MoodScreen)
+
+
+async def test_a_first_visit_draws_recent_years_then_every_year_as_a_second_visit_does(make_app, rb):
+    """Years of moods: the first frame comes from this year's and last year's files; every
+    year (the insights, the count of older entries) follows. Once settled, the screen is what a
+    visit with every year at hand draws, and the insights are laid out to their full height."""
+    today = rb.today()
+    for back in range(0, 900, 3):
+        for n in range(2):
+            mood_service.log_mood(rb, 5 - n if back % 2 else 2 + n, tags="exercise" if back % 2 else "",
+                                  day=today - timedelta(days=back))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.pause(0.05)
+        screen = app.screen
+        ids = ("#mood-title", "#mood-trend-label", "#mood-insights")
+        first = [text_of(app, i) for i in ids] + [prompts(screen.query_one("#mood-entries", OptionList))]
+        assert "Reading" not in text_of(app, "#mood-insights") and "tagged exercise" in text_of(app, "#mood-insights")
+        insights = screen.query_one("#mood-insights", Static)
+        assert insights.region.height * insights.region.width >= len(str(insights.render())) > 40
+        assert f"… {300 * 2 - PAGE} older entries" in first[-1][-1]
+        screen._drawn = None
+        screen.reload()  # every year now memoised: drawn in one pass
+        await pilot.pause()
+        assert [text_of(app, i) for i in ids] + [prompts(screen.query_one("#mood-entries", OptionList))] == first

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -56,16 +57,22 @@ def rejection_line(rejection: Rejection) -> Text:
 
 
 # What the screen shows, read once per version of the data (``prepare`` reads it ahead) -------
-def mood_means(rb: Rebound) -> dict[date, float]:
-    return memo.memoised(rb, "mood-means", lambda: mood_service.means(rb))
+def mood_means(rb: Rebound, since: date | None = None) -> dict[date, float]:
+    return memo.memoised(rb, ("mood-means", since), lambda: mood_service.means(rb, since))
 
 
 def mood_insights(rb: Rebound, today: date) -> list[Comparison]:
     return memo.memoised(rb, ("mood-insights", today), lambda: insights(rb, mood_means(rb)))
 
 
-def mood_entries(rb: Rebound) -> list[MoodEntry]:
-    return memo.memoised(rb, "mood-entries", lambda: mood_service.entries(rb))
+def mood_entries(rb: Rebound, since: date | None = None) -> list[MoodEntry]:
+    return memo.memoised(rb, ("mood-entries", since), lambda: mood_service.entries(rb, since))
+
+
+def recent(today: date) -> date:
+    """The first day of last year: the title, the trend (90 days at most) and the year in
+    pixels need nothing older, so a first visit reads two years' files, not every year's."""
+    return date(today.year - 1, 1, 1)
 
 
 def mood_rejections(rb: Rebound) -> list[Rejection]:
@@ -126,7 +133,23 @@ class MoodScreen(Screen[None]):
         drawn = (rb.data_token(), today, self.window, self.shown, self.shown_rejections)
         if drawn == self._drawn:
             return  # nothing changed since the last visit: keep the lists (and their cursors)
-        means = mood_means(rb)
+        every_year = memo.peek(rb, ("mood-insights", today)) is not None
+        if not every_year:  # years of moods: draw the recent ones now, every year a frame later
+            # (a timer, not call_after_refresh: Textual drops a second resize asked for inside
+            # the refresh that laid out the first, and the insights would keep one line)
+            self.set_timer(0.001, partial(self.app.read, partial(self._draw_every_year, drawn)))
+        self._draw(today, None if every_year else recent(today))
+        self._drawn = drawn  # only once drawn without a read error
+
+    def _draw_every_year(self, drawn: tuple[object, ...]) -> None:
+        if drawn == self._drawn and self.is_attached:
+            self._draw(self.app.rb.today(), None)
+
+    def _draw(self, today: date, since: date | None) -> None:
+        """Everything, from the files of ``since``'s year on (None: every year; only then the
+        insights and the number of older entries, which need every year)."""
+        rb = self.app.rb
+        means = mood_means(rb, since)
         now = mood_service.day_mood(rb, today)
         mean30 = window_mean(means, today, 30)
         self.query_one("#mood-title", Static).update(
@@ -144,25 +167,30 @@ class MoodScreen(Screen[None]):
         sparkline.data = values if len(values) >= 2 else []
         sparkline.display = len(values) >= 2
         self.query_one(YearPixels).show(means, today)
-        found = mood_insights(rb, today)
+        found = mood_insights(rb, today) if since is None else None
         self.query_one("#mood-insights", Static).update(
-            Text("\n".join(f"· {c.sentence}" for c in found))
-            if found else Text("A few more weeks of moods and this shows what lifts yours.", "dim")
+            Text("Reading every year of moods…", "dim") if found is None
+            else Text("\n".join(f"· {c.sentence}" for c in found)) if found
+            else Text("A few more weeks of moods and this shows what lifts yours.", "dim")
         )
-        self._fill("#mood-entries", mood_entries(rb), entry_line, self.shown, PAGE, "entries",
-                   "No moods yet: press m, then 1–5.")
+        entries = mood_entries(rb, since)
+        if since is not None and len(entries) <= self.shown:
+            entries, since = mood_entries(rb), None  # a page needs older years: read them now
+        self._fill("#mood-entries", entries, entry_line, self.shown, PAGE, "entries",
+                   "No moods yet: press m, then 1–5.", counted=since is None)
         self._fill("#mood-rejections", mood_rejections(rb), rejection_line, self.shown_rejections, REJECTIONS_PAGE, "rejections",
                    "None logged. x reflects on one when it comes.")
-        self._drawn = drawn  # only once drawn without a read error
 
     def _fill(self, view_id: str, items: list[Any], line: Callable[[Any], Text], shown: int,
-              page: int, noun: str, empty: str) -> None:
-        """The first ``shown`` items, then an option that shows ``page`` more."""
+              page: int, noun: str, empty: str, counted: bool = True) -> None:
+        """The first ``shown`` items, then an option that shows ``page`` more (how many are
+        left when ``counted``: ``items`` are all there are)."""
         options = [Option(line(item), id=item.id) for item in items[:shown]]
         if len(items) > shown:
             rest = len(items) - shown
-            options.append(Option(Text(f"… {rest} older {noun}: enter shows {min(rest, page)} more",
-                                       "dim"), id=MORE))
+            more = (f"… {rest} older {noun}: enter shows {min(rest, page)} more" if counted
+                    else f"… older {noun}: enter shows {page} more")
+            options.append(Option(Text(more, "dim"), id=MORE))
         if not options:
             options.append(Option(Text(empty, "dim"), disabled=True))
         view = self.query_one(view_id, OptionList)

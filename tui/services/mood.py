@@ -148,13 +148,13 @@ def _sync_reflection(rb: Rebound, rejection: Rejection) -> list[Win]:
 
 
 # Reading ------------------------------------------------------------------------------------
-def entries(rb: Rebound) -> list[MoodEntry]:
-    """Every entry, newest first."""
-    return newest_first(mood_repo.entries(rb.store))
+def entries(rb: Rebound, since: date | None = None) -> list[MoodEntry]:
+    """Every entry (in the files of ``since``'s year and later), newest first."""
+    return newest_first(mood_repo.entries(rb.store, since=since))
 
 
-def means(rb: Rebound) -> dict[date, float]:
-    return daily_means(mood_repo.entries(rb.store))
+def means(rb: Rebound, since: date | None = None) -> dict[date, float]:
+    return daily_means(mood_repo.entries(rb.store, since=since))
 
 
 def day_mood(rb: Rebound, day: date) -> tuple[float, int] | None:
