@@ -30,6 +30,7 @@ MODE_ACTION = re.compile(r"switch_mode\(['\"](\w+)['\"]\)")
 
 @dataclass
 class Measured:
+    settle: float = 0.0  # from the first frame until the app is idle (the rest of Today, imports)
     key_to_write: list[float] = field(default_factory=list)
     service: list[float] = field(default_factory=list)
     tick_gc: list[float] = field(default_factory=list)  # seconds of full collections, per tick
@@ -135,8 +136,10 @@ async def measure(data_dir: Path, ticks: int, rounds: int) -> Measured:
     checkins.toggle_tick = timed_toggle  # type: ignore[assignment]
     try:
         with GcWatch() as gcs:
+            first_frames = FrameClock(app)
             async with app.run_test(size=SIZE) as pilot:
                 await pilot.pause()
+                result.settle = time.perf_counter() - first_frames.frames[0][0]
                 await switch_times(app, pilot, rounds, result.switches, gcs, result.switch_gc)
                 if app.current_mode != "today":
                     await pilot.press(mode_keys(app)["today"])
@@ -196,7 +199,8 @@ def main(argv: list[str]) -> None:
         found = {"switches": asyncio.run(bare_switches(int(argv[1])))}
     else:
         measured = asyncio.run(measure(Path(argv[0]), int(argv[1]), int(argv[2])))
-        found = {"key_to_write": measured.key_to_write, "service": measured.service,
+        found = {"settle": measured.settle, "key_to_write": measured.key_to_write,
+                 "service": measured.service,
                  "tick_gc": measured.tick_gc, "switches": measured.switches,
                  "switch_gc": measured.switch_gc}
     print(json.dumps(found))

@@ -106,6 +106,9 @@ def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
         f"p99 {percentile(measured['service'], 99) * 1000:.1f} ms; "
         + gc_note(measured["tick_gc"], "ticks"),
         plain_note,
+        f"after its first frame the app works {measured['settle'] * 1000:.0f} ms more before it "
+        "is idle (Today's follow-ups, mood and wins; the other screens' styles and modules): a "
+        "key pressed in that time waits; the switches below start after it",
         "switch baseline: a bare app with three Header/Static/Footer modes, same measurement. "
         "Today is mounted at start, so its first time is a resume; the others mount then. "
         "Later switches, median per screen: " + ", ".join(

@@ -28,7 +28,8 @@ from .screens.lazy import LazyScreen
 from .screens import today  # noqa: F401  (the first screen: imported with the app)
 
 POLL_SECONDS = 1.0
-PREPARED = ("goals", "contacts", "mood", "wins", "mood_form", "win_form")  # tui.screens.*
+SCREENS = ("goals", "contacts", "mood", "wins")  # tui.screens.*: imported just after the first frame
+PREPARED = (*SCREENS, "mood_form", "win_form")  # then, when the user is idle, their data read ahead
 QUIET, PREPARE_EVERY = 0.25, 0.02  # seconds
 IDLE_COLLECT = 1.0  # seconds without a key or a click before frozen garbage is collected
 STYLES = ("app.tcss", "today.tcss")  # what the first frame needs
@@ -113,6 +114,8 @@ class ReboundApp(App[None]):
         self._load_later_styles()
         for draw in self._after_first_frame:
             self.read(draw)
+        for name in SCREENS:  # ~20 ms of imports, kept out of the first frame and the first visits
+            import_module(f"{__package__}.screens.{name}")
         self._freeze()
         gc.enable()  # `rebound` starts with collections off (cli.launch)
         if self.is_running:  # not when it quits at once

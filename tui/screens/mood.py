@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -29,8 +29,8 @@ from ..widgets.key_bar import KeyBar
 if TYPE_CHECKING:
     from ..app import ReboundApp
 
-PAGE = 40  # two screens of entries at first; enter on the last option shows more
-REJECTIONS_PAGE = 20  # two lines each: five busy years hold hundreds
+PAGE = 25  # about two screens of entries at first; enter on the last option shows more
+REJECTIONS_PAGE = 10  # two lines each: five busy years hold hundreds
 MORE = "more"
 
 
@@ -70,9 +70,10 @@ def mood_entries(rb: Rebound, since: date | None = None) -> list[MoodEntry]:
 
 
 def recent(today: date) -> date:
-    """The first day of last year: the title, the trend (90 days at most) and the year in
-    pixels need nothing older, so a first visit reads two years' files, not every year's."""
-    return date(today.year - 1, 1, 1)
+    """The first day of the year holding the trend's oldest day: the title, the trend (90 days
+    at most) and this year in pixels need nothing older, so a first visit reads this year's
+    file (and last year's, until April), not every year's."""
+    return date((today - timedelta(days=max(TREND_WINDOWS) - 1)).year, 1, 1)
 
 
 def mood_rejections(rb: Rebound) -> list[Rejection]:

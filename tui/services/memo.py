@@ -56,9 +56,12 @@ def summaries_key(day: date, week_start: int) -> Hashable:
 
 
 def contact_views(rb: Rebound, today: date) -> list[ContactView]:
-    from . import contacts
+    """Every contact's view; the latest interactions of years before today's are taken from
+    ``.summaries.json`` (as `status` does) when those files are not read yet."""
+    from . import contacts, summary_cache
 
-    return memoised(rb, ("contact-views", today), lambda: contacts.contact_views(rb, today))
+    return memoised(rb, ("contact-views", today),
+                    lambda: contacts.contact_views(rb, today, summary_cache.latest(rb, today)))
 
 
 def followups_due(rb: Rebound, today: date) -> list[ContactView]:

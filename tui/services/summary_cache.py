@@ -69,11 +69,12 @@ class SummaryCache:
         entries = found.get("entries") if ok else None
         return entries if isinstance(entries, dict) else {}
 
-    def save(self) -> None:
+    def save(self, prune: bool = True) -> None:
+        """Write the entries this run used (``prune``), or every entry (a run that used a part)."""
         if not self.changed:
             return
         try:
-            data = orjson.dumps({"version": VERSION, "entries": self.used})
+            data = orjson.dumps({"version": VERSION, "entries": self.used if prune else self.entries})
             files.write_temp(self.path, data, durable=False).replace(self.path)
         except OSError:
             pass  # a read-only or full folder: the next status reads everything again
@@ -223,6 +224,14 @@ def _summarize(history: GoalHistory, day: date, week_start: int,
 
 
 # Follow-ups --------------------------------------------------------------------------------------
+def latest(rb: Rebound, day: date) -> dict[str, Interaction]:
+    """Each contact's latest interaction, the older years' from the cache (Today's follow-ups)."""
+    cache = SummaryCache(rb)
+    found = cached_latest(rb, day, cache)
+    cache.save(prune=False)  # the goals' entries stay
+    return found
+
+
 def cached_latest(rb: Rebound, day: date, cache: SummaryCache) -> dict[str, Interaction]:
     """Each contact's latest interaction, the files of years before ``day``'s from the cache."""
     from ..store import contacts as contacts_repo
