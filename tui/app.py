@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
-from typing import Any
 from importlib import import_module
 from time import monotonic
+from typing import Any
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.widget import AwaitMount
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from . import paths
 from .core.errors import InputError
@@ -75,6 +75,7 @@ class ReboundApp(App[None]):
         self._after_first_frame: list[Callable[[], object]] = []
         self._unprepared = list(PREPARED)
         self._later_styles_loaded = False
+        self._modes_shown = {self.DEFAULT_MODE}
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **mood_and_heat_colours(self.current_theme)}
@@ -139,7 +140,12 @@ class ReboundApp(App[None]):
 
     def switch_mode(self, mode: str) -> AwaitMount:
         self._load_later_styles()
-        return super().switch_mode(mode)
+        first = mode not in self._modes_shown
+        self._modes_shown.add(mode)
+        mounted = super().switch_mode(mode)
+        if first and self.current_mode == mode:  # Textual has sent it two resumes
+            self.screen.first_resumes = 2  # type: ignore[attr-defined]  (screens.lazy)
+        return mounted
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):

@@ -157,3 +157,25 @@ async def test_the_other_screens_styles_arrive_before_their_screens(make_app):
     async with later.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert later._later_styles_loaded  # after the first frame, without any key
+
+
+async def test_a_first_switch_resumes_its_screen_once_and_later_resumes_are_kept(make_app, monkeypatch):
+    """Textual sends a mode's screen two resumes on the first switch; the second is dropped
+    (screens.lazy.repeated_resume). A resume after a closed dialog still redraws."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        calls: list[str] = []
+        real = type(app).refresh_data
+        monkeypatch.setattr(type(app), "refresh_data", lambda self: calls.append(self.current_mode) or real(self))
+        await pilot.press("5")
+        await pilot.pause()
+        assert calls == ["wins"]
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert calls == ["wins", "wins"]
+        await pilot.press("1", "5")
+        await pilot.pause()
+        assert calls == ["wins", "wins", "today", "wins"]

@@ -10,6 +10,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -24,6 +25,7 @@ from ..services.contacts import ContactView
 from ..widgets.contact_table import ContactTable, follow_up_words
 from ..widgets.text_input import TextInput
 from ..widgets.key_bar import KeyBar
+from .lazy import repeated_resume
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -92,8 +94,9 @@ class ContactsScreen(Screen[None]):
         self.query_one("#contacts-filter", Input).display = False
         self.query_one(ContactTable).focus()
 
-    def on_screen_resume(self) -> None:
-        self.app.refresh_data()
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not repeated_resume(self, event):
+            self.app.refresh_data()
 
     # Drawing --------------------------------------------------------------------------------
     def reload(self) -> None:

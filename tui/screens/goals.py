@@ -12,6 +12,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -30,6 +31,7 @@ from ..widgets.goal_table import GoalTable
 from ..widgets.heatmap import Heatmap
 from .goal_lines import GoalLines
 from ..widgets.key_bar import KeyBar
+from .lazy import repeated_resume
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -110,8 +112,10 @@ class GoalsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(GoalTable).focus()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Back on this screen (a mode switch, a closed form): read again if anything changed."""
+        if repeated_resume(self, event):
+            return
         rb = self.app.rb
         if self._token != (rb.data_token(), rb.today()):
             self.reload()

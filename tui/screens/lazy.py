@@ -6,6 +6,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
+from textual import events
 from textual.screen import Screen
 
 
@@ -31,3 +32,17 @@ class LazyScreen:
 
     def __getattr__(self, attribute: str) -> Any:
         return getattr(self.load(), attribute)
+
+
+def repeated_resume(screen: Screen[Any], event: events.ScreenResume) -> bool:
+    """True for the second of the two resumes Textual sends a mode's screen on the first switch
+    to it (one as it sets the mode up, one as it switches): that one is stopped here, before
+    Textual restyles every widget again (~4 ms of a first visit) and the screen redraws."""
+    pending = getattr(screen, "first_resumes", 0)
+    if not pending:
+        return False
+    screen.first_resumes = pending - 1  # type: ignore[attr-defined]
+    if pending == 1:
+        event.prevent_default()
+        return True
+    return False

@@ -9,7 +9,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -25,6 +25,7 @@ from ..services import mood as mood_service
 from ..services.mood_insights import insights
 from ..widgets.year_pixels import YearPixels
 from ..widgets.key_bar import KeyBar
+from .lazy import repeated_resume
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -125,8 +126,9 @@ class MoodScreen(Screen[None]):
     def on_mount(self) -> None:  # the data arrives with ScreenResume, which follows
         self.query_one("#mood-entries", OptionList).focus()
 
-    def on_screen_resume(self) -> None:
-        self.app.refresh_data()
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not repeated_resume(self, event):
+            self.app.refresh_data()
 
     def reload(self) -> None:
         rb = self.app.rb

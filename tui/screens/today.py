@@ -7,6 +7,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -18,6 +19,7 @@ from ..services import checkins as checkin_service
 from ..services import memo
 from ..widgets.goal_list import GoalList
 from ..widgets.key_bar import KeyBar
+from .lazy import repeated_resume
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -66,8 +68,9 @@ class TodayScreen(Screen[None]):
             Static(id="today-wins"),
         ]
 
-    def on_screen_resume(self) -> None:
-        self.app.refresh_data()
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not repeated_resume(self, event):
+            self.app.refresh_data()
 
     def on_mount(self) -> None:  # the data arrives with ScreenResume, which follows
         self.query_one(GoalList).focus()

@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -22,6 +23,7 @@ from ..services.context import Rebound
 from ..services.wins import newest_wins
 from ..store.wins import kind_counts
 from ..widgets.key_bar import KeyBar
+from .lazy import repeated_resume
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -90,8 +92,9 @@ class WinsScreen(Screen[None]):
     def on_mount(self) -> None:  # the data arrives with ScreenResume, which follows
         self.query_one(OptionList).focus()
 
-    def on_screen_resume(self) -> None:
-        self.app.refresh_data()
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not repeated_resume(self, event):
+            self.app.refresh_data()
 
     def reload(self) -> None:
         rb = self.app.rb
