@@ -72,7 +72,7 @@ class YearlyCounts(Mapping[date, int]):
     never changed once given (the store hands out a new one when a file changes), so a year's
     identity stands for its content (``prefix_key``)."""
 
-    __slots__ = ("_years",)
+    __slots__ = ("_years", "_flat")
 
     def prefix_key(self, boundary: date) -> tuple[object, ...]:
         """Stands for the counts before ``boundary``: earlier years by identity, O(years)."""
@@ -87,6 +87,13 @@ class YearlyCounts(Mapping[date, int]):
 
     def __init__(self, years: Mapping[int, Mapping[date, int]]) -> None:
         self._years = years
+        self._flat: dict[date, int] | None = None
+
+    def flat(self) -> dict[date, int]:
+        """Every day in one dict, made once (the years never change, see above)."""
+        if self._flat is None:
+            self._flat = {day: count for year in self._years.values() for day, count in year.items()}
+        return self._flat
 
     def __getitem__(self, day: date) -> int:
         return self._years[day.year][day]
@@ -127,7 +134,9 @@ class _Same:
 
 def flat_counts(counts: Mapping[date, int]) -> Mapping[date, int]:
     """A plain dict for a loop over years of days (one C-level ``get`` per day)."""
-    return counts if type(counts) is dict else dict(counts.items())
+    if type(counts) is dict:
+        return counts
+    return counts.flat() if isinstance(counts, YearlyCounts) else dict(counts.items())
 
 
 @dataclass

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from .goals import GoalHistory, flat_counts
+from .goals import GoalHistory
 from .streaks import DayState, Walk, walk
 
 MILESTONES: tuple[int, ...] = (3, 7, 14, 21, 30, 50, 100, 200, 365)
@@ -124,7 +124,7 @@ def all_done_wins(
     before its start, not skipped, not a rest day) and every such goal met its target. Weekly and
     archived goals are left out, so a rest day or a day with nothing scheduled earns nothing.
     """
-    daily = [(h.goal.start, h.goal.weekdays, h.rest_days, h.skips, flat_counts(h.counts), h.goal.target)
+    daily = [(h.goal.start, h.goal.weekdays, h.rest_days, h.skips, h.counts, h.goal.target)
              for h in histories if not h.goal.is_weekly and not h.goal.archived]
     wins = []
     for day in sorted(set(days)):

@@ -143,14 +143,18 @@ def checkins(store: Store, *, since: date | None = None) -> list[CheckIn]:
 
 
 def _file_counts(data: dict[str, Any]) -> dict[str, dict[int, dict[date, int]]]:
-    flat: dict[tuple[str, str], int] = {}
-    for doc in data.get("checkins", {}).values():
-        key = (doc["goal_id"], doc["day"])
-        flat[key] = flat.get(key, 0) + int(doc["count"])
+    """goal id → year → day → count, in one pass (every tick counts this year's file again).
+    Counts are whole numbers: the load check refuses a file with any other."""
     counts: dict[str, dict[int, dict[date, int]]] = {}
-    for (goal_id, text), count in flat.items():
-        day = _day(text)
-        counts.setdefault(goal_id, {}).setdefault(day.year, {})[day] = count
+    for doc in data.get("checkins", {}).values():
+        day = _day(doc["day"])
+        years = counts.get(doc["goal_id"])
+        if years is None:
+            years = counts[doc["goal_id"]] = {}
+        days = years.get(day.year)
+        if days is None:
+            days = years[day.year] = {}
+        days[day] = days.get(day, 0) + doc["count"]
     return counts
 
 
@@ -190,9 +194,9 @@ def daily_counts(store: Store, from_year: int | None = None) -> dict[str, Yearly
 
 
 def day_count(store: Store, goal_id: str, day: date) -> int:
-    docs = store.file(checkins_file(day)).read().get("checkins", {}).values()
-    target = day.isoformat()
-    return sum(int(d["count"]) for d in docs if d["goal_id"] == goal_id and d["day"] == target)
+    """The day's count, from its file's counts (kept from the last redraw: a tick reads no doc)."""
+    counts = store.file(checkins_file(day)).memo("daily_counts", _file_counts)
+    return counts.get(goal_id, {}).get(day.year, {}).get(day, 0)
 
 
 # Rest days and skips ------------------------------------------------------------------------
