@@ -179,14 +179,17 @@ class BareModesApp(App[None]):
                 Binding("3", "switch_mode('c')")]
 
 
-async def bare_switches(rounds: int) -> dict[str, list[float]]:
+async def bare_switches(rounds: int) -> tuple[dict[str, list[float]], float]:
+    """The bare app's switch times, and how long it works after its first frame (as ``settle``)."""
     app = BareModesApp()
     found: dict[str, list[float]] = {}
+    first_frames = FrameClock(app)
     with GcWatch() as gcs:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
+            settle = time.perf_counter() - first_frames.frames[0][0]
             await switch_times(app, pilot, rounds, found, gcs, {})
-    return found
+    return found, settle
 
 
 def main(argv: list[str]) -> None:
@@ -196,7 +199,8 @@ def main(argv: list[str]) -> None:
     import json
 
     if argv[0] == "--bare":
-        found = {"switches": asyncio.run(bare_switches(int(argv[1])))}
+        switches, settle = asyncio.run(bare_switches(int(argv[1])))
+        found = {"switches": switches, "settle": settle}
     else:
         measured = asyncio.run(measure(Path(argv[0]), int(argv[1]), int(argv[2])))
         found = {"settle": measured.settle, "key_to_write": measured.key_to_write,

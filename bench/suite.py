@@ -107,8 +107,9 @@ def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
         + gc_note(measured["tick_gc"], "ticks"),
         plain_note,
         f"after its first frame the app works {measured['settle'] * 1000:.0f} ms more before it "
-        "is idle (Today's follow-ups, mood and wins; the other screens' styles and modules): a "
-        "key pressed in that time waits; the switches below start after it",
+        f"is idle (bare app: {measured['bare_settle'] * 1000:.0f} ms, same measurement through "
+        "Pilot): Today's follow-ups, mood and wins, the other screens' styles and modules. A key "
+        "pressed in that time waits; the switches below start after it",
         "switch baseline: a bare app with three Header/Static/Footer modes, same measurement. "
         "Today is mounted at start, so its first time is a resume; the others mount then. "
         "Later switches, median per screen: " + ", ".join(
@@ -141,7 +142,8 @@ def _in_process(root: Path, data: Path, env: dict[str, str], runs: Runs,
     copy = root / "pilot-data"
     shutil.copytree(data, copy)
     measured = fresh_process(["bench.inprocess", str(copy), str(runs.ticks), str(runs.rounds)], env)
-    bare_modes = fresh_process(["bench.inprocess", "--bare", str(runs.rounds)], env)["switches"]
+    bare = fresh_process(["bench.inprocess", "--bare", str(runs.rounds)], env)
+    measured["bare_settle"], bare_modes = bare["settle"], bare["switches"]
     say(f"in process: {runs.ticks} ticks, {runs.rounds} visits of every screen")
     return measured, bare_modes
 

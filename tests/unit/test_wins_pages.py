@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -76,3 +77,22 @@ def test_a_win_filed_in_another_years_file_falls_back_to_every_win(folder: Path)
     rb = fresh(folder)
     found = newest(rb, ALL, 3, NOW.date(), 0)
     assert found == all_wins(rb)
+
+
+def test_win_counts_by_kind_come_from_the_cache_and_follow_a_change_to_an_older_file(folder: Path) -> None:
+    from tui.services.status import status
+    from tui.services.summary_cache import win_kinds
+
+    today = date(2026, 6, 1)
+    expected = kind_counts(fresh(folder).store)
+    assert win_kinds(fresh(folder), today) == expected  # fills the cache
+    status(fresh(folder))  # a `status` run keeps the entry it did not use
+    rb = fresh(folder)
+    assert win_kinds(rb, today) == expected
+    assert rb.store.file("wins-2025.json").data is None  # not even read: the cache answered
+    path = folder / "wins-2025.json"
+    data = orjson.loads(path.read_bytes())
+    doc = next(iter(data["wins"].values()))
+    data["wins"]["99999"] = {**doc, "id": "added", "kind": "manual"}
+    path.write_bytes(orjson.dumps(data))
+    assert win_kinds(fresh(folder), today) == expected + Counter(manual=1)

@@ -21,7 +21,7 @@ from ..core.wins import MANUAL, Win, group_by_week, kind_label, this_week_count
 from ..services import memo
 from ..services.context import Rebound
 from ..services.wins import newest_wins
-from ..store.wins import kind_counts
+from ..services.summary_cache import win_kinds
 from ..widgets.key_bar import KeyBar
 from .lazy import repeated_resume
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 ALL = ""
 MORE = "more"
-PAGE = 40  # wins drawn at first (two screens' worth); five busy years hold thousands
+PAGE = 25  # wins drawn at first (a screen's worth); five busy years hold thousands
 
 
 def win_line(win: Win) -> Text:
@@ -43,8 +43,8 @@ def win_line(win: Win) -> Text:
     )
 
 
-def kinds_counted(rb: Rebound) -> Counter[str]:
-    return memo.memoised(rb, "win-kinds", lambda: kind_counts(rb.store))
+def kinds_counted(rb: Rebound, today: date) -> Counter[str]:
+    return memo.memoised(rb, ("win-kinds", today), lambda: win_kinds(rb, today))
 
 
 def newest(rb: Rebound, kind: str, at_least: int, today: date, week_start: int) -> list[Win]:
@@ -62,7 +62,7 @@ def newest(rb: Rebound, kind: str, at_least: int, today: date, week_start: int) 
 def prepare(rb: Rebound) -> None:
     """Read ahead, while the app is idle, what the first visit shows."""
     today = rb.today()
-    kinds_counted(rb)
+    kinds_counted(rb, today)
     newest(rb, ALL, PAGE, today, rb.clock.week_start)
 
 
@@ -103,7 +103,7 @@ class WinsScreen(Screen[None]):
         if drawn == self._drawn:
             return  # nothing changed since the last visit: keep the list (and its cursor)
         self._drawn = drawn
-        counts = kinds_counted(rb)
+        counts = kinds_counted(rb, today)
         total = sum(counts.values())
         self.kinds = [ALL, *sorted(counts, key=lambda k: (k != MANUAL, k))]
         if self.kind not in self.kinds:

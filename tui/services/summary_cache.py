@@ -16,6 +16,7 @@ The cache is not data: losing it, or failing to write it (a read-only folder), c
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,8 @@ if TYPE_CHECKING:  # the follow-ups' part is imported by `status` only, not by t
 
 CACHE = ".summaries.json"
 VERSION = 1
+WIN_KINDS = "win-kinds"  # one entry: the older years' count of wins by kind, with their files'
+FIXED = (WIN_KINDS,)     # identity (see win_kinds)
 
 
 class SummaryCache:
@@ -70,11 +73,14 @@ class SummaryCache:
         return entries if isinstance(entries, dict) else {}
 
     def save(self, prune: bool = True) -> None:
-        """Write the entries this run used (``prune``), or every entry (a run that used a part)."""
+        """Write the entries this run used (``prune``), or every entry (a run that used a part);
+        the entries under a fixed name (one each, never more) are always kept."""
         if not self.changed:
             return
+        kept = {**(self.used if prune else self.entries),
+                **{name: self.entries[name] for name in FIXED if name in self.entries}}
         try:
-            data = orjson.dumps({"version": VERSION, "entries": self.used if prune else self.entries})
+            data = orjson.dumps({"version": VERSION, "entries": kept})
             files.write_temp(self.path, data, durable=False).replace(self.path)
         except OSError:
             pass  # a read-only or full folder: the next status reads everything again
@@ -221,6 +227,29 @@ def _summarize(history: GoalHistory, day: date, week_start: int,
     assert carried is not None
     prior, score = carried
     return summarize(history, day, week_start, prior, (since, score))
+
+
+# Wins ------------------------------------------------------------------------------------------
+def win_kinds(rb: Rebound, day: date) -> Counter[str]:
+    """How many wins of each kind; the files of years before ``day``'s counted from the cache
+    (the Wins screen's title and filter), so a first visit parses this year's file only."""
+    from ..store import wins as wins_repo
+
+    store = rb.store
+    files = wins_repo.year_files(store)
+    if files is None:
+        return wins_repo.kind_counts(store)
+    older = sorted(name for year, name in files.items() if year < day.year)
+    cache = SummaryCache(rb)
+    identity = _digest([WIN_KINDS, _identity(rb, older)])
+    entry = cache.get(WIN_KINDS)
+    found = entry.get("counts") if isinstance(entry, dict) and entry.get("of") == identity else None
+    if not (isinstance(found, dict) and all(type(n) is int for n in found.values())):
+        found = wins_repo.kind_counts(store, older)
+        cache.put(WIN_KINDS, {"of": identity, "counts": dict(found)})
+        cache.save(prune=False)
+    recent = [name for name in files.values() if name not in older]
+    return Counter(found) + wins_repo.kind_counts(store, recent)
 
 
 # Follow-ups --------------------------------------------------------------------------------------

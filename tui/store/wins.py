@@ -76,10 +76,11 @@ def year_files(store: Store) -> dict[int, str] | None:
     return found
 
 
-def kind_counts(store: Store) -> Counter[str]:
-    """How many wins of each kind, counted in the files without making a Win of each."""
+def kind_counts(store: Store, names: Iterable[str] | None = None) -> Counter[str]:
+    """How many wins of each kind (in ``names``, default every wins file), counted in the
+    files without making a Win of each."""
     counts: Counter[str] = Counter()
-    for name in win_files(store):
+    for name in win_files(store) if names is None else names:
         counts.update(store.file(name).memo("win_kinds", _kinds))
     return counts
 
