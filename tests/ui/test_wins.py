@@ -123,6 +123,9 @@ async def test_years_of_wins_are_drawn_a_page_at_a_time(make_app, rb):
         assert last.id == "more" and "older wins" in str(last.prompt)
         shown = sum(1 for i in range(view.option_count) if "win number" in str(view.get_option_at_index(i).prompt))
         assert PAGE <= shown < PAGE + 40
+        # every year counted a frame after the newest were drawn: the totals are exact
+        assert f"all time: {PAGE + 40}" in text_of(app, "#wins-title")
+        assert f"… {PAGE + 40 - shown} older wins" in str(last.prompt)
         pages = 1
         while view.get_option_at_index(view.option_count - 1).id == "more":
             view.highlighted = view.option_count - 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -103,16 +104,30 @@ class WinsScreen(Screen[None]):
         if drawn == self._drawn:
             return  # nothing changed since the last visit: keep the list (and its cursor)
         self._drawn = drawn
-        counts = kinds_counted(rb, today)
-        total = sum(counts.values())
-        self.kinds = [ALL, *sorted(counts, key=lambda k: (k != MANUAL, k))]
+        counts = memo.peek(rb, ("win-kinds", today))
+        if counts is None:  # counting every year's wins: the newest are drawn first
+            self.set_timer(0.001, partial(self.app.read, partial(self._draw_counted, drawn)))
+        self._draw(today, week_start, counts)
+
+    def _draw_counted(self, drawn: tuple[object, ...]) -> None:
+        if drawn == self._drawn and self.is_attached:
+            rb = self.app.rb
+            self._draw(rb.today(), rb.clock.week_start, kinds_counted(rb, rb.today()))
+
+    def _draw(self, today: date, week_start: int, counts: Counter[str] | None) -> None:
+        """The newest page; the totals (every year's) once ``counts`` are at hand."""
+        rb = self.app.rb
+        wins = newest(rb, self.kind, self.limit, today, week_start)
+        known = counts if counts is not None else Counter(w.kind for w in wins)
+        self.kinds = [ALL, *sorted(known, key=lambda k: (k != MANUAL, k))]
         if self.kind not in self.kinds:
             self.kind = ALL
-        wins = newest(rb, self.kind, self.limit, today, week_start)
         shown = [w for w in wins if self.kind in (ALL, w.kind)]
-        of_kind = total if self.kind == ALL else counts[self.kind]
+        total = sum(counts.values()) if counts is not None else None
+        of_kind = None if counts is None else total if self.kind == ALL else counts[self.kind]
         self.query_one("#wins-title", Static).update(
-            f"Wins · this week: {this_week_count(wins, today, week_start)} · all time: {total}"
+            f"Wins · this week: {this_week_count(wins, today, week_start)} · all time: "
+            + ("…" if total is None else str(total))
         )
         label = "all kinds" if self.kind == ALL else kind_label(self.kind)
         self.query_one("#wins-filter", Static).update(f"Showing {label} (f to change)")
@@ -120,7 +135,8 @@ class WinsScreen(Screen[None]):
         listed = 0
         for week, group in group_by_week(shown, week_start):
             if listed >= self.limit:  # years of wins: draw a page, the rest on request
-                more = f"… {of_kind - listed} older wins: press enter to show more"
+                older = "" if of_kind is None else f"{of_kind - listed} "
+                more = f"… {older}older wins: press enter to show more"
                 options.append(Option(Text(more, style="italic"), id=MORE))
                 break
             current = week == week_start_of(today, week_start)
@@ -135,7 +151,7 @@ class WinsScreen(Screen[None]):
         if options:
             view.highlighted = min(highlighted or 1, len(options) - 1)
         empty = self.query_one("#wins-empty", Static)
-        empty.display = not total
+        empty.display = not (total if total is not None else wins)
         empty.update(
             "No wins yet. They come on their own as you tick goals, and w records one in your words."
         )

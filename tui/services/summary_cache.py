@@ -7,9 +7,11 @@ in a hidden cache file, ``.summaries.json``, under a key made of everything it d
 goal, the week start, the rest days and skips before that day, and the identity (name, inode,
 mtime, size, revision token) of every check-in file of an earlier year. A cold status then reads
 only this year's and last year's check-ins (the latter for weeks and the weekly score window
-that straddle New Year). Any doubt (a missing or stale entry, a check-in filed in the wrong
-year's file, an unreadable cache) falls back to reading everything, and refreshes the cache.
-Each contact's latest interaction in the files of earlier years is kept the same way.
+that straddle New Year). From February the state on the first of the month is kept too, keyed
+by this year's earlier days as well, so a warm start reads this year's check-ins only. Any doubt
+(a missing or stale entry, a check-in filed in the wrong year's file, an unreadable cache) falls
+back to reading everything, and refreshes the cache. Each contact's latest interaction in the
+files of earlier years, and the earlier years' count of wins by kind, are kept the same way.
 
 The cache is not data: losing it, or failing to write it (a read-only folder), costs time only.
 """
