@@ -32,7 +32,7 @@ def followup_line(view: ContactView, today: date, style: object = "") -> Text:
     return line
 
 
-SHOWN = 8  # a two-minute check-in names a handful; Contacts (3) lists every one
+SHOWN = 5  # a two-minute check-in names a handful; Contacts (3) lists every one
 
 
 class FollowUpList(OptionList):
