@@ -19,6 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..services.status import GoalSummary
+from .hover import Hover
 
 BAR_WIDTH = 10
 PAD = 1  # blank cells either side of a row
@@ -97,7 +98,7 @@ def fit(text: str, width: int, right: bool = False) -> str:
     return padding + text if right else text + padding
 
 
-class GoalList(ScrollView, can_focus=True):
+class GoalList(Hover, ScrollView, can_focus=True):
     """A cursor over today's goals; enter or a click selects (Today ticks the goal)."""
 
     ALLOW_SELECT = False
@@ -114,7 +115,6 @@ class GoalList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.summaries: list[GoalSummary] = []
         self.index = 0
-        self._hover: int | None = None
 
     # What it shows ------------------------------------------------------------------------------
     def show(self, summaries: list[GoalSummary]) -> None:
@@ -196,11 +196,3 @@ class GoalList(ScrollView, can_focus=True):
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         self._set_hover(self._row_at(event))
-
-    def on_leave(self, event: events.Leave) -> None:
-        self._set_hover(None)
-
-    def _set_hover(self, index: int | None) -> None:
-        if index != self._hover:
-            self._hover = index
-            self.refresh()

@@ -9,8 +9,8 @@ signal, and maps a click back to its key, as the Footer does.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from itertools import groupby
+from typing import NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -19,9 +19,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from .hover import Hover
 
-@dataclass(frozen=True)
-class Piece:
+
+class Piece(NamedTuple):  # defined at every start: 0.07 ms, a frozen dataclass 0.46 ms
     """A run of the bar: its text, its part (key, description, divider) and the key it presses."""
 
     text: str
@@ -51,7 +52,7 @@ def items(shown: Iterable[tuple[Binding, bool]], display: Callable[[Binding], st
                    Piece(f"{binding.description} ", "description", binding.key, enabled)]
 
 
-class KeyBar(Widget, can_focus=False):
+class KeyBar(Hover, Widget, can_focus=False):
     """Every binding the screen shows, as text; a click presses the key under the pointer."""
 
     ALLOW_SELECT = False
@@ -61,7 +62,6 @@ class KeyBar(Widget, can_focus=False):
     def __init__(self) -> None:
         super().__init__()
         self._spans: list[tuple[int, int, Piece]] = []  # where each piece was drawn, for clicks
-        self._hover: str | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -133,11 +133,3 @@ class KeyBar(Widget, can_focus=False):
     def on_mouse_move(self, event: events.MouseMove) -> None:
         piece = self._piece_at(event.x)
         self._set_hover(piece.key if piece else None)
-
-    def on_leave(self, event: events.Leave) -> None:
-        self._set_hover(None)
-
-    def _set_hover(self, key: str | None) -> None:
-        if key != self._hover:
-            self._hover = key
-            self.refresh()
