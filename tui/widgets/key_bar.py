@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 from typing import NamedTuple
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -87,19 +88,19 @@ class KeyBar(Hover, Widget, can_focus=False):
     def render(self) -> Text:
         left, right = self._layout()
         width = self.size.width
-        room = max(0, width - sum(len(p.text) for p in right))
+        room = max(0, width - sum(cell_len(p.text) for p in right))
         placed: list[tuple[int, int, Piece]] = []
         x = 0
         for item in left:
-            if x + sum(len(p.text) for p in item) > room:
+            if x + sum(cell_len(p.text) for p in item) > room:
                 break  # what does not fit is listed in help (`?`) and in the palette
             for piece in item:
-                placed.append((x, x + len(piece.text), piece))
-                x += len(piece.text)
+                placed.append((x, x + cell_len(piece.text), piece))
+                x += cell_len(piece.text)
         x = room
         for piece in right:
-            placed.append((x, x + len(piece.text), piece))
-            x += len(piece.text)
+            placed.append((x, x + cell_len(piece.text), piece))
+            x += cell_len(piece.text)
         self._spans = placed
         text = Text(no_wrap=True, overflow="crop", end="")
         end = 0
