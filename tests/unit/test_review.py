@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from tui.core.goals import Goal, GoalHistory
 from tui.core.review import completion_rate, describe_day
-from tui.core.streaks import DayState, period_states
+from tui.core.streaks import ONE_DAY, ONE_WEEK, DayState, day_state, week_start_of, week_state
 
 START = date(2026, 1, 5)
 
@@ -23,6 +23,19 @@ def weekly(counts: list[int], rest: set[int], skips: set[int], target: int) -> G
         frozenset(START + timedelta(days=i) for i in rest),
         frozenset(START + timedelta(days=i) for i in skips),
     )
+
+
+def period_states(history: GoalHistory, as_of: date, week_start: int = 0) -> list[DayState]:
+    """The reference: the state of every period from the goal's start to the one holding
+    ``as_of`` (the app no longer walks them all; completion_rate looks at the last weeks)."""
+    goal = history.goal
+    if goal.is_weekly:
+        first = week_start_of(goal.start, week_start)
+        current = week_start_of(as_of, week_start)
+        weeks = range(0, (current - first).days // 7 + 1) if current >= first else range(0)
+        return [week_state(history, first + i * ONE_WEEK, current, as_of) for i in weeks]
+    days = range(0, (as_of - goal.start).days + 1) if as_of >= goal.start else range(0)
+    return [day_state(history, goal.start + i * ONE_DAY, as_of) for i in days]
 
 
 def slow_rate(history: GoalHistory, as_of: date, days: int, week_start: int) -> float | None:

@@ -132,6 +132,14 @@ class _Same:
         return isinstance(other, _Same) and other.value is self.value
 
 
+def counts_key(counts: Mapping[date, int], boundary: date) -> object:
+    """A hashable stand-in for the counts before ``boundary``: years by identity when they are
+    ``YearlyCounts`` (O(years)), else the items themselves."""
+    if isinstance(counts, YearlyCounts):
+        return counts.prefix_key(boundary)
+    return frozenset((d, c) for d, c in counts.items() if d < boundary)
+
+
 def flat_counts(counts: Mapping[date, int]) -> Mapping[date, int]:
     """A plain dict for a loop over years of days (one C-level ``get`` per day)."""
     if type(counts) is dict:

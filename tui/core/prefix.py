@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
-from .goals import GoalHistory, YearlyCounts
+from .goals import GoalHistory, counts_key
 
 T = TypeVar("T")
 
@@ -23,11 +23,8 @@ MAX_REMEMBERED = 512
 def remembered(tag: str, history: GoalHistory, boundary: date, week_start: int,
                compute: Callable[[], T]) -> T:
     """``compute()``, the state of walk ``tag`` before ``boundary``, remembered by its inputs."""
-    counts = history.counts
     key = (
-        tag, history.goal, week_start, boundary,
-        counts.prefix_key(boundary) if isinstance(counts, YearlyCounts)
-        else frozenset((d, c) for d, c in counts.items() if d < boundary),
+        tag, history.goal, week_start, boundary, counts_key(history.counts, boundary),
         frozenset(d for d in history.rest_days if d < boundary),
         frozenset(d for d in history.skips if d < boundary),
     )

@@ -16,7 +16,7 @@ def completion_rate(history: GoalHistory, as_of: date, days: int, week_start: in
     The pending as-of day (or week) counts only once complete, like a streak.
     """
     states: list[DayState]
-    if history.goal.is_weekly:  # the last weeks of period_states, without walking the rest
+    if history.goal.is_weekly:  # the last weeks' states, without walking the rest
         first = week_start_of(history.goal.start, week_start)
         current = week_start_of(as_of, week_start)
         oldest = max(first, current - (max(1, days // 7) - 1) * ONE_WEEK)

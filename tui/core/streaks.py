@@ -239,18 +239,6 @@ def _day_target_reached(history: GoalHistory, week: date, target: int, as_of: da
     return None
 
 
-def period_states(history: GoalHistory, as_of: date, week_start: int = 0) -> list[DayState]:
-    """States of every period from the goal's start to the one containing ``as_of``."""
-    goal = history.goal
-    if goal.is_weekly:
-        first = week_start_of(goal.start, week_start)
-        current = week_start_of(as_of, week_start)
-        weeks = range(0, (current - first).days // 7 + 1) if current >= first else range(0)
-        return [week_state(history, first + i * ONE_WEEK, current, as_of) for i in weeks]
-    days = range(0, (as_of - goal.start).days + 1) if as_of >= goal.start else range(0)
-    return [day_state(history, goal.start + i * ONE_DAY, as_of) for i in days]
-
-
 def streak(history: GoalHistory, as_of: date, week_start: int = 0,
            prior: RunState | None = None) -> Streak:
     """The streak on ``as_of``; ``prior``: the run state at a period start on or before it."""

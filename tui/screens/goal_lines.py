@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..core.goals import GoalHistory, YearlyCounts
+from ..core.goals import GoalHistory, counts_key
 from ..core.review import completion_rate
 from ..services.status import GoalSummary, summarize
 from ..widgets.goal_table import GoalLine
@@ -22,11 +22,8 @@ class GoalLines:
     def line(self, history: GoalHistory, today: date, week_start: int,
              known: dict[str, GoalSummary] | None = None) -> GoalLine:
         """``known``: summaries already computed from this very data (Today's), by goal id."""
-        counts = history.counts
         key = (
-            history.goal, today, week_start,
-            counts.prefix_key(date.max) if isinstance(counts, YearlyCounts)  # by identity, O(years)
-            else frozenset(counts.items()),
+            history.goal, today, week_start, counts_key(history.counts, date.max),
             history.rest_days, history.skips,
         )
         cached = self._lines.get(history.goal.id)

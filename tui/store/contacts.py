@@ -142,9 +142,7 @@ def _latest(data: dict[str, Any]) -> dict[str, Interaction]:
 
 def interaction_files(store: Store) -> dict[str, int | None]:
     """Every interactions file → the year in its name (None: a name that holds no year)."""
-    cut = len(INTERACTIONS)
-    return {n: int(n[cut:-5]) if n[cut:-5].isdecimal() else None
-            for n in store.names_matching(INTERACTIONS)}
+    return store.years_named(INTERACTIONS)
 
 
 def latest_interactions(store: Store, names: Iterable[str] | None = None) -> dict[str, Interaction]:

@@ -1,9 +1,12 @@
-"""Durable file writes: temporary file in the same folder, flush, fsync, rename, fsync the folder."""
+"""Durable file writes (temporary file in the same folder, flush, fsync, rename, fsync the
+folder), and the names of the files a family of records is split into, a year each."""
 
 from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 TMP_MARK = ".tmp-"
@@ -66,3 +69,14 @@ def stamp(path: Path) -> tuple[int, int, int] | None:
     except FileNotFoundError:
         return None
     return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+def years_named(names: Iterable[str], prefix: str, since: date | None = None) -> dict[str, int | None]:
+    """Those of ``names`` that are ``PREFIX-YYYY.json`` (a family split by year) → the year in each
+    (None: a name that holds no year); from ``since``'s year on when given (yearless ones too)."""
+    named: dict[str, int | None] = {}
+    for name in names:
+        if name.startswith(prefix) and name.endswith(".json"):
+            year = name[len(prefix):-len(".json")]
+            named[name] = int(year) if year.isdecimal() else None
+    return {n: y for n, y in named.items() if since is None or y is None or y >= since.year}

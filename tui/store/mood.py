@@ -46,13 +46,8 @@ def _entries(data: dict[str, Any]) -> tuple[MoodEntry, ...]:
 
 def entries(store: Store, *, since: date | None = None) -> list[MoodEntry]:
     """Every mood entry (from ``since``'s year on); each year file is parsed once per change."""
-    result: list[MoodEntry] = []
-    for name in store.names_matching(MOOD):
-        year = name[len(MOOD):-len(".json")]
-        if since is not None and year.isdecimal() and int(year) < since.year:
-            continue
-        result.extend(store.file(name).memo("mood_entries", _entries))
-    return result
+    return [entry for name in store.years_named(MOOD, since)
+            for entry in store.file(name).memo("mood_entries", _entries)]
 
 
 def entries_on(store: Store, day: date) -> list[MoodEntry]:

@@ -133,13 +133,8 @@ def insert_checkin(store: Store, checkin: CheckIn) -> None:
 
 
 def checkins(store: Store, *, since: date | None = None) -> list[CheckIn]:
-    result: list[CheckIn] = []
-    for name in store.names_matching(CHECKINS):
-        year = name[len(CHECKINS):-len(".json")]
-        if since is not None and year.isdecimal() and int(year) < since.year:
-            continue
-        result.extend(checkin_from_doc(d) for d in store.table(name, "checkins").all())
-    return result
+    return [checkin_from_doc(d) for name in store.years_named(CHECKINS, since)
+            for d in store.table(name, "checkins").all()]
 
 
 def _file_counts(data: dict[str, Any]) -> dict[str, dict[int, dict[date, int]]]:
@@ -163,8 +158,7 @@ _day = functools.lru_cache(maxsize=8192)(date.fromisoformat)  # a few thousand d
 
 def checkin_files(store: Store) -> dict[str, int | None]:
     """Every check-in file → the year in its name (None: a name that holds no year)."""
-    names = store.names_matching(CHECKINS)
-    return {n: int(n[len(CHECKINS):-5]) if n[len(CHECKINS):-5].isdecimal() else None for n in names}
+    return store.years_named(CHECKINS)
 
 
 def years_in(store: Store, name: str) -> set[int]:

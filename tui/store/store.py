@@ -98,6 +98,10 @@ class Store:
         found.update(n for n, f in self._files.items() if n.startswith(prefix) and f.dirty)
         return sorted(found)
 
+    def years_named(self, prefix: str, since: date | None = None) -> dict[str, int | None]:
+        """The files ``PREFIX-YYYY.json`` (a family split by year) → their years (``files.years_named``)."""
+        return files.years_named(self.names_matching(prefix), prefix, since)
+
     def signature(self) -> tuple[tuple[str, int, int, int], ...]:
         """Changes whenever any data file changes on disk: poll it to notice other processes.
 

@@ -10,23 +10,22 @@ from datetime import date
 from typing import Any
 
 from ..core.wins import Win
+from . import files
 from .records import delete, insert
 from .store import Store
 
 WINS = "wins.json"  # before wins were split by year: read, never added to
-PREFIX = "wins"
+PREFIX = "wins-"
 
 
 def wins_file(day: date) -> str:
-    return f"{PREFIX}-{day.year}.json"
+    return f"{PREFIX}{day.year}.json"
 
 
 def win_files(store: Store, since: date | None = None) -> list[str]:
     """The files holding wins (the old ``wins.json`` too); from ``since``'s year on when given."""
-    names = [n for n in store.names_matching(PREFIX) if n == WINS or n.startswith(f"{PREFIX}-")]
-    if since is None:
-        return names
-    return [n for n in names if n == WINS or not n[5:-5].isdecimal() or int(n[5:-5]) >= since.year]
+    names = store.names_matching("wins")
+    return [WINS] * (WINS in names) + list(files.years_named(names, PREFIX, since))
 
 
 def win_to_doc(win: Win) -> dict[str, Any]:
@@ -67,13 +66,11 @@ def file_wins(store: Store, name: str) -> tuple[Win, ...]:
 
 def year_files(store: Store) -> dict[int, str] | None:
     """year → its wins file; None while an old ``wins.json`` (of any years) is still there."""
-    found = {}
-    for name in win_files(store):
-        year = name[len(PREFIX) + 1:-len(".json")]
-        if name == WINS or not year.isdecimal():
-            return None
-        found[int(year)] = name
-    return found
+    names = store.names_matching("wins")
+    named = files.years_named(names, PREFIX)
+    if WINS in names or None in named.values():
+        return None
+    return {year: name for name, year in named.items() if year is not None}
 
 
 def kind_counts(store: Store, names: Iterable[str] | None = None) -> Counter[str]:
