@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
+import pytest
+from textual.geometry import Region
 from textual.widgets import Input, OptionList, Sparkline, Static
 
 from tui.screens.mood import PAGE, MoodScreen
@@ -194,3 +196,39 @@ async def test_a_first_visit_draws_recent_years_then_every_year_as_a_second_visi
         screen.reload()  # every year now memoised: drawn in one pass
         await pilot.pause()
         assert [text_of(app, i) for i in ids] + [prompts(screen.query_one("#mood-entries", OptionList))] == first
+
+
+def strips(widget) -> list[str]:
+    width, height = widget.content_size
+    return [strip.text for strip in widget.render_lines(Region(0, 0, width, height))]
+
+
+@pytest.mark.parametrize("setting", ["NO_COLOR", "textual-light"])
+async def test_year_in_pixels_tells_moods_apart_by_glyph_without_colour(setting, make_app, rb, monkeypatch):
+    """Issue 14 item 10: scores 1–5, a day without a mood and the future differ by character,
+    and the legend names each glyph."""
+    if setting == "NO_COLOR":
+        monkeypatch.setenv("NO_COLOR", "1")
+    today = rb.today()
+    assert today == date(2026, 11, 26)
+    for score in range(1, 6):
+        mood_service.log_mood(rb, score, day=date(2026, 11, score))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        if setting == "NO_COLOR":
+            assert app.no_color
+        else:
+            app.theme = setting
+        await pilot.press("4")
+        await pilot.pause()
+        lines = strips(app.screen.query_one(YearPixels))
+    november = lines[10]
+    assert november.startswith("Nov ")
+    cell = lambda day: november[3 + day]  # noqa: E731  "Nov " then the 1st
+    shown = {"rough": cell(1), "low": cell(2), "okay": cell(3), "good": cell(4), "great": cell(5),
+             "none": cell(6), "future": cell(27)}
+    assert len(set(shown.values())) == len(shown), shown
+    legend = lines[12]
+    for word, glyph in shown.items():
+        if word != "future":
+            assert f"{glyph} {word}" in legend or f"{glyph}{word}" in legend, legend
