@@ -10,7 +10,7 @@ from textual.app import App, ComposeResult
 from textual.geometry import Region
 
 from tui.core.goals import Goal, GoalHistory
-from tui.widgets.heatmap import CELL_WIDTH, LABEL_WIDTH, Heatmap, classify, level
+from tui.widgets.heatmap import CELL_WIDTH, LABEL_WIDTH, Heatmap, classify, level, month_labels
 
 TODAY = date(2026, 11, 26)  # a Thursday
 START = date(2026, 11, 2)
@@ -107,7 +107,7 @@ def row_texts(heatmap: Heatmap) -> list[str]:
 
 @pytest.mark.parametrize("setting", ["NO_COLOR", "textual-light"])
 async def test_without_colour_or_on_a_light_theme_every_kind_of_day_has_its_own_glyph(setting, monkeypatch):
-    """Issue 14 item 10: done, part done, missed, rest, skip, no check-in, not counted and the
+    """Issue 14 item 10: done, part done, missed, rest, skip, nothing logged, not counted and the
     future differ by their characters, and the legend names each glyph."""
     if setting == "NO_COLOR":
         monkeypatch.setenv("NO_COLOR", "1")
@@ -130,7 +130,7 @@ async def test_without_colour_or_on_a_light_theme_every_kind_of_day_has_its_own_
 
         shown = {
             "done": glyph(d(0)), "part done": glyph(d(1)), "rest day": glyph(d(2)),
-            "skipped": glyph(d(3)), "missed": glyph(d(6)), "no check-in": glyph(TODAY),
+            "skipped": glyph(d(3)), "missed": glyph(d(6)), "nothing": glyph(TODAY),
             "not counted": glyph(START - timedelta(days=1)), "future": glyph(TODAY + timedelta(days=1)),
         }
         assert len(set(shown.values())) == len(shown), shown
@@ -169,3 +169,22 @@ async def test_a_month_starting_in_the_last_column_keeps_its_whole_name():
         words = row.split()
         assert all(WORD.fullmatch(w) for w in words), row
         assert "'" in row  # the first month shown says its year
+
+
+def test_month_labels_fit_whole_apart_and_name_each_new_year_at_any_width_and_day():
+    for offset in range(0, 2 * 365, 5):
+        today = date(2026, 1, 1) + timedelta(days=offset)
+        for width in (30, 31, 60, 61, 97):
+            count = (width - LABEL_WIDTH) // CELL_WIDTH
+            last = today - timedelta(days=today.weekday())
+            weeks = [last - timedelta(weeks=count - 1 - i) for i in range(count)]
+            labels = month_labels(weeks, width)
+            assert labels, (today, width)
+            free, year = LABEL_WIDTH, None
+            for at, name in labels:
+                assert at >= free and at + len(name) <= width, (today, width, labels)
+                month = name[:3]
+                assert WORD.fullmatch(month)
+                if year is None or month == "Jan":
+                    assert name[3:5] == " '", (today, width, labels)  # carries its year
+                free, year = at + len(name) + 1, name

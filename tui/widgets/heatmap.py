@@ -72,7 +72,7 @@ def legend_items(style) -> list[Text]:  # type: ignore[no-untyped-def]
         (FILLED, "heatmap--level-3", "done"),
         (PART, "heatmap--level-2", "part done"),
         (MISSED, "heatmap--miss", "missed"),
-        (EMPTY, "heatmap--none", "no check-in"),
+        (EMPTY, "heatmap--none", "nothing"),
         (REST, "heatmap--rest", "rest day"),
         (SKIP, "heatmap--skip", "skipped"),
         (DOT, "heatmap--dim", "not counted"),
@@ -86,11 +86,11 @@ def wrap_legend(items: list[Text], width: int) -> list[Text]:
     lines = [Text(" " * LABEL_WIDTH)]
     for item in items:
         line = lines[-1]
-        if line.cell_len > LABEL_WIDTH and line.cell_len + 3 + item.cell_len > width:
+        if line.cell_len > LABEL_WIDTH and line.cell_len + 2 + item.cell_len > width:
             lines.append(Text(" " * LABEL_WIDTH))
             line = lines[-1]
         if line.cell_len > LABEL_WIDTH:
-            line.append("   ")
+            line.append("  ")
         line.append_text(item)
     return lines
 
