@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
-from textual.widgets import Input, OptionList, Sparkline, Static
+import pytest
+from textual.geometry import Region
+from textual.widgets import Input, OptionList, Static
 
 from tui.screens.mood import PAGE, MoodScreen
 from tui.screens.mood_form import MoodForm
@@ -12,6 +14,7 @@ from tui.screens.rejection_form import RejectionForm
 from tui.services import contacts as contact_service
 from tui.services import mood as mood_service
 from tui.services.wins import all_wins
+from tui.widgets.mood_trend import MoodTrend, bar
 from tui.widgets.year_pixels import YearPixels
 
 SIZE = (110, 34)
@@ -119,9 +122,9 @@ async def test_mood_screen_shows_trend_pixels_insights_and_edits_a_lesson(make_a
         screen = app.screen
         assert isinstance(screen, MoodScreen)
         assert "last 30 days" in text_of(app, "#mood-title")
-        assert len(screen.query_one(Sparkline).data) == 30
+        assert len(screen.query_one(MoodTrend).days) == 30
         await pilot.press("t")
-        assert len(screen.query_one(Sparkline).data) == 90
+        assert len(screen.query_one(MoodTrend).days) == 90
         assert "Last 90 days" in text_of(app, "#mood-trend-label")
         assert screen.query_one(YearPixels).means
         assert "tagged rest" in text_of(app, "#mood-insights")
@@ -162,7 +165,7 @@ async def test_empty_mood_screen_explains(make_app):
         assert "not logged yet" in text_of(app, "#mood-title")
         assert "No moods yet" in prompts(app.screen.query_one("#mood-entries", OptionList))[0]
         assert "A few more weeks" in text_of(app, "#mood-insights")
-        assert not app.screen.query_one(Sparkline).display
+        assert not app.screen.query_one(MoodTrend).display
         assert "a trend needs two days" in text_of(app, "#mood-trend-label")
         await pilot.press("e")  # nothing to edit: a gentle toast, no crash
         await pilot.pause()
@@ -194,3 +197,80 @@ async def test_a_first_visit_draws_recent_years_then_every_year_as_a_second_visi
         screen.reload()  # every year now memoised: drawn in one pass
         await pilot.pause()
         assert [text_of(app, i) for i in ids] + [prompts(screen.query_one("#mood-entries", OptionList))] == first
+
+
+def strips(widget) -> list[str]:
+    width, height = widget.content_size
+    return [strip.text for strip in widget.render_lines(Region(0, 0, width, height))]
+
+
+@pytest.mark.parametrize("setting", ["NO_COLOR", "textual-light"])
+async def test_year_in_pixels_tells_moods_apart_by_glyph_without_colour(setting, make_app, rb, monkeypatch):
+    """Issue 14 item 10: scores 1–5, a day without a mood and the future differ by character,
+    and the legend names each glyph."""
+    if setting == "NO_COLOR":
+        monkeypatch.setenv("NO_COLOR", "1")
+    today = rb.today()
+    assert today == date(2026, 11, 26)
+    for score in range(1, 6):
+        mood_service.log_mood(rb, score, day=date(2026, 11, score))
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        if setting == "NO_COLOR":
+            assert app.no_color
+        else:
+            app.theme = setting
+        await pilot.press("4")
+        await pilot.pause()
+        lines = strips(app.screen.query_one(YearPixels))
+    november = lines[10]
+    assert november.startswith("Nov ")
+    cell = lambda day: november[3 + day]  # noqa: E731  "Nov " then the 1st
+    shown = {"rough": cell(1), "low": cell(2), "okay": cell(3), "good": cell(4), "great": cell(5),
+             "none": cell(6), "future": cell(27)}
+    assert len(set(shown.values())) == len(shown), shown
+    legend = lines[12]
+    for word, glyph in shown.items():
+        if word != "future":
+            assert f"{glyph} {word}" in legend or f"{glyph}{word}" in legend, legend
+
+
+def test_a_bar_is_taller_for_a_better_mood():
+    heights = [(bar(score, 0), bar(score, 1)) for score in range(1, 6)]
+    assert len(set(heights)) == 5
+    assert heights[0] == (" ", "▃") and heights[-1] == ("█", "█")
+
+
+async def test_the_trend_has_a_column_per_day_gaps_and_a_date_axis_at_80_wide(make_app, rb):
+    """Issue 14 item 12: three moods in 30 days are three one-day bars at their days, dots on
+    the days between, and dates under the chart; 90 days at 80 wide take 2 days a column."""
+    today = rb.today()
+    for back, score in ((20, 2), (10, 5), (2, 4)):
+        mood_service.log_mood(rb, score, day=today - timedelta(days=back))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        chart = app.screen.query_one(MoodTrend)
+        top, bottom, axis = strips(chart)
+        assert chart.size.width >= 30
+        bars = [i for i, c in enumerate(bottom) if c not in "· "]
+        assert bars == [29 - 20, 29 - 10, 29 - 2]
+        assert bottom[:30].count("·") == 27 and bottom[30:].strip() == ""
+        assert top[29 - 10] == "█" and top[29 - 20] == " "  # a 5 fills both lines, a 2 only the lower
+        assert axis.startswith("28 Oct") and axis.rstrip().endswith("26 Nov")
+        assert axis.rstrip().index("26 Nov") + len("26 Nov") == 30  # the end date ends under today
+        assert "12 Nov" in axis  # the middle column's day
+        assert "a column a day" in text_of(app, "#mood-trend-label")
+
+        await pilot.press("t")
+        await pilot.pause()
+        top, bottom, axis = strips(chart)
+        width = chart.size.width
+        per = -(-90 // width)
+        assert chart.per == per == 2  # 80 wide: too narrow for 90 columns
+        columns = len(bottom.rstrip())
+        assert columns == 90 // per <= width
+        assert [i for i, c in enumerate(bottom) if c not in "· "] == [44 - 20 // 2, 44 - 10 // 2, 44 - 2 // 2]
+        assert axis.startswith("29 Aug") and axis.rstrip().endswith("26 Nov")
+        assert "2 days a column" in text_of(app, "#mood-trend-label")

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from tui.core.mood import MoodEntry
-from tui.core.mood_stats import MIN_DAYS, compare, level, tag_comparisons, trend, window_mean
+from tui.core.mood_stats import MIN_DAYS, compare, daily, grouped, level, tag_comparisons, trend, window_mean
 
 D = date(2026, 1, 1)
 
@@ -69,6 +69,16 @@ def test_trend_is_the_window_of_daily_means_oldest_first():
     assert trend({}, today, 30) == []
     assert window_mean(means, today, 30) == pytest.approx(11 / 3)
     assert window_mean({}, today, 30) is None
+
+
+def test_daily_keeps_a_place_for_every_day_and_grouped_counts_back_from_today():
+    today = D + timedelta(days=40)
+    means = {D: 1.0, today - timedelta(days=4): 2.0, today - timedelta(days=3): 4.0, today: 5.0}
+    assert daily(means, today, 5) == [2.0, 4.0, None, None, 5.0]
+    assert len(daily(means, today, 90)) == 90 and daily({}, today, 3) == [None] * 3
+    assert grouped([2.0, 4.0, None, None, 5.0], 2) == [2.0, 4.0, 5.0]
+    assert grouped([2.0, 4.0, None, None, 5.0], 3) == [3.0, 5.0]  # the oldest group is short
+    assert grouped([None, None, 1.0], 1) == [None, None, 1.0]
 
 
 @pytest.mark.parametrize("mean, expected", [(1.0, 1), (1.49, 1), (2.5, 3), (3.5, 4), (4.6, 5), (5.0, 5)])

@@ -65,11 +65,28 @@ def tag_comparisons(
     return result
 
 
-def trend(means: dict[date, float], today: date, window: int) -> list[float]:
-    """The daily means of the last ``window`` days (today included), oldest first; days without
-    an entry are left out so the line shows moods, not gaps."""
+def daily(means: dict[date, float], today: date, window: int) -> list[float | None]:
+    """The daily means of the last ``window`` days (today included), oldest first; None on a
+    day without an entry, so a chart keeps its time axis."""
     first = today - timedelta(days=window - 1)
-    return [means[day] for day in sorted(means) if first <= day <= today]
+    return [means.get(first + timedelta(days=i)) for i in range(window)]
+
+
+def trend(means: dict[date, float], today: date, window: int) -> list[float]:
+    """The daily means of the last ``window`` days that have one, oldest first."""
+    return [mean for mean in daily(means, today, window) if mean is not None]
+
+
+def grouped(days: list[float | None], per: int) -> list[float | None]:
+    """``per`` days to a value, counted back from the last day (the oldest group may be
+    shorter): the mean of the group's daily means, None for a group without any."""
+    values: list[float | None] = []
+    end = len(days)
+    while end > 0:
+        found = [v for v in days[max(0, end - per):end] if v is not None]
+        values.append(sum(found) / len(found) if found else None)
+        end -= per
+    return values[::-1]
 
 
 def window_mean(means: dict[date, float], today: date, window: int) -> float | None:

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import OptionList, Sparkline, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.mood import MoodEntry, Rejection, score_label
@@ -23,6 +23,7 @@ from ..services import memo
 from ..services.context import Rebound
 from ..services import mood as mood_service
 from ..services.mood_insights import insights
+from ..widgets.mood_trend import MoodTrend, days_per_column
 from ..widgets.year_pixels import YearPixels
 from ..widgets.key_bar import KeyBar
 from .lazy import repeated_resume
@@ -104,13 +105,14 @@ class MoodScreen(Screen[None]):
         self.shown = PAGE
         self.shown_rejections = REJECTIONS_PAGE
         self._drawn: tuple[object, ...] | None = None
+        self._trend_values: list[float] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="mood"):
             yield Static(id="mood-title")
             with Horizontal(id="mood-trend-row"):
                 yield Static(id="mood-trend-label")
-                yield Sparkline([], id="mood-trend")
+                yield MoodTrend(id="mood-trend")
             with Horizontal(id="mood-body"):
                 with Vertical(id="mood-left"):
                     yield YearPixels(id="mood-pixels")
@@ -160,15 +162,11 @@ class MoodScreen(Screen[None]):
             + (f" · last 30 days {mean30:.1f}" if mean30 is not None else "")
         )
         values = trend(means, today, self.window)
-        label = f"Last {self.window} days (t)"
-        if len(values) >= 2:  # the line scales to its own range: name it
-            label += f"\n{len(values)} days, {min(values):.1f}–{max(values):.1f}"
-        else:
-            label += "\na trend needs two days"
-        self.query_one("#mood-trend-label", Static).update(label)
-        sparkline = self.query_one(Sparkline)
-        sparkline.data = values if len(values) >= 2 else []
-        sparkline.display = len(values) >= 2
+        chart = self.query_one(MoodTrend)
+        chart.show(means, today, self.window)
+        chart.display = len(values) >= 2
+        self._trend_values = values
+        self._label_trend()
         self.query_one(YearPixels).show(means, today)
         found = mood_insights(rb, today) if since is None else None
         self.query_one("#mood-insights", Static).update(
@@ -183,6 +181,21 @@ class MoodScreen(Screen[None]):
                    "No moods yet: press m, then 1–5.", counted=since is None)
         self._fill("#mood-rejections", mood_rejections(rb), rejection_line, self.shown_rejections, REJECTIONS_PAGE, "rejections",
                    "None logged. x reflects on one when it comes.")
+
+    def _label_trend(self) -> None:
+        values, label = self._trend_values, f"Last {self.window} days (t)"
+        if len(values) < 2:
+            label += "\na trend needs two days"
+        else:
+            label += f"\n{len(values)} days, {min(values):.1f}–{max(values):.1f}"
+            chart = self.query_one(MoodTrend)  # its width decides; before the first layout, its last
+            per = days_per_column(self.window, chart.size.width) if chart.size.width else chart.per
+            label += f"\n{per} days a column" if per > 1 else "\na column a day"
+        self.query_one("#mood-trend-label", Static).update(label)
+
+    @on(MoodTrend.Scaled)
+    def _rescaled(self) -> None:
+        self._label_trend()
 
     def _fill(self, view_id: str, items: list[Any], line: Callable[[Any], Text], shown: int,
               page: int, noun: str, empty: str, counted: bool = True) -> None:

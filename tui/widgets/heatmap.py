@@ -27,7 +27,8 @@ ONE_WEEK = timedelta(days=7)
 DEFAULT_WEEKS = 26
 GRID_LINES = 9  # the month names, seven weekdays and the "▲ today" row
 
-FILLED, EMPTY, DOT, REST, SKIP = "■", "□", "·", "○", "»"
+# A glyph per kind of day, so each differs without colour (NO_COLOR, light themes) too.
+FILLED, PART, MISSED, EMPTY, DOT, REST, SKIP = "■", "◧", "×", "□", "·", "○", "»"
 
 
 def level(count: int, target: int) -> int:
@@ -52,31 +53,26 @@ def classify(history: GoalHistory, day: date, today: date) -> tuple[str, str]:
     if day in history.skips:
         return SKIP, filled if count else "heatmap--skip"
     if count:
-        return FILLED, filled
+        full = goal.is_weekly or count >= goal.target  # a weekly goal's week decides, not a day
+        return (FILLED if full else PART), filled
     if goal.is_weekly:  # a weekly goal's empty day is not a miss; the week decides
         return EMPTY, "heatmap--none"
     if not goal.scheduled_on(day):
         return DOT, "heatmap--dim"
     if day_state(history, day, today) is DayState.MISS:
-        return FILLED, "heatmap--miss"
+        return MISSED, "heatmap--miss"
     return EMPTY, "heatmap--none"  # today, still open
 
 
 def legend_items(style) -> list[Text]:  # type: ignore[no-untyped-def]
     """The legend's entries, styled by ``style(component class)``."""
     label = style("heatmap--label")
-    scale = Text("less ", style=label)
-    for glyph, component in (
-        (EMPTY, "heatmap--none"),
-        (FILLED, "heatmap--level-1"),
-        (FILLED, "heatmap--level-2"),
-        (FILLED, "heatmap--level-3"),
-    ):
-        scale.append(glyph, style(component))
-    scale.append(" more", label)
-    items = [scale]
+    items = []
     for glyph, component, words in (
-        (FILLED, "heatmap--miss", "missed"),
+        (FILLED, "heatmap--level-3", "done"),
+        (PART, "heatmap--level-2", "part done"),
+        (MISSED, "heatmap--miss", "missed"),
+        (EMPTY, "heatmap--none", "nothing"),
         (REST, "heatmap--rest", "rest day"),
         (SKIP, "heatmap--skip", "skipped"),
         (DOT, "heatmap--dim", "not counted"),
@@ -90,13 +86,46 @@ def wrap_legend(items: list[Text], width: int) -> list[Text]:
     lines = [Text(" " * LABEL_WIDTH)]
     for item in items:
         line = lines[-1]
-        if line.cell_len > LABEL_WIDTH and line.cell_len + 3 + item.cell_len > width:
+        if line.cell_len > LABEL_WIDTH and line.cell_len + 2 + item.cell_len > width:
             lines.append(Text(" " * LABEL_WIDTH))
             line = lines[-1]
         if line.cell_len > LABEL_WIDTH:
-            line.append("   ")
+            line.append("  ")
         line.append_text(item)
     return lines
+
+
+def first_of_month(week: date) -> date | None:
+    return next((week + timedelta(days=i) for i in range(7) if (week + timedelta(days=i)).day == 1), None)
+
+
+def month_labels(weeks: list[date], width: int) -> list[tuple[int, str]]:
+    """(column, name) of the month names over the weeks holding a 1st, and the window's own
+    month at the left if there is room. A name is whole or absent: one that would run past
+    ``width`` moves left if it can. The first name, and the first of each new year, carry the
+    year ("Jan '27")."""
+    wanted: list[tuple[int, date]] = []
+    for index, week in enumerate(weeks):
+        first = first_of_month(week)
+        if first is not None:
+            wanted.append((LABEL_WIDTH + index * CELL_WIDTH, first))
+    opening = not wanted or wanted[0][0] != LABEL_WIDTH
+    if opening:
+        wanted.insert(0, (LABEL_WIDTH, weeks[0]))
+    placed: list[tuple[int, str]] = []
+    free_from, year = LABEL_WIDTH, None
+    for index, (at, day) in enumerate(wanted):
+        name = day.strftime("%b '%y" if day.year != year else "%b")
+        limit = wanted[index + 1][0] - 1 if index + 1 < len(wanted) else width
+        if at + len(name) > limit:
+            if index + 1 < len(wanted) or (opening and index == 0):
+                continue  # no room before the next month: leave this one out
+            at = limit - len(name)  # the last one may move left, over the month before
+            if at < free_from:
+                continue
+        placed.append((at, name))
+        free_from, year = at + len(name) + 1, day.year
+    return placed
 
 
 class Heatmap(Widget):
@@ -249,26 +278,10 @@ class Heatmap(Widget):
         return Text(" " * (at - len("today "))) + Text("today ▲", style=style)
 
     def _month_row(self, weeks: list[date], style: Style) -> Text:
-        """Month names over the week holding the 1st; the window's own month if there is room."""
-        labels: list[tuple[int, str]] = []
-        for index, week in enumerate(weeks):
-            first = next((week + timedelta(days=i) for i in range(7)
-                          if (week + timedelta(days=i)).day == 1), None)
-            if first is not None:
-                name = first.strftime("%b'%y" if first.month == 1 else "%b")
-                labels.append((LABEL_WIDTH + index * CELL_WIDTH, name))
-        if not labels or labels[0][0] != LABEL_WIDTH:
-            room = labels[0][0] - LABEL_WIDTH - 1 if labels else 99
-            for opening in (weeks[0].strftime("%b %Y"), weeks[0].strftime("%b")):
-                if len(opening) <= room:
-                    labels.insert(0, (LABEL_WIDTH, opening))
-                    break
-        row = [" "] * (LABEL_WIDTH + CELL_WIDTH * len(weeks) + 8)
-        free_from = 0
-        for at, name in labels:
-            if at >= free_from:
-                row[at:at + len(name)] = name
-                free_from = at + len(name) + 1
+        width = self.content_size.width or LABEL_WIDTH + CELL_WIDTH * len(weeks) + 8
+        row = [" "] * width
+        for at, name in month_labels(weeks, width):
+            row[at:at + len(name)] = name
         return Text("".join(row).rstrip(), style=style)
 
     def _legend(self, style) -> list[Text]:  # type: ignore[no-untyped-def]

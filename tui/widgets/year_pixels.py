@@ -1,6 +1,7 @@
 """Year in pixels: one cell per day of a year, a row per month, coloured by the day's mean mood.
 
-Draws only what it is handed (``{day: mean}``); no I/O. Colours come from the theme (tcss).
+Draws only what it is handed (``{day: mean}``); no I/O. Colours come from the theme (tcss); the
+cell's height tells the mood too, so it reads without colour (NO_COLOR, light themes).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from textual.widget import Widget
 from ..core.mood import SCORE_LABELS
 from ..core.mood_stats import level
 
-CELL = "■"
-EMPTY = "·"
+GLYPHS = {1: "▁", 2: "▂", 3: "▄", 4: "▆", 5: "▇"}  # taller is better; ▇ leaves a gap between months
+EMPTY = "·"  # no mood logged that day
+FUTURE = " "
 
 
 class YearPixels(Widget):
@@ -49,17 +51,23 @@ class YearPixels(Widget):
             day = date(self.year, month, d)
             mean = self.means.get(day)
             if day > self.today:
-                runs.append((EMPTY, "future"))
+                runs.append((FUTURE, "future"))
             elif mean is None:
                 runs.append((EMPTY, "none"))
             else:
-                runs.append((CELL, str(level(mean))))
+                runs.append((GLYPHS[level(mean)], str(level(mean))))
         return runs
 
     def legend(self) -> list[tuple[str, str]]:
-        runs = []
-        for n, label in SCORE_LABELS.items():
-            runs += [(CELL, str(n)), (f" {label}  ", "label")]
+        """Each glyph and its word, spaced out as far as the width allows."""
+        keys = [(GLYPHS[n], str(n), label) for n, label in SCORE_LABELS.items()]
+        keys.append((EMPTY, "none", "none"))
+        for gap, space in (("  ", " "), (" ", " "), (" ", "")):
+            runs: list[tuple[str, str]] = []
+            for glyph, component, label in keys:
+                runs += [(glyph, component), (f"{space}{label}{gap}", "label")]
+            if sum(len(text) for text, _ in runs) - len(gap) <= self.size.width:
+                break
         return runs
 
     def render_line(self, y: int) -> Strip:
