@@ -242,3 +242,16 @@ async def test_theme_is_remembered(make_app, rb):
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
+
+
+def test_a_part_week_count_says_why_its_target_is_lower(rb):
+    """Issue 14.1: Today's count cell (the text; its width is the layout's) for a weekly goal of 2
+    started on Thursday 26 Nov: ceil(2 × 4/7) = 2 — and of 3: 2, with the reason; past it, 'met'."""
+    from tui.widgets.goal_list import cells
+
+    goal = goal_service.add_goal(rb, "Coffee chats", target=3, period="week")
+    summary = next(s for s in goal_summaries(rb) if s.goal.id == goal.id)
+    assert cells(summary)["count"] == "this week 0/2 (3 a week, part week)"
+    checkin_service.log(rb, goal.id, 3)
+    summary = next(s for s in goal_summaries(rb) if s.goal.id == goal.id)
+    assert cells(summary)["count"] == "this week 3 (target 2 met; 3 a week, part week)"
