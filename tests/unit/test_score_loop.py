@@ -3,46 +3,24 @@
 Loop's ScoreList.recompute (uhabits-core, yes/no habits): per day, oldest first, a rolling sum of
 check-ins over the window, ``p = min(1, sum / numerator)``, SKIP leaves the score unchanged, and
 for habits below once a day the numerator and the window (denominator) are doubled.
-``loop_scores`` below is that loop written out plainly; Rebound's one implementation
-(tui/core/score.py) must give the same numbers. Figures: Loop's csv_export test data
+``loop_scores`` (tests/support/loop_reference.py) is that loop written out plainly; Rebound's one
+implementation (tui/core/score.py) must give the same numbers. Figures: Loop's csv_export test data
 ("002 Wake up early": 2 times in 3 days) and its ScoreListTest expectations.
 """
 
 from __future__ import annotations
 
-import math
 from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.core.goals import ALL_DAYS, Goal, GoalHistory
+from loop_reference import WAKE_UP_EARLY, WAKE_UP_SCORES, loop_scores
+from tui.core.goals import Goal, GoalHistory
 from tui.core.score import loop_rhythm, score_before, strength
 
 DAY0 = date(2015, 1, 16)
-
-
-def loop_scores(entries: list[tuple[int, bool]], numerator: int, denominator: int,
-                target: int | None = None) -> list[float]:
-    """Loop's loop over (count, skip) days, oldest first; the score at the end of each day.
-    Without ``target`` a yes/no habit of ``numerator`` in ``denominator`` days; with it, Loop's
-    numerical branch (a daily goal of ``target``: no doubling, p = min(1, sum / target))."""
-    freq = numerator / denominator
-    if target is None and freq < 1:
-        numerator, denominator = numerator * 2, denominator * 2
-    if target is not None:
-        numerator = target
-    m = 0.5 ** (math.sqrt(freq) / 13)
-    score, rolling, out = 0.0, 0, []
-    for i, (count, skip) in enumerate(entries):
-        rolling += count
-        if i - denominator >= 0:
-            rolling -= entries[i - denominator][0]
-        if not skip:
-            score = score * m + min(1.0, rolling / numerator) * (1 - m)
-        out.append(score)
-    return out
 
 
 def history_of(entries: list[tuple[int, bool]], target: int, period: str,
@@ -62,11 +40,6 @@ def settled(history: GoalHistory, day: date, **kw: object) -> float:
 
 
 # Loop's csv_export: "002 Wake up early", 2 times in 3 days ----------------------------------------
-# Checkmarks.csv, oldest first (M = YES_MANUAL, A = YES_AUTO, N = NO) and Scores.csv.
-WAKE_UP_EARLY = "M M A A M M M A N M".split()
-WAKE_UP_SCORES = [0.0107, 0.0315, 0.0515, 0.0706, 0.0995, 0.1379, 0.1746, 0.1991, 0.2226, 0.2557]
-
-
 def test_loops_loop_reproduces_its_exported_scores():
     """Only YES_MANUAL counts (YES_AUTO is Loop filling in optional days); f = 2/3, window 6."""
     entries = [(int(v == "M"), False) for v in WAKE_UP_EARLY]
