@@ -159,6 +159,8 @@ async def test_help_lists_every_binding(make_app):
                       "Win", "Mood", "Goals", "Contacts", "Wins", "Log follow-up",
                       "Command palette", "Down", "Up"):
             assert words in shown, words
+        numbers = str(app.screen.query_one("#help-numbers", Static).render())
+        assert "last 14 days" in numbers and "part week" in numbers  # product.md: the help says so
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 
