@@ -66,7 +66,7 @@ def score_before(history: GoalHistory, day: date, prior: tuple[date, float] | No
                  pace: Rhythm | None = None) -> float:
     """The score carried into ``day`` (unclamped), for ``strength(..., prior=(day, it))``;
     walked on from ``prior`` (an earlier day's ``score_before``) when given. ``pace``: another
-    rhythm than the goal's (a Loop frequency Rebound has no goal for, in tests and the import)."""
+    rhythm than the goal's (a Loop frequency no goal has: the tests replay Loop's own export)."""
     start = history.goal.start
     if prior is not None and prior[0] > start:
         return _walk(history, prior[0], day, prior[1], day, pace)
