@@ -11,8 +11,8 @@ from cli_support import assert_refused, days_before
 
 TOP_LEVEL = {"date", "goals", "followups_due", "mood_logged", "wins_today"}
 GOAL_FIELDS = {
-    "name", "period", "target", "done", "complete", "current_streak", "best_streak", "at_risk",
-    "score",
+    "name", "period", "target", "full_target", "done", "complete", "current_streak", "best_streak",
+    "at_risk", "score",
 }
 
 
@@ -35,6 +35,7 @@ def check_shape(data: dict) -> None:
             assert isinstance(goal[key], int) and not isinstance(goal[key], bool), (key, goal)
             assert goal[key] >= 0, (key, goal)
         assert goal["target"] >= 1
+        assert isinstance(goal["full_target"], int) and goal["full_target"] >= goal["target"]
         for key in ("complete", "at_risk"):
             assert isinstance(goal[key], bool), (key, goal)
         assert isinstance(goal["score"], (int, float)) and not isinstance(goal["score"], bool)
@@ -149,6 +150,23 @@ def test_weekly_done_is_the_week_total(ok, goal_status) -> None:
     next_week = goal_status("Coffee chats", as_of="2024-01-08")
     assert next_week["done"] == 0
     assert next_week["current_streak"] == 1 and next_week["at_risk"] is True
+
+
+def test_a_part_week_target_comes_with_its_reason(ok, goal_status) -> None:
+    """Issue 14.1: a weekly goal of 2 started on a Friday asks 1 that week (3 active days of 7);
+    every place that shows it says why, and a count past it never reads 2/1."""
+    ok("goal", "add", "Coffee chats", "--target", "2", "--per", "week")
+    ok("log", "Coffee chats", "--date", "2024-01-05")  # Friday: the start moves back to it
+    friday = goal_status("Coffee chats", as_of="2024-01-05")
+    assert (friday["done"], friday["target"], friday["full_target"]) == (1, 1, 2)
+    assert "Coffee chats  this week 1/1 (2 a week, part week)" in ok(
+        "status", "--as-of", "2024-01-05").out
+    ok("log", "Coffee chats", "--date", "2024-01-06")
+    text = ok("status", "--as-of", "2024-01-06").out
+    assert "this week 2 (target 1 met; 2 a week, part week)" in text and "2/1" not in text
+    full = goal_status("Coffee chats", as_of="2024-01-08")  # the next week is a whole one
+    assert (full["target"], full["full_target"]) == (2, 2)
+    assert "this week 0/2  " in ok("status", "--as-of", "2024-01-08").out
 
 
 def test_daily_done_is_only_that_days_count(ok, goal_status) -> None:

@@ -114,8 +114,9 @@ async def test_key_2_opens_goals_with_numbers_heatmap_and_day_line(make_app, rb)
         assert cells["State"] == "at risk"
         assert cells["30 days"] == "100%" and cells["90 days"] == "100%"
         assert cells["Strength"].endswith("%")
-        # started on Thursday: 4 active days this week lower the target to ceil(3 × 4/7) = 2
-        assert row(app, "Coffee chats")["This period"] == "this week 0/2"
+        # started on Thursday: 4 active days this week lower the target to ceil(3 × 4/7) = 2,
+        # shown with its reason (issue 14.1)
+        assert row(app, "Coffee chats")["This period"] == "this week 0/2 (3 a week, part week)"
         assert row(app, "Coffee chats")["Streak"] == "0w"
         assert "Thu 26 Nov 2026: 1/2" in day_line(app) and "still open" in day_line(app)
         title = str(app.screen.query_one("#goals-heatmap-title").render())

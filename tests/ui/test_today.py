@@ -159,6 +159,8 @@ async def test_help_lists_every_binding(make_app):
                       "Win", "Mood", "Goals", "Contacts", "Wins", "Log follow-up",
                       "Command palette", "Down", "Up"):
             assert words in shown, words
+        numbers = str(app.screen.query_one("#help-numbers", Static).render())
+        assert "last 14 days" in numbers and "part week" in numbers  # product.md: the help says so
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 
@@ -242,3 +244,16 @@ async def test_theme_is_remembered(make_app, rb):
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
+
+
+def test_a_part_week_count_says_why_its_target_is_lower(rb):
+    """Issue 14.1: Today's count cell (the text; its width is the layout's) for a weekly goal of 2
+    started on Thursday 26 Nov: ceil(2 × 4/7) = 2 — and of 3: 2, with the reason; past it, 'met'."""
+    from tui.widgets.goal_list import cells
+
+    goal = goal_service.add_goal(rb, "Coffee chats", target=3, period="week")
+    summary = next(s for s in goal_summaries(rb) if s.goal.id == goal.id)
+    assert cells(summary)["count"] == "this week 0/2 (3 a week, part week)"
+    checkin_service.log(rb, goal.id, 3)
+    summary = next(s for s in goal_summaries(rb) if s.goal.id == goal.id)
+    assert cells(summary)["count"] == "this week 3 (target 2 met; 3 a week, part week)"

@@ -63,6 +63,8 @@ def test_next_follow_up(case, cadence, explicit, last, expected) -> None:
         ("logging late (after the due day) still moves it", [-20, 0], days(14)),
         ("deleting the last interaction brings the follow-up back", [-20], TODAY),
         ("a backdated interaction from before it was set does not clear it", [-20, -15], TODAY),
+        ("the first half of the wait leaves it (issue 14.3)", [-20, -10, -6], TODAY),
+        ("from the halfway day on it clears", [-20, -5], days(9)),
     ],
 )
 def test_logging_moves_the_follow_up(case, interactions, expected) -> None:
@@ -75,6 +77,27 @@ def test_logging_moves_the_follow_up(case, interactions, expected) -> None:
             current = Contact(current.id, current.name, current.added, cadence=current.cadence)
         last = max(last, day) if last else day
     assert next_follow_up(current, last) == expected, case
+
+
+@pytest.mark.parametrize(
+    ("set_on", "due", "day", "last", "expected"),
+    [
+        # "in 2 weeks" set on 4 Dec: due 18 Dec, the second half of the wait starts on 11 Dec
+        (date(2026, 12, 4), date(2026, 12, 18), date(2026, 12, 4), None, False),
+        (date(2026, 12, 4), date(2026, 12, 18), date(2026, 12, 10), None, False),
+        (date(2026, 12, 4), date(2026, 12, 18), date(2026, 12, 11), None, True),
+        (date(2026, 12, 4), date(2026, 12, 18), date(2026, 12, 12), None, True),
+        (date(2026, 12, 4), date(2026, 12, 18), date(2026, 12, 20), None, True),  # late still clears
+        (date(2026, 12, 4), date(2026, 12, 7), date(2026, 12, 5), None, False),  # 3 days: from the 6th
+        (date(2026, 12, 4), date(2026, 12, 7), date(2026, 12, 6), None, True),
+        (date(2026, 12, 4), date(2026, 12, 4), date(2026, 12, 4), None, True),  # "today"
+        # set before the day was stored: as before, the newest interaction answers it
+        (None, date(2026, 12, 18), date(2026, 12, 4), date(2026, 12, 1), True),
+        (None, date(2026, 12, 18), date(2026, 12, 1), date(2026, 12, 4), False),
+    ],
+)
+def test_only_the_second_half_of_the_wait_answers_a_follow_up(set_on, due, day, last, expected):
+    assert answers_follow_up(contact(None, due, set_on), day, last) is expected
 
 
 @pytest.mark.parametrize(

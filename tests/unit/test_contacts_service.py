@@ -50,12 +50,34 @@ def test_recruiter_story(rb: Rebound) -> None:
     assert status(rb)["followups_due"] == []
 
 
-def test_explicit_follow_up_is_cleared_by_logging_early(rb: Rebound) -> None:
+def test_explicit_follow_up_is_cleared_by_logging_in_the_second_half_of_the_wait(
+        tmp_path: Path) -> None:
+    """Issue 14.3: "in 2 weeks" set on 4 Dec; a thank-you email that day leaves the 18 Dec
+    follow-up (and earns no "followed up on time"); an email on 12 Dec clears it, with the win."""
+    now = [datetime(2026, 12, 4, 9, 30, tzinfo=timezone.utc)]
+    rb = Rebound.open(tmp_path, now=lambda: now[0])
+    ada = add(rb, cadence=None)
+    cs.set_follow_up(rb, ada, "in 2 weeks")
+    rb.take_earned()
+    cs.log_interaction(rb, ada, kind="email", note="thank you")
+    assert repo.contact_by_id(rb.store, ada).follow_up == date(2026, 12, 18)
+    assert view(rb, "Ada").next == date(2026, 12, 18)
+    assert "followed_up" not in {w.kind for w in rb.take_earned()}
+    assert "followed_up" not in {w.kind for w in all_wins(rb)}
+    now[0] = datetime(2026, 12, 12, 9, 30, tzinfo=timezone.utc)
+    cs.log_interaction(rb, ada, kind="email", note="checking in")
+    assert repo.contact_by_id(rb.store, ada).follow_up is None
+    assert view(rb, "Ada").next is None
+    assert "followed_up" in {w.kind for w in rb.take_earned()}
+
+
+def test_a_same_day_email_leaves_a_follow_up_and_cadence_still_works(rb: Rebound) -> None:
     ada = add(rb, cadence=None)
     cs.set_follow_up(rb, ada, "in 3 days")
     assert view(rb, "Ada").next == TODAY + timedelta(days=3)
     cs.log_interaction(rb, ada, kind="email")
-    assert repo.contact_by_id(rb.store, ada).follow_up is None
+    assert view(rb, "Ada").next == TODAY + timedelta(days=3)  # the first half of the wait
+    cs.set_follow_up(rb, ada, "none")
     assert view(rb, "Ada").next is None
     cs.set_follow_up(rb, ada, "every 2 weeks")
     assert view(rb, "Ada").next == TODAY + timedelta(days=14)

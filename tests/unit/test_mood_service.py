@@ -170,11 +170,17 @@ def test_insights_compare_goal_days_and_tags_once_there_is_enough(rb: Rebound) -
     assert insights(rb, {}) == []
 
 
-def test_feedback_ask_stands_until_the_contact_is_followed_up(rb: Rebound) -> None:
+def test_feedback_ask_stands_until_the_contact_is_followed_up(tmp_path: Path) -> None:
+    now = [NOW]
+    rb = Rebound.open(tmp_path, now=lambda: now[0])
     mood.log_rejection(rb, "Northwind", contact="Dana", follow_up="in 5 days")
     ask = mood.feedback_ask(rb, TODAY)
     assert ask is not None and ask.contact == "Dana" and ask.follow_up == TODAY + timedelta(days=5)
     assert mood.feedback_ask(rb, TODAY + timedelta(days=5)) is None  # due: Today's follow-ups list it
     person = contact_service.find_contact(rb, "Dana")
+    # the same day is the first half of the wait: no follow-up yet (product.md, issue 14.3)
+    contact_service.log_interaction(rb, person.id, kind="email", note="thanks for your time")
+    assert mood.feedback_ask(rb, TODAY) is not None
+    now[0] = NOW + timedelta(days=3)  # the second half of the 5-day wait
     contact_service.log_interaction(rb, person.id, kind="email", note="asked for feedback")
-    assert mood.feedback_ask(rb, TODAY) is None
+    assert mood.feedback_ask(rb, TODAY + timedelta(days=3)) is None

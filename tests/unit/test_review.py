@@ -81,3 +81,13 @@ def test_describe_day_names_rest_reason_misses_and_the_future():
     assert describe_day(history, rest_day, today, rest_reason="hiking").text.endswith("rest day: hiking")
     assert "in the future" in describe_day(history, today + timedelta(days=1), today).text
     assert "before this goal started" in describe_day(history, START - timedelta(days=1), today).text
+
+
+def test_the_heatmap_line_gives_a_part_weeks_reason_and_never_reads_2_of_1():
+    """Issue 14.1 on the Goals heatmap's day line: 2 a week, rest from Monday to Thursday."""
+    history = weekly([0, 0, 0, 0, 1, 1], {0, 1, 2, 3}, set(), 2)  # 3 active days: ceil(6/7) = 1
+    friday = describe_day(history, START + timedelta(days=4), START + timedelta(days=4))
+    assert "that week 2 (target 1 met; 2 a week, part week)" in friday.text  # the week's total
+    assert "2/1" not in friday.text
+    daily = GoalHistory(Goal("g", "Apply", START, target=2), {START: 3}, frozenset(), frozenset())
+    assert "3 (target 2 met)" in describe_day(daily, START, START).text

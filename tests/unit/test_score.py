@@ -1,8 +1,9 @@
 """product.md §3 "Strength score": Loop Habit Tracker's model, computed by hand for short histories.
 
-Per counted day: score = score * m + v * (1 - m), m = 0.5 ** (sqrt(f) / 13), f = 1 daily, 1/7 weekly,
-v = min(1, count in the period window / target). Neutral days leave the score alone; an unfinished
-as-of day is pending and leaves it alone too. Patterns: see conftest.build.
+Per counted day: score = score * m + v * (1 - m), m = 0.5 ** (sqrt(f) / 13); T a day: f = 1,
+v = min(1, count / T); T a week: f = T / 7, v = min(1, counts of the last 14 days / 2T). Neutral
+days leave the score alone; an unfinished as-of day may raise it but never lowers it. Loop's own
+published figures: test_score_loop.py. Patterns: see conftest.build.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from tui.core.score import multiplier, strength
 
 MON = date(2026, 3, 2)
 M = 0.5 ** (1 / 13)  # daily
-MW = 0.5 ** (math.sqrt(1 / 7) / 13)  # weekly
+MW = 0.5 ** (math.sqrt(3 / 7) / 13)  # 3 a week
 
 
 def steps(values: list[float], m: float = M) -> float:
@@ -32,7 +33,7 @@ def steps(values: list[float], m: float = M) -> float:
 
 def test_multiplier_matches_the_formula():
     assert multiplier(1.0) == pytest.approx(M)
-    assert multiplier(1 / 7) == pytest.approx(MW)
+    assert multiplier(3 / 7) == pytest.approx(MW)
     assert M == pytest.approx(0.94808, abs=1e-5)  # half-life of 13 days
     assert steps([1.0] * 13) == pytest.approx(0.5)
 
@@ -52,7 +53,8 @@ def test_multiplier_matches_the_formula():
         ("24", 4, 0.5 * (1 - M) * M + (1 - M)),  # partial credit 2/4
         ("130", 4, steps([0.25, 0.75])),  # today (0) pending
         ("424", 4, steps([1, 0.5, 1])),
-        ("42", 4, 1 - M),  # partial today is pending
+        ("42", 4, steps([1, 0.5])),  # a partial today already raises it (0.5 > the score)
+        ("4x", 4, 1 - M),  # an unfinished today never lowers it
         ("9", 4, 1 - M),  # over target is capped at v = 1
         ("90", 4, 1 - M),  # a big day does not carry over to the next
         ("CRC", 1, 1 - M**2),  # neutral days leave it unchanged
@@ -87,19 +89,29 @@ def test_before_start_is_zero(hist):
 @pytest.mark.parametrize(
     ("pattern", "expected"),
     [
-        ("111", steps([1 / 3, 2 / 3, 1], MW)),  # v is the rolling 7-day window / target
-        ("3", 1 - MW),
-        ("3------", 1 - MW**7),  # the window keeps the 3 for seven days
-        ("3--------", (1 - MW**7) * MW),  # day 8 slides it out (v = 0); day 9 pending
-        ("1", 0.0),  # 1/3 today: pending
-        ("12", steps([1 / 3, 1], MW)),  # today's window holds 1 + 2 = 3: complete, counted
-        ("3R", 1 - MW),  # rest day: neutral for weekly goals too
-        ("3S-", 1 - MW**2),
-        ("9", 1 - MW),  # capped
+        ("111", steps([1 / 6, 2 / 6, 3 / 6], MW)),  # v: the rolling 14-day window / (2 × 3)
+        ("3", steps([0.5], MW)),
+        ("33", steps([0.5, 1], MW)),
+        ("3------", steps([0.5] * 7, MW)),  # the window keeps the 3 for 14 days: it still rises
+        ("3" + "-" * 13, steps([0.5] * 14, MW)),
+        ("3" + "-" * 14, steps([0.5] * 14, MW)),  # day 15 slides it out (v = 0): today, pending
+        ("3" + "-" * 15, steps([0.5] * 14 + [0], MW)),  # ... and counted once over
+        ("1", steps([1 / 6], MW)),  # today's check-in shows today
+        ("-", 0.0),
+        ("3R", steps([0.5], MW)),  # rest day: neutral for weekly goals too
+        ("3S-", steps([0.5, 0.5], MW)),
+        ("9", steps([1], MW)),  # capped at v = 1
     ],
 )
 def test_weekly_score_by_hand(hist, pattern, expected):
     assert strength(*hist(pattern, target=3, period="week")) == pytest.approx(expected, abs=1e-12)
+
+
+def test_a_check_in_on_a_rest_day_still_fills_the_weekly_window(hist):
+    """Loop has no such day (a SKIP holds no check-in); the work was done, so it counts, as in
+    the week's total for streaks, while the day itself leaves the score alone."""
+    assert strength(*hist("r-", target=1, period="week")) == pytest.approx(
+        steps([0.5], 0.5 ** (math.sqrt(1 / 7) / 13)))
 
 
 def test_score_rises_with_each_completion(hist):

@@ -205,3 +205,17 @@ def checkins_on(rb: Rebound, goal_id: str, day: date) -> int:
     from tui.store import repo
 
     return repo.day_count(rb.store, goal_id, day)
+
+
+def test_scores_cached_by_an_older_version_are_recomputed(folder: Path) -> None:
+    """Issue 23: strength changed its rule (Loop's doubled window), so a cache written by the
+    version before must not be read: its scores, whatever they say, give way to fresh ones."""
+    status(fresh(folder))
+    path = folder / CACHE
+    data = orjson.loads(path.read_bytes())
+    for entry in data["entries"].values():
+        if isinstance(entry, dict) and "score" in entry:
+            entry["score"] = 0.5  # what the old rule might have carried
+    data["version"] = 1
+    path.write_bytes(orjson.dumps(data))
+    assert status(fresh(folder)) == uncached(folder)

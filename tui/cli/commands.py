@@ -46,8 +46,7 @@ def emit_json(value: object) -> None:
 
 
 def progress(summary: GoalSummary) -> str:
-    prefix = "this week " if summary.goal.is_weekly else ""
-    return f"{prefix}{summary.streak.done}/{summary.target}"
+    return summary.progress
 
 
 def streak_text(summary: GoalSummary) -> str:

@@ -53,8 +53,10 @@ def import_command(rb: Rebound, args: argparse.Namespace) -> int:
         from ..services.loop_import import import_loop
 
         report = import_loop(rb, path)
+        closest = (f"; closest weekly goal for {', '.join(report.approximated)}"
+                   if report.approximated else "")
         print(f"Imported {report.goals} goals with {report.checkins} check-ins "
-              f"and {report.skips} skips from Loop Habit Tracker")
+              f"and {report.skips} skips from Loop Habit Tracker{closest}")
         return 0
     found = transfer.read_export(path)
     result = transfer.import_records(rb, found, merge=args.merge)

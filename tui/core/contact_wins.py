@@ -1,7 +1,8 @@
 """The networking wins (product.md §3): pure functions of contacts and interactions.
 
-* "followed up on time": an interaction logged on or before the due day of the follow-up that was
-  pending when it was logged (``Interaction.due``), once per (contact, day).
+* "followed up on time": an interaction logged on or before the due day of the follow-up it
+  answered (``Interaction.due``, see ``contacts.answered_due``: an explicit follow-up only from
+  the second half of its wait on), once per (contact, day).
 * "reached out this week": the first interaction of each week, across every contact.
 """
 

@@ -37,7 +37,7 @@ class Contact:
     notes: str = ""
     cadence: int | None = None  # follow up every N days
     follow_up: date | None = None  # an explicit follow-up day
-    follow_up_set: date | None = None  # the day it was set: an interaction from then on answers it
+    follow_up_set: date | None = None  # the day it was set: where the wait starts (answers_follow_up)
     created_at: str = ""
 
 
@@ -79,13 +79,26 @@ def urgency(next_day: date | None, today: date) -> Urgency:
 
 
 def answers_follow_up(contact: Contact, day: date, last: date | None) -> bool:
-    """Does an interaction on ``day`` clear the explicit follow-up? Yes when it happened on or after
-    the day the follow-up was set (a backdated one from before does not), or is the newest."""
+    """Does an interaction on ``day`` clear the explicit follow-up? Only in the second half of the
+    wait (from the day it was set to its date) or later: a thank-you email the day "in 2 weeks"
+    was set is no follow-up. Set before that day was stored: on or after the latest interaction."""
     if contact.follow_up is None:
         return False
     if contact.follow_up_set is not None:
-        return day >= contact.follow_up_set
+        wait = (contact.follow_up - contact.follow_up_set).days
+        return day >= contact.follow_up_set + timedelta(days=max(0, -(-wait // 2)))
     return last is None or day >= last
+
+
+def answered_due(contact: Contact, day: date, last: date | None) -> date | None:
+    """The due day of the follow-up an interaction on ``day`` answers (its win, when on time):
+    the explicit date only when it clears it (``answers_follow_up``); else the cadence's, for
+    one not behind the latest interaction; none for a first contact without a set date."""
+    if contact.follow_up is not None and (last is None or contact.follow_up > last):
+        return contact.follow_up if answers_follow_up(contact, day, last) else None
+    if last is None or day < last:
+        return None
+    return next_follow_up(contact, last)
 
 
 # Validation ----------------------------------------------------------------------------------

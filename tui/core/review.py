@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from .clock import week_start_of
 from .goals import GoalHistory
+from .progress import progress_label
 from .streaks import ONE_WEEK, DayState, day_state, streak, week_state, week_target
 
 
@@ -57,11 +58,12 @@ def describe_day(
         target = week_target(history, week)
         state = week_state(history, week, week_start_of(as_of, week_start), as_of)
         total = sum(history.counts.get(week + timedelta(days=i), 0) for i in range(7))
-        base = f"{label}: {count} logged; that week {total}/{target or goal.target}"
+        week_text = progress_label(total, target or goal.target, goal.target, True, "that week")
+        base = f"{label}: {count} logged; {week_text}"
     else:
         target = goal.target
         state = day_state(history, day, as_of)
-        base = f"{label}: {count}/{target}"
+        base = f"{label}: {progress_label(count, target, target, False)}"
     if day > as_of:
         return DayDetail(day, count, target, DayState.NEUTRAL, None, False, f"{label}: in the future")
     if day < goal.start and count == 0:

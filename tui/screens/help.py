@@ -9,6 +9,15 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+# What the numbers mean (product.md §3): the rules a user cannot see from the keys.
+NUMBERS = (
+    "Strength is Loop Habit Tracker's habit-strength score: every counted day moves it towards "
+    "that day's share of the target; rest days and skips leave it alone. A weekly goal's share "
+    "is its last 14 days against twice the target, so its strength can still rise on a day "
+    "without a check-in while those days hold earlier ones. A part week (its first, or one with "
+    "rest days or skips) asks less: \"this week 0/1 (2 a week, part week)\"."
+)
+
 EXTRA = [
     ("ctrl+p", "Command palette: every action, and the theme"),
     ("esc", "Close a form or this help without saving"),
@@ -47,4 +56,5 @@ class HelpScreen(ModalScreen[None]):
             yield Static("Keys", id="help-title")
             for keys, description in [*self.rows, *EXTRA]:
                 yield Static(Text.assemble((f"{keys:>12}", "bold"), "  ", description), classes="help-row")
+            yield Static(NUMBERS, id="help-numbers", markup=False)
             yield Static("esc closes this help", id="help-hint")

@@ -13,6 +13,7 @@ from ..core.contacts import (
     Contact,
     Interaction,
     Urgency,
+    answered_due,
     answers_follow_up,
     check_cadence,
     check_kind,
@@ -113,10 +114,7 @@ def log_interaction(
         contact = contact_by_id(rb, contact_id)
         latest = repo.latest_interactions(rb.store).get(contact_id)
         last = latest.day if latest else None
-        # The follow-up this one answers: none for a first contact without a set date, nor for a
-        # backdated one behind the latest.
-        pending = last is not None or contact.follow_up is not None
-        due = next_follow_up(contact, last) if pending and (last is None or day >= last) else None
+        due = answered_due(contact, day, last)
         item = Interaction(new_id(), contact_id, day, kind, note, due, rb.clock.timestamp())
         repo.insert_interaction(rb.store, item)
         if answers_follow_up(contact, day, last):

@@ -7,6 +7,10 @@ NumRepetitions and Interval instead of the frequency columns, no Type) and, per 
 Values are YES_MANUAL / YES_AUTO / NO / SKIP / UNKNOWN (older: 2 / 1 / 0 / ±3 / -1); numeric
 habits store the amount × 1000. YES_AUTO is Loop filling in days its frequency made optional, so
 only YES_MANUAL becomes a check-in.
+
+Frequencies: 1 a day becomes a daily goal and N in 7 days a weekly goal of N, whose strength is
+Loop's own (same f, same doubled window). Any other (2 in 3 days, 1 in 2 weeks) becomes the closest
+weekly goal, N × 7 / D rounded (at least 1), and the import's summary line names each such habit.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ class LoopReport:
     goals: int
     checkins: int
     skips: int
+    approximated: tuple[str, ...] = ()  # "Wake up early: 2 in 3 days → 5 a week"
 
 
 class _Source:
@@ -80,17 +85,20 @@ def _int(text: str | None, default: int) -> int:
         return default
 
 
-def _plan(row: dict[str, str]) -> tuple[str, int, bool]:
-    """(period, target, numeric) for a Loop habit."""
+def _plan(row: dict[str, str]) -> tuple[str, int, bool, str]:
+    """(period, target, numeric, how it was approximated or "") for a Loop habit."""
     numeric = (row.get("Type") or "YES_NO").strip().upper().startswith("NUM")
     num = max(1, _int(row.get("FrequencyNumerator") or row.get("NumRepetitions"), 1))
     den = max(1, _int(row.get("FrequencyDenominator") or row.get("Interval"), 1))
     if numeric:
         target = max(1, round(float(row.get("Target Value") or 1)))
-        return ("day" if den == 1 else "week"), target, True
-    if den == 1:
-        return "day", 1, False
-    return "week", max(1, num if den == 7 else round(num * 7 / den)), False
+        return ("day" if den == 1 else "week"), target, True, ""
+    if num >= den:  # Loop itself reads N in N days as once a day
+        return "day", 1, False, ""
+    if den == 7:
+        return "week", num, False, ""
+    target = max(1, round(num * 7 / den))
+    return "week", target, False, f"{num} in {den} days → {target} a week"
 
 
 def import_loop(rb: Rebound, path: Path) -> LoopReport:
@@ -99,11 +107,14 @@ def import_loop(rb: Rebound, path: Path) -> LoopReport:
     if not rows or "Name" not in rows[0]:
         raise InputError(f"{path}: Habits.csv has no habits (or no Name column)")
     goals = checkins = skips = 0
+    approximated: list[str] = []
     today = rb.today()
     with rb.change("import from Loop"), wins_deferred(rb):
         for row in rows:
-            period, target, numeric = _plan(row)
+            period, target, numeric, approximation = _plan(row)
             goal = goal_service.add_goal(rb, row["Name"], target=target, period=period)
+            if approximation:
+                approximated.append(f"{goal.name}: {approximation}")
             goals += 1
             for cells in source.checkmarks((row.get("Position") or "").strip()):
                 try:
@@ -128,4 +139,4 @@ def import_loop(rb: Rebound, path: Path) -> LoopReport:
             if (row.get("Archived?") or "").strip().lower() == "true":
                 current = goal_service.goal_by_id(rb, goal.id)
                 repo.update_goal(rb.store, replace(current, archived=True))
-    return LoopReport(goals, checkins, skips)
+    return LoopReport(goals, checkins, skips, tuple(approximated))

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from ..core.goals import Goal, GoalHistory
+from ..core.progress import progress_label
 from ..core.score import strength
 from ..core.streaks import RunState, Streak, streak
 from .context import Rebound
@@ -26,6 +27,11 @@ class GoalSummary:
     def target(self) -> int:
         """The target to show: this period's (after rest days and skips) or the plain one."""
         return self.streak.target or self.goal.target
+
+    @property
+    def progress(self) -> str:
+        """``this week 0/1 (2 a week, part week)``: the count, the target and why it is lower."""
+        return progress_label(self.streak.done, self.target, self.goal.target, self.goal.is_weekly)
 
 
 def summarize(history: GoalHistory, as_of: date, week_start: int, prior: RunState | None = None,
@@ -62,6 +68,7 @@ def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
             "name": s.goal.name,
             "period": s.goal.period,
             "target": s.target,
+            "full_target": s.goal.target,
             "done": s.streak.done,
             "complete": s.streak.complete,
             "current_streak": s.streak.current,

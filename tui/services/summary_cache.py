@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # the follow-ups' part is imported by `status` only, not by t
     from ..core.contacts import Interaction
 
 CACHE = ".summaries.json"
-VERSION = 1
+VERSION = 2  # 2: strength as Loop computes it (a doubled 14-day window for weekly goals)
 WIN_KINDS = "win-kinds"  # one entry: the older years' count of wins by kind, with their files'
 FIXED = (WIN_KINDS,)     # identity (see win_kinds)
 

@@ -35,8 +35,7 @@ def bar(done: int, target: int, width: int = BAR_WIDTH) -> str:
 
 
 def progress_text(summary: GoalSummary) -> str:
-    prefix = "this week " if summary.goal.is_weekly else ""
-    return f"{prefix}{summary.streak.done}/{summary.target}"
+    return summary.progress
 
 
 def streak_text(summary: GoalSummary) -> str:
