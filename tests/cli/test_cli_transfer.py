@@ -134,3 +134,33 @@ def test_data_folder_that_cannot_be_created_exits_3(demo_dir: Path, tmp_path: Pa
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
     assert_refused(in_folder(not_a_folder / "data", "import", str(out)), "data folder", code=3)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs RLIMIT_FSIZE")
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_a_failing_export_keeps_the_previous_one_whole(demo_dir: Path, tmp_path: Path, cli_env,
+                                                       in_folder, fmt: str) -> None:
+    """A real failed write (past `ulimit -f`, as a full disk fails it) leaves the previous export
+    byte-identical and no temporary file: the export is written beside it, then renamed."""
+    import resource
+    import signal
+    import subprocess
+
+    out = tmp_path / "exports" / ("rebound.json" if fmt == "json" else "sheets")
+    out.parent.mkdir()
+    assert in_folder(demo_dir, "export", "--format", fmt, "--out", str(out)).code == 0
+    files = [out] if fmt == "json" else sorted(out.iterdir())
+    before = {p: p.read_bytes() for p in files}
+    assert in_folder(demo_dir, "goal", "add", "Something new").code == 0
+    limit = max(len(b) for b in before.values()) // 2
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    proc = subprocess.run([sys.executable, "-m", "tui", "--data-dir", str(demo_dir), "export",
+                           "--format", fmt, "--out", str(out)], env=cli_env, capture_output=True,
+                          text=True, timeout=60, stdin=subprocess.DEVNULL, preexec_fn=limited)
+    assert proc.returncode == 1 and "File too large" in proc.stderr and "Traceback" not in proc.stderr
+    assert {p: p.read_bytes() for p in files} == before
+    assert [p.name for p in out.parent.rglob("*") if ".tmp-" in p.name] == []

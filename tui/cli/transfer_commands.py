@@ -9,6 +9,7 @@ from pathlib import Path
 from ..core.errors import InputError
 from ..services import Rebound
 from ..services import transfer
+from ..store import files
 
 
 def export_command(rb: Rebound, args: argparse.Namespace) -> int:
@@ -36,7 +37,7 @@ def export_command(rb: Rebound, args: argparse.Namespace) -> int:
         return 0
     if out.is_dir():
         raise InputError(f"{out} is a folder; give a file name with --out")
-    _writing(out, lambda: out.write_bytes(data))
+    _writing(out, lambda: files.atomic_write(out, data))  # a full disk keeps the old export whole
     return 0
 
 
