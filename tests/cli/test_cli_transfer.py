@@ -164,3 +164,20 @@ def test_a_failing_export_keeps_the_previous_one_whole(demo_dir: Path, tmp_path:
     assert proc.returncode == 1 and "File too large" in proc.stderr and "Traceback" not in proc.stderr
     assert {p: p.read_bytes() for p in files} == before
     assert [p.name for p in out.parent.rglob("*") if ".tmp-" in p.name] == []
+
+
+def test_an_import_with_a_ten_megabyte_note_is_refused_and_changes_nothing(
+        demo_dir: Path, tmp_path: Path, in_folder) -> None:
+    export = json.loads(in_folder(demo_dir, "export").out)
+    year_file = next(name for name in export["records"] if name.startswith("checkins-"))
+    checkin = export["records"][year_file]["checkins"][0]
+    checkin["note"] = "x" * 10_000_000
+    path = tmp_path / "huge.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    target = tmp_path / "target"
+    assert in_folder(target, "goal", "add", "Already here").code == 0
+    before = snapshot(target)
+    line = assert_refused(in_folder(target, "import", str(path), "--merge"), checkin["id"],
+                          "note is 10000000 characters", "nothing was imported")
+    assert len(line) < 300
+    assert snapshot(target) == before

@@ -37,6 +37,11 @@ class LoopReport:
     skips: int
 
 
+# Years of Loop habits export to a few megabytes; an archive that unpacks to more is refused
+# before it can fill the memory (a zip bomb: 389 KB declaring 400 MB).
+MAX_UNPACKED = 64 * 1024 * 1024
+
+
 class _Source:
     """The files of a Loop export, from a folder or a zip (possibly one folder deep)."""
 
@@ -44,13 +49,21 @@ class _Source:
         self.files: dict[str, str] = {}
         try:
             if path.is_dir():
-                for p in path.rglob("*.csv"):
+                found = sorted(path.rglob("*.csv"))
+                self._check_size(path, sum(p.stat().st_size for p in found))
+                for p in found:
                     self.files[p.relative_to(path).as_posix()] = p.read_text("utf-8-sig")
             elif zipfile.is_zipfile(path):
                 with zipfile.ZipFile(path) as archive:
-                    for name in archive.namelist():
-                        if name.lower().endswith(".csv"):
-                            self.files[name] = archive.read(name).decode("utf-8-sig")
+                    members = [i for i in archive.infolist() if i.filename.lower().endswith(".csv")]
+                    self._check_size(path, sum(i.file_size for i in members))
+                    budget = MAX_UNPACKED
+                    for info in members:  # the declared sizes may lie: stop reading past the cap
+                        with archive.open(info) as member:
+                            data = member.read(budget + 1)
+                        budget -= len(data)
+                        self._check_size(path, MAX_UNPACKED - budget)
+                        self.files[info.filename] = data.decode("utf-8-sig")
             else:
                 raise InputError(f"{path} is not a Loop Habit Tracker export (a folder or a .zip)")
         except (OSError, UnicodeDecodeError, zipfile.BadZipFile) as exc:
@@ -59,6 +72,12 @@ class _Source:
         if not habits:
             raise InputError(f"{path} is not a Loop Habit Tracker export: it has no Habits.csv")
         self.root = min(habits, key=len)[: -len("Habits.csv")]
+
+    @staticmethod
+    def _check_size(path: Path, size: int) -> None:
+        if size > MAX_UNPACKED:
+            raise InputError(f"{path} unpacks to more than {MAX_UNPACKED // 2**20} MB of CSV, more than "
+                             "a Loop Habit Tracker export holds; nothing was imported")
 
     def habits(self) -> list[dict[str, str]]:
         return list(csv.DictReader(io.StringIO(self.files[self.root + "Habits.csv"])))
