@@ -16,7 +16,7 @@ import pytest
 from tui.core.errors import InputError
 from tui.services import Rebound, loop_import, transfer
 from tui.services.goals import add_goal
-from tui.store import records
+from tui.store import records, repo
 
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=timezone.utc)
 LOOP = Path(__file__).resolve().parents[1] / "fixtures" / "loop" / "Loop Habits CSV 2026-03-20"
@@ -205,3 +205,43 @@ def test_a_loop_zip_whose_sizes_lie_stops_reading_at_the_cap(tmp_path: Path,
 def test_a_loop_zip_within_the_cap_still_imports(tmp_path: Path) -> None:
     rb = Rebound.open(tmp_path / "target", lambda: datetime(2026, 3, 20, 12, tzinfo=timezone.utc))
     assert loop_import.import_loop(rb, loop_zip(tmp_path / "loop.zip")).goals == 4
+
+
+HABITS_HEADER = ("Position,Name,Type,Question,Description,FrequencyNumerator,FrequencyDenominator,"
+                 "Color,Unit,Target Type,Target Value,Archived?\n")
+
+
+@pytest.mark.parametrize("habit, checkmarks, fragment", [
+    ("001,Run,YES_NO,,,1,1,#FF8F00,,,,false", "2026-01-01,YES_MANUAL,bell\x07\n",
+     "habit 'Run': 2026-01-01: note cannot contain control characters"),
+    ("001,,YES_NO,,,1,1,#FF8F00,,,,false", "", "goal name cannot be empty"),
+    ("001," + "R" * 81 + ",YES_NO,,,1,1,#FF8F00,,,,false", "", "81 characters"),
+], ids=["control-character-note", "no-name", "long-name"])
+def test_a_loop_habit_that_cannot_be_a_goal_is_refused_by_name(
+    tmp_path: Path, habit: str, checkmarks: str, fragment: str,
+) -> None:
+    rb = loop_target(tmp_path)
+    with pytest.raises(InputError) as caught:
+        loop_import.import_loop(rb, loop_folder(tmp_path, habit, checkmarks))
+    assert fragment in str(caught.value) and "nothing was imported" in str(caught.value)
+    assert list((tmp_path / "target").glob("*.json")) == []
+
+
+def test_a_loop_target_loop_cannot_have_written_is_read_as_none(tmp_path: Path) -> None:
+    """"inf" crashed the import with an OverflowError; it now reads as no target (1 a day)."""
+    rb = loop_target(tmp_path)
+    habit = "001,Run,NUMERICAL,,,1,1,#FF8F00,km,AT_LEAST,inf,false"
+    loop_import.import_loop(rb, loop_folder(tmp_path, habit, "2026-01-01,5000,\n"))
+    assert [(g.name, g.target) for g in repo.goals(rb.store)] == [("Run", 1)]
+
+
+def loop_target(tmp_path: Path) -> Rebound:
+    return Rebound.open(tmp_path / "target", lambda: datetime(2026, 3, 20, 12, tzinfo=timezone.utc))
+
+
+def loop_folder(tmp_path: Path, habit: str, checkmarks: str) -> Path:
+    source = tmp_path / "loop"
+    (source / "001 Run").mkdir(parents=True)
+    (source / "Habits.csv").write_text(HABITS_HEADER + habit + "\n", encoding="utf-8")
+    (source / "001 Run" / "Checkmarks.csv").write_text("Date,Value,Notes\n" + checkmarks, encoding="utf-8")
+    return source

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import zipfile
 from dataclasses import dataclass, replace
 from datetime import date
@@ -92,11 +93,16 @@ class _Source:
         return []
 
 
-def _int(text: str | None, default: int) -> int:
+def _float(text: str | None, default: float) -> float:
     try:
-        return int(float(text)) if text not in (None, "") else default
+        value = float(text) if text not in (None, "") else default
     except ValueError:
         return default
+    return value if math.isfinite(value) else default  # "inf", "nan": a cell Loop did not write
+
+
+def _int(text: str | None, default: int) -> int:
+    return int(_float(text, default))
 
 
 def _plan(row: dict[str, str]) -> tuple[str, int, bool]:
@@ -105,7 +111,7 @@ def _plan(row: dict[str, str]) -> tuple[str, int, bool]:
     num = max(1, _int(row.get("FrequencyNumerator") or row.get("NumRepetitions"), 1))
     den = max(1, _int(row.get("FrequencyDenominator") or row.get("Interval"), 1))
     if numeric:
-        target = max(1, round(float(row.get("Target Value") or 1)))
+        target = max(1, round(_float(row.get("Target Value"), 1)))
         return ("day" if den == 1 else "week"), target, True
     if den == 1:
         return "day", 1, False
@@ -117,34 +123,46 @@ def import_loop(rb: Rebound, path: Path) -> LoopReport:
     rows = source.habits()
     if not rows or "Name" not in rows[0]:
         raise InputError(f"{path}: Habits.csv has no habits (or no Name column)")
-    goals = checkins = skips = 0
-    today = rb.today()
+    report = LoopReport(0, 0, 0)
     with rb.change("import from Loop"), wins_deferred(rb):
         for row in rows:
-            period, target, numeric = _plan(row)
-            goal = goal_service.add_goal(rb, row["Name"], target=target, period=period)
-            goals += 1
-            for cells in source.checkmarks((row.get("Position") or "").strip()):
-                try:
-                    day = date.fromisoformat(cells[0].strip())
-                except ValueError:
-                    raise InputError(f"{path}: {row['Name']} has a bad date {cells[0]!r}") from None
-                if day < EARLIEST:
-                    raise InputError(f"{path}: {row['Name']} has a day before {EARLIEST}: {day}")
-                value = cells[1].strip().upper() if len(cells) > 1 else ""
-                note = cells[2].strip() if len(cells) > 2 else ""
-                if day > today:
-                    continue
-                if value in SKIP:
-                    checkin_service.set_skip(rb, goal.id, day, True)
-                    skips += 1
-                    continue
-                amount = round(_int(value, 0) / 1000) if numeric else int(value in YES)
-                count = min(amount, checkin_service.MAX_STEP)
-                if count > 0:
-                    checkin_service.log(rb, goal.id, count, day=day, note=note[:200])
-                    checkins += 1
-            if (row.get("Archived?") or "").strip().lower() == "true":
-                current = goal_service.goal_by_id(rb, goal.id)
-                repo.update_goal(rb.store, replace(current, archived=True))
-    return LoopReport(goals, checkins, skips)
+            name = row.get("Name") or ""
+            try:
+                report = _import_habit(rb, source, row, report)
+            except InputError as exc:  # name the habit: the user can find it in Loop
+                raise InputError(f"{path}: habit {name[:40]!r}: {exc}; nothing was imported") from None
+    return report
+
+
+def _import_habit(rb: Rebound, source: _Source, row: dict[str, str], report: LoopReport) -> LoopReport:
+    period, target, numeric = _plan(row)
+    goal = goal_service.add_goal(rb, row.get("Name") or "", target=target, period=period)
+    checkins = skips = 0
+    today = rb.today()
+    for cells in source.checkmarks((row.get("Position") or "").strip()):
+        try:
+            day = date.fromisoformat(cells[0].strip())
+        except ValueError:
+            raise InputError(f"a bad date {cells[0][:40]!r}") from None
+        if day < EARLIEST:
+            raise InputError(f"a day before {EARLIEST}: {day}")
+        value = cells[1].strip().upper() if len(cells) > 1 else ""
+        note = cells[2].strip() if len(cells) > 2 else ""
+        if day > today:
+            continue
+        if value in SKIP:
+            checkin_service.set_skip(rb, goal.id, day, True)
+            skips += 1
+            continue
+        amount = round(_int(value, 0) / 1000) if numeric else int(value in YES)
+        count = min(amount, checkin_service.MAX_STEP)
+        if count > 0:
+            try:
+                checkin_service.log(rb, goal.id, count, day=day, note=note[:200])
+            except InputError as exc:
+                raise InputError(f"{day}: {exc}") from None
+            checkins += 1
+    if (row.get("Archived?") or "").strip().lower() == "true":
+        current = goal_service.goal_by_id(rb, goal.id)
+        repo.update_goal(rb.store, replace(current, archived=True))
+    return LoopReport(report.goals + 1, report.checkins + checkins, report.skips + skips)
