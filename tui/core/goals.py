@@ -175,7 +175,8 @@ def clean_text(
     cleaned = without_bidi_controls(text).strip()
     if required and not cleaned:
         raise InputError(f"{what} cannot be empty", field)
-    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in cleaned):
+    # isprintable() is False for every Cc and Cs: the per-character scan only when it may find one
+    if not cleaned.isprintable() and any(unicodedata.category(ch) in ("Cc", "Cs") for ch in cleaned):
         raise InputError(f"{what} cannot contain control characters", field)
     if len(cleaned) > limit:
         raise InputError(f"{what} is {len(cleaned)} characters; the limit is {limit}", field)

@@ -5,7 +5,7 @@ contacts that exist, and year files of a year Rebound could have written."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 from ..core import contacts as contact_rules
 from ..core import mood as mood_rules
@@ -37,8 +37,11 @@ TEXTS: dict[str, dict[str, tuple[str, int, bool]]] = {
                    "contact": ("contact name", mood_rules.MAX_FIELD, False)},
     "wins": {"title": ("win", MAX_WIN, True)},
 }
-# table -> field -> (how many tags, how long each)
-TAGS = {"contacts": {"tags": (12, 30)}, "mood": {"tags": (mood_rules.MAX_TAGS, mood_rules.MAX_TAG)}}
+# table -> the rule for its tags (how many, how long each)
+TAGS: dict[str, Callable[[list[str]], tuple[str, ...]]] = {
+    "contacts": lambda tags: contact_rules.clean_tags(" ".join(tags)),
+    "mood": mood_rules.parse_tags,
+}
 # table -> field -> (what, lowest, highest)
 NUMBERS = {"checkins": {"count": ("count", -MAX_STEP, MAX_STEP)},
            "goals": {"target": ("target", 1, MAX_TARGET)},
@@ -68,13 +71,9 @@ def _check_fields(table: str, doc: dict[str, Any]) -> None:
         for field, (what, limit, required) in TEXTS.get(table, {}).items():
             if isinstance(doc.get(field), str):
                 doc[field] = clean_text(doc[field], what=what, limit=limit, required=required)
-        for field, (most, longest) in TAGS.get(table, {}).items():
-            tags = doc.get(field)
-            if isinstance(tags, list):
-                if len(tags) > most:
-                    raise InputError(f"{len(tags)} tags; the limit is {most}")
-                doc[field] = [clean_text(t, what="a tag", limit=longest) if isinstance(t, str) else t
-                              for t in tags]
+        tags = doc.get("tags")
+        if table in TAGS and isinstance(tags, list) and all(isinstance(t, str) for t in tags):
+            doc["tags"] = list(TAGS[table](tags))
         for field, (what, low, high) in NUMBERS.get(table, {}).items():
             value = doc.get(field)
             if isinstance(value, int) and not isinstance(value, bool) and not low <= value <= high:
