@@ -181,3 +181,21 @@ def test_an_import_with_a_ten_megabyte_note_is_refused_and_changes_nothing(
                           "note is 10000000 characters", "nothing was imported")
     assert len(line) < 300
     assert snapshot(target) == before
+
+
+def test_a_loop_zip_bomb_is_refused_without_being_read(rebound, data_dir: Path, tmp_path: Path) -> None:
+    """A zip of a few hundred KB declaring more CSV than the 64 MB cap: exit 1, one line, no folder."""
+    import zipfile
+
+    bomb = tmp_path / "bomb.zip"
+    loop = FIXTURES / "loop" / "Loop Habits CSV 2026-03-20"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        for p in loop.rglob("*.csv"):
+            archive.write(p, p.relative_to(loop).as_posix())
+        with archive.open("005 Bomb/Checkmarks.csv", "w", force_zip64=True) as member:
+            for _ in range(65):
+                member.write(b"0" * 2**20)
+    assert bomb.stat().st_size < 200_000
+    assert_refused(rebound("import", "--from", "loop", str(bomb)), "unpacks to more than 64 MB",
+                   "nothing was imported")
+    assert snapshot(data_dir) == {}
