@@ -199,3 +199,12 @@ def test_a_loop_zip_bomb_is_refused_without_being_read(rebound, data_dir: Path, 
     assert_refused(rebound("import", "--from", "loop", str(bomb)), "unpacks to more than 64 MB",
                    "nothing was imported")
     assert snapshot(data_dir) == {}
+
+
+def test_export_out_to_a_link_writes_through_it(demo_dir: Path, tmp_path: Path, in_folder) -> None:
+    """Only a regular file is replaced by the rename; a link (as /dev/stdout is) stays a link."""
+    target, link = tmp_path / "real.json", tmp_path / "link.json"
+    target.write_text("old")
+    link.symlink_to(target)
+    assert in_folder(demo_dir, "export", "--out", str(link)).code == 0
+    assert link.is_symlink() and json.loads(target.read_text("utf-8"))["format"] == "rebound-export"
