@@ -61,6 +61,8 @@ def _write_file(out: Path, data: bytes) -> None:
 def _writing(out: Path, write):  # type: ignore[no-untyped-def]
     try:
         return write()
+    except BrokenPipeError:  # --out /dev/stdout into `| head`: the reader went, stop quietly
+        raise
     except OSError as exc:
         raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
 
