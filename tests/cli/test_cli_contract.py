@@ -179,7 +179,8 @@ def test_status_import_time_has_no_textual(cli_env, data_dir: Path, tmp_path: Pa
     assert not [m for m in imported if m == "textual" or m.startswith("textual.")]
 
 
-@pytest.mark.parametrize("args", [["status"], ["goal", "list"], ["export"], ["export", "--out", "/dev/stdout"]])
+@pytest.mark.parametrize("args", [["status"], ["goal", "list"], ["export"],
+                                  ["export", "--out", "/dev/stdout"]])
 def test_a_reader_that_goes_away_ends_the_command_quietly(rebound, data_dir: Path, cli_env,
                                                           tmp_path: Path, args: list[str]) -> None:
     """`rebound status | head -1`: the pipe closes before Rebound writes; no traceback, no

@@ -181,7 +181,8 @@ def test_every_csv_column_matches_the_json_export(demo: Rebound, tmp_path: Path)
                     assert cell == expected_cell(doc[column]), (table, column)
                 elif table == "wins" and column.startswith("subject"):
                     subject = by_id.get(doc.get("goal_id") or "")
-                    kind, title = ("", "") if subject is None else (kinds[subject[0]], subject_title(subject[1]))
+                    kind, title = ("", "") if subject is None else (
+                        kinds[subject[0]], subject_title(subject[1]))
                     want = {"subject_id": doc.get("goal_id") or "", "subject_kind": kind, "subject": title}
                     assert cell == want[column], (column, doc)
                 else:  # a name column beside a reference
