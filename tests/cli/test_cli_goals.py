@@ -56,6 +56,21 @@ def test_add_trims_the_name_and_keeps_emoji_and_rtl_text(ok) -> None:
     assert list(listed(ok)) == ["Portfolio", "📨 Follow up", "שליחת קורות חיים"]
 
 
+def test_bidi_controls_are_dropped_from_names_and_notes(ok, rebound) -> None:
+    """U+202E shows "exe.gpj" as "jpg.exe": every bidi control is dropped, as control characters
+    are refused, and a name of nothing else is empty."""
+    controls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+    ok("goal", "add", "\u202eexe.gpj")
+    ok("goal", "add", f"שלום{controls} Apply")
+    assert list(listed(ok)) == ["exe.gpj", "שלום Apply"]
+    ok("contact", "add", "\u2067Ada\u2069", "--company", "\u200fNorthwind")
+    ok("contact", "log", "ada", "--note", "called \u202eback")
+    contact = ok("contact", "list", "--json").json()[0]
+    assert (contact["name"], contact["company"]) == ("Ada", "Northwind")
+    assert "\u202e" not in ok("export").out and "called back" in ok("export").out
+    assert_refused(rebound("goal", "add", controls), "cannot be empty")
+
+
 def test_an_80_character_name_is_accepted(ok) -> None:
     name = "x" * 80
     ok("goal", "add", name)

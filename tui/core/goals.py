@@ -157,14 +157,26 @@ class GoalHistory:
     skips: frozenset[date] = frozenset()
 
 
+# Bidi controls (LRE..RLO, LRI..PDI, LRM, RLM, ALM) let "evil\u202egpj.exe" show as another name;
+# right-to-left text itself needs none of them, so they are dropped wherever text comes in.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_NO_BIDI = dict.fromkeys(map(ord, BIDI_CONTROLS))
+
+
+def without_bidi_controls(text: str) -> str:
+    return text.translate(_NO_BIDI) if not text.isascii() else text
+
+
 def clean_text(
     text: str, *, what: str, limit: int, required: bool = False, field: str | None = None
 ) -> str:
-    """Trim, refuse control characters and over-long text. Emoji and RTL text are welcome."""
-    cleaned = text.strip()
+    """Trim, drop bidi controls, refuse control characters and over-long text. Emoji and
+    right-to-left text are welcome."""
+    cleaned = without_bidi_controls(text).strip()
     if required and not cleaned:
         raise InputError(f"{what} cannot be empty", field)
-    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in cleaned):
+    # isprintable() is False for every Cc and Cs: the per-character scan only when it may find one
+    if not cleaned.isprintable() and any(unicodedata.category(ch) in ("Cc", "Cs") for ch in cleaned):
         raise InputError(f"{what} cannot contain control characters", field)
     if len(cleaned) > limit:
         raise InputError(f"{what} is {len(cleaned)} characters; the limit is {limit}", field)
