@@ -71,7 +71,8 @@ async def test_e_on_the_rejections_list_still_edits_the_lesson(make_app, rb):
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("4")
         await pilot.pause()
-        app.screen.query_one("#mood-rejections", OptionList).focus()
+        await pilot.press("tab")  # from the entries to the rejections
+        assert app.screen.focused is app.screen.query_one("#mood-rejections", OptionList)
         await pilot.press("d")  # not a mood entry: it says where d works, deletes nothing
         await pilot.pause()
         assert "tab back to the entries" in toasts(app) and len(mood_service.entries(rb)) == 1
