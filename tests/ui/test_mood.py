@@ -147,6 +147,7 @@ async def test_mood_screen_shows_trend_pixels_insights_and_edits_a_lesson(make_a
         rejections = screen.query_one("#mood-rejections", OptionList)
         assert "Fabrikam · Designer" in prompts(rejections)[0]
         assert "no lesson yet" in prompts(rejections)[0]
+        rejections.focus()  # `e` edits what the focused list highlights (entries: the mood form)
         await pilot.press("e")
         assert isinstance(app.screen, RejectionForm)
         await pilot.press(*"show the process, not only the result", "enter")

@@ -18,9 +18,22 @@ def run(args: argparse.Namespace) -> int:
     rb = Rebound.open(paths.data_dir(args.data_dir))
     # Each command imports what it needs: `status --json` must not pay for imports and exports.
     if args.command == "contact":
+        if args.contact_command in ("edit", "delete", "follow-up"):
+            from .edit_commands import contact_edit_command
+
+            return contact_edit_command(rb, args)
         from .contact_commands import contact_command
 
         return contact_command(rb, args)
+    if args.command == "goal" and args.goal_command not in ("add", "list"):
+        from .edit_commands import goal_edit_command
+
+        return goal_edit_command(rb, args)
+    if args.command in ("mood list", "mood delete", "win list", "win delete"):
+        from . import record_commands
+
+        what = args.command.split()[0]
+        return getattr(record_commands, f"{what}_records_command")(rb, args)  # type: ignore[no-any-return]
     if args.command in ("export", "import"):
         from . import transfer_commands
 

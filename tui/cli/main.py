@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from ..core.errors import InputError
 from ..store.errors import StoreError
 from . import parser as cli_parser
+from .edit_parser import route
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
 EXIT_PIPE = 128 + 13  # what a shell reports for a Unix tool ended by SIGPIPE
@@ -32,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    args = cli_parser.build().parse_args(argv)
+    args = cli_parser.build().parse_args(route(sys.argv[1:] if argv is None else argv))
     try:
         if args.command in (None, "demo"):
             from .launch import open_app

@@ -94,7 +94,8 @@ class MoodScreen(Screen[None]):
         Binding("j", "cursor(1)", "Down", key_display="j/↓", show=False),
         Binding("k", "cursor(-1)", "Up", key_display="k/↑", show=False),
         Binding("t", "toggle_trend", "30/90 days"),
-        Binding("e", "edit_lesson", "Edit lesson"),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
     ]
 
     app: ReboundApp
@@ -236,6 +237,49 @@ class MoodScreen(Screen[None]):
         self.window = TREND_WINDOWS[(TREND_WINDOWS.index(self.window) + 1) % len(TREND_WINDOWS)]
         self.reload()
 
+    def _highlighted_entry(self) -> MoodEntry | None:
+        option = self.query_one("#mood-entries", OptionList).highlighted_option
+        if option is None or option.id in (None, MORE):
+            self.notify("No mood entry highlighted: m logs one", severity="warning")
+            return None
+        return self.app.attempt(lambda: mood_service.entry_by_id(self.app.rb, option.id))  # type: ignore[return-value]
+
+    def action_edit(self) -> None:
+        """`e` edits what the focused list highlights: a mood entry, or a rejection's lesson."""
+        if self.focused is self.query_one("#mood-rejections", OptionList):
+            self.action_edit_lesson()
+        else:
+            self.action_edit_entry()
+
+    def action_edit_entry(self) -> None:
+        if entry := self._highlighted_entry():
+            from .mood_form import MoodForm
+
+            self.app.push_screen(MoodForm(edit=entry), self._entry_edited)
+
+    def _entry_edited(self, entry: MoodEntry | None) -> None:
+        if entry is not None:
+            self.notify("Mood entry saved. u undoes it.")
+            self.app.refresh_data()
+
+    def action_delete(self) -> None:
+        if self.focused is self.query_one("#mood-rejections", OptionList):
+            self.notify("d deletes a mood entry: tab back to the entries", severity="warning")
+            return
+        if not (entry := self._highlighted_entry()):
+            return
+        from .confirm import ConfirmScreen
+
+        what = f"mood {entry.score} ({score_label(entry.score)}) of {entry.day:%a %d %b %Y}"
+        question = f"Delete {what}?\nA bounce-back it earned goes with it; u undoes it."
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.app.attempt(lambda: mood_service.delete_mood(self.app.rb, entry) or True):
+                self.notify(f"Deleted {what}. u undoes it.", markup=False)
+                self.app.refresh_data()
+
+        self.app.push_screen(ConfirmScreen("Delete a mood entry", question), answered)
+
     def action_edit_lesson(self) -> None:
         view = self.query_one("#mood-rejections", OptionList)
         option = view.highlighted_option
@@ -255,3 +299,6 @@ class MoodScreen(Screen[None]):
     def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
         yield "Mood: Trend over 30 or 90 days", "Switch the trend window (t)", self.action_toggle_trend
         yield "Mood: Edit a lesson", "Edit the highlighted rejection's lesson (e)", self.action_edit_lesson
+        yield ("Mood: Edit", "Edit the highlighted mood entry, or the lesson when the rejections "
+               "have focus (e)", self.action_edit)
+        yield "Mood: Delete an entry", "Delete the highlighted mood entry, asking first (d)", self.action_delete

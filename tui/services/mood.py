@@ -11,6 +11,7 @@ from ..core.clock import instant
 from ..core.contacts import parse_follow_up
 from ..core.errors import InputError
 from ..core.goals import clean_text
+from ..core.ids import match_id
 from ..core.mood import (
     BOUNCE_WINDOW,
     MAX_FIELD,
@@ -123,8 +124,34 @@ def edit_lesson(rb: Rebound, rejection_id: str, lesson: str) -> Rejection:
     return changed
 
 
+def edit_mood(
+    rb: Rebound, entry_id: str, *, score: object = None, tags: str | Iterable[str] | None = None,
+    note: str | None = None, day: date | str | None = None,
+) -> MoodEntry:
+    """Change an entry's score, tags, note or day (None: keep it); the bounce-backs it earned or
+    cost follow it, on the old day and the new."""
+    entry = entry_by_id(rb, entry_id)
+    changed = replace(
+        entry,
+        score=entry.score if score is None else check_score(score),
+        tags=entry.tags if tags is None else parse_tags(tags),
+        note=entry.note if note is None else clean_note(note),
+        day=entry.day if day is None else _day(rb, day),
+    )
+    with rb.change(f"edit mood {changed.score} on {changed.day.isoformat()}"):
+        entry = entry_by_id(rb, entry_id)
+        if mood_repo.mood_file(entry.day) != mood_repo.mood_file(changed.day):
+            mood_repo.delete_entry(rb.store, entry)  # another year's file
+        mood_repo.insert_entry(rb.store, changed)
+        _sync_bounce_backs(rb, entry.day)
+        _sync_bounce_backs(rb, changed.day)
+    return changed
+
+
 def delete_mood(rb: Rebound, entry: MoodEntry) -> None:
+    """Delete the entry and the bounce-back it earned (a reflection it came with stays)."""
     with rb.change(f"delete mood {entry.score} on {entry.day.isoformat()}"):
+        entry = entry_by_id(rb, entry.id)
         mood_repo.delete_entry(rb.store, entry)
         _sync_bounce_backs(rb, entry.day)
 
@@ -170,6 +197,18 @@ def mood_logged(rb: Rebound, day: date) -> bool:
 def rejections(rb: Rebound) -> list[Rejection]:
     """Every reflection, newest first."""
     return sorted(mood_repo.rejections(rb.store), key=lambda r: (r.day, instant(r.at)), reverse=True)
+
+
+def entry_by_id(rb: Rebound, entry_id: str) -> MoodEntry:
+    for entry in mood_repo.entries(rb.store):
+        if entry.id == entry_id:
+            return entry
+    raise InputError("that mood entry no longer exists")
+
+
+def find_entry(rb: Rebound, query: str) -> MoodEntry:
+    """The entry whose id is ``query`` or starts with it (as `mood list` shows it)."""
+    return match_id(query, mood_repo.entries(rb.store), "mood entry")
 
 
 def rejection_by_id(rb: Rebound, rejection_id: str) -> Rejection:
