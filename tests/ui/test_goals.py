@@ -305,7 +305,7 @@ async def test_r_toggles_a_rest_day_on_the_cursor_day(make_app, rb, broken):
         assert row(app, "Apply")["Streak"] == "2d"
         assert "rest day" in day_line(app)
         assert cursor_cell(app) == "○"
-        assert "Wed 25 Nov is a rest day for every goal" in toasts(app)
+        assert "Wed 25 Nov is a rest day for every goal — enjoy it" in toasts(app)
         await pilot.press("r")
         assert checkin_service.rest_day(rb, YESTERDAY) is None
         assert "Wed 25 Nov is no longer a rest day" in toasts(app)

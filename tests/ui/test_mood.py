@@ -161,7 +161,7 @@ async def test_empty_mood_screen_explains(make_app):
         await pilot.pause()
         assert "not logged yet" in text_of(app, "#mood-title")
         assert "No moods yet" in prompts(app.screen.query_one("#mood-entries", OptionList))[0]
-        assert "A few more weeks" in text_of(app, "#mood-insights")
+        assert "Not enough to compare yet" in text_of(app, "#mood-insights")
         assert not app.screen.query_one(Sparkline).display
         assert "a trend needs two days" in text_of(app, "#mood-trend-label")
         await pilot.press("e")  # nothing to edit: a gentle toast, no crash

@@ -107,22 +107,32 @@ async def test_j_k_move_and_enter_ticks(make_app, rb):
         assert count_today(rb, "Alpha") == 0
 
 
+def toasts(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
 async def test_skip_and_rest_day_toggle(make_app, rb):
+    """`s` and `r` toggle and say so, in the words the Goals screen and the CLI use."""
     goal = goal_service.add_goal(rb, "Apply")
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("s")
         assert checkin_service.is_skipped(rb, goal.id, rb.today())
         assert "skipped" in rows_text(app)[0]
+        assert toasts(app)[-1] == "Apply: skipped on Thu 26 Nov"
         await pilot.press("s")
         assert not checkin_service.is_skipped(rb, goal.id, rb.today())
+        assert toasts(app)[-1] == "Apply: skip cleared on Thu 26 Nov"
 
         await pilot.press("r")
         assert checkin_service.rest_day(rb, rb.today()) is not None
-        assert "rest day" in str(app.screen.query_one("#today-date").render())
+        assert "Rest day — enjoy it" in str(app.screen.query_one("#today-date").render())
         assert "Rest is part of the plan" in str(app.screen.query_one("#today-encouragement").render())
+        assert toasts(app)[-1] == "Thu 26 Nov is a rest day for every goal — enjoy it"
         await pilot.press("r")
         assert checkin_service.rest_day(rb, rb.today()) is None
+        assert toasts(app)[-1] == "Thu 26 Nov is no longer a rest day"
+        assert "Rest day" not in str(app.screen.query_one("#today-date").render())
 
 
 async def test_at_risk_streak_is_marked(make_app, rb, clock):
