@@ -51,7 +51,7 @@ class FieldForm(CheckedForm[Any]):
             for name, label, placeholder in self.FIELDS:
                 yield Label(label)
                 if name in self.CHOICES:
-                    yield choice(self.CHOICES[name], self.initial.get(name, ""), name)
+                    yield choice(self.CHOICES[name], self.initial.get(name, ""), name, compact=True)
                     yield Static(id=f"{name}-error", classes="field-error")
                     continue
                 words = self.SUGGEST.get(name)

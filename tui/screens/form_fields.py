@@ -16,11 +16,14 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
 
-def choice(values: Iterable[str], value: str, id: str, labels: dict[str, str] | None = None) -> Select[str]:
-    """A closed set: one of ``values``, never blank (``value`` if it is one, else the first)."""
+def choice(values: Iterable[str], value: str, id: str, labels: dict[str, str] | None = None,
+           compact: bool = False) -> Select[str]:
+    """A closed set: one of ``values``, never blank (``value`` if it is one, else the first).
+    ``compact``: one line high, like the compact forms' inputs."""
     options = [((labels or {}).get(v, v), v) for v in values]
     known = [v for _, v in options]
-    return Select(options, value=value if value in known else known[0], allow_blank=False, id=id)
+    return Select(options, value=value if value in known else known[0], allow_blank=False, id=id,
+                  compact=compact)
 
 
 def field_value(screen: Widget, name: str) -> str:
