@@ -270,7 +270,11 @@ async def test_goal_form_says_a_target_is_not_a_number_and_picks_the_period(make
         assert str(form.query_one("#target-error").render()) == ""
         period = form.query_one("#period", Select)
         assert [v for _, v in period._options] == ["day", "week"] and period.value == "day"
-        await pilot.press("tab", "space")  # the period: open its menu, pick "per week"
+        await pilot.press("tab", "space")  # the period: open its menu
+        assert period.expanded
+        await pilot.press("escape")  # closes the menu, not the form
+        assert app.screen is form and not period.expanded
+        await pilot.press("space")  # open it again and pick "per week"
         assert period.expanded
         await pilot.press("down", "enter")  # enter picks while the menu is open, it does not save
         assert app.screen is form and not period.expanded and period.value == "week"
