@@ -54,12 +54,12 @@ def build() -> argparse.ArgumentParser:
     log.add_argument("--date", metavar="DAY")
     log.add_argument("--note", metavar="TEXT", default="")
 
-    skip = sub.add_parser("skip", help="skip a goal on a day (it neither extends nor breaks a streak)")
+    skip = sub.add_parser("skip", help="skip a goal on a day: it neither extends nor breaks a streak (--undo clears it)")
     skip.add_argument("goal", metavar="GOAL")
     skip.add_argument("--date", metavar="DAY")
     skip.add_argument("--undo", action="store_true", help="clear the skip instead")
 
-    rest = sub.add_parser("rest", help="mark a rest day for every goal")
+    rest = sub.add_parser("rest", help="mark a rest day for every goal (--undo clears it)")
     rest.add_argument("--date", metavar="DAY")
     rest.add_argument("--reason", metavar="TEXT", default="")
     rest.add_argument("--undo", action="store_true", help="clear the rest day instead")
