@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.mood import MoodEntry, Rejection, score_label
-from ..core.mood_stats import TREND_WINDOWS, Comparison, trend, window_mean
+from ..core.mood_stats import NOTHING_TO_COMPARE, TREND_WINDOWS, Comparison, trend, window_mean
 from ..services import memo
 from ..services.context import Rebound
 from ..services import mood as mood_service
@@ -173,7 +173,7 @@ class MoodScreen(Screen[None]):
         self.query_one("#mood-insights", Static).update(
             Text("Reading every year of moods…", "dim") if found is None
             else Text("\n".join(f"· {c.sentence}" for c in found)) if found
-            else Text("A few more weeks of moods and this shows what lifts yours.", "dim")
+            else Text(NOTHING_TO_COMPARE, "dim")
         )
         entries = mood_entries(rb, since)
         if since is not None and len(entries) <= self.shown:

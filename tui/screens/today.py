@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from ..core.wording import REST_DAY_LINE, rest_message, skip_message
 from ..services import checkins as checkin_service
 from ..services import memo
 from ..widgets.goal_list import GoalList
@@ -85,7 +86,7 @@ class TodayScreen(Screen[None]):
         summaries = memo.summaries(rb, day)
         rest = checkin_service.rest_day(rb, day)
         self.query_one("#today-date", Static).update(
-            day.strftime("%A %d %B %Y") + ("  ·  rest day" if rest else "")
+            day.strftime("%A %d %B %Y") + (f"  ·  {REST_DAY_LINE}" if rest else "")
         )
         self.query_one(GoalList).show(summaries)
         at_risk = [s.goal.name for s in summaries if s.streak.at_risk]
@@ -215,15 +216,18 @@ class TodayScreen(Screen[None]):
         if summary := self.selected():
             rb = self.app.rb
             day = rb.today()
-            skipped = checkin_service.is_skipped(rb, summary.goal.id, day)
-            if self._change(lambda: checkin_service.set_skip(rb, summary.goal.id, day, not skipped)):
-                self.notify(f"{summary.goal.name}: {'skip cleared' if skipped else 'skipped today'}", markup=False)
+            toggled = self.app.attempt(lambda: checkin_service.toggle_skip(rb, summary.goal.id, day))
+            if isinstance(toggled, tuple):
+                self.app.refresh_data()
+                self.notify(skip_message(summary.goal.name, day, toggled[1]), markup=False)
 
     def action_rest(self) -> None:
         rb = self.app.rb
         day = rb.today()
-        resting = checkin_service.rest_day(rb, day) is not None
-        self._change(lambda: checkin_service.set_rest(rb, day, not resting) or True)
+        rest = self.app.attempt(lambda: checkin_service.toggle_rest(rb, day))
+        if rest is not None:
+            self.app.refresh_data()
+            self.notify(rest_message(day, bool(rest)))
 
     def action_add(self) -> None:
         from .goal_form import GoalForm

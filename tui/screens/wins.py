@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.clock import week_start_of
-from ..core.wins import MANUAL, Win, group_by_week, kind_label, this_week_count
+from ..core.wins import MANUAL, Win, group_by_week, kind_label, kind_note, this_week_count
 from ..services import memo
 from ..services.context import Rebound
 from ..services.wins import delete_win, newest_wins, own_win
@@ -40,7 +40,7 @@ def win_line(win: Win) -> Text:
         (win.day.strftime("%a %d %b").ljust(12), "dim"),
         (mark, "bold"),
         win.title,
-        (f"  · {kind_label(win.kind)}", "dim"),
+        (f"  · {note}" if (note := kind_note(win)) else "", "dim"),
     )
 
 

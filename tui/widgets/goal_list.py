@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..services.status import GoalSummary
+from ..services.status import GoalSummary, state_text
 from .hover import Hover
 
 BAR_WIDTH = 10
@@ -41,20 +41,6 @@ def progress_text(summary: GoalSummary) -> str:
 def streak_text(summary: GoalSummary) -> str:
     unit = "w" if summary.goal.is_weekly else "d"
     return f"streak {summary.streak.current}{unit} · best {summary.streak.best}{unit}"
-
-
-def state_text(summary: GoalSummary) -> str:
-    if summary.rest:
-        return "rest day"
-    if summary.skipped:
-        return "skipped"
-    if not summary.goal.scheduled_on(summary.day):
-        return "not today"
-    if summary.streak.complete:
-        return "✓ done"
-    if summary.streak.at_risk:
-        return "at risk"
-    return ""
 
 
 def row_state(summary: GoalSummary) -> str:
