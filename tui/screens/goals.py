@@ -31,6 +31,7 @@ from ..widgets.goal_table import GoalTable
 from ..widgets.heatmap import Heatmap
 from .goal_lines import GoalLines
 from ..widgets.key_bar import KeyBar
+from ..widgets.tab_bar import TabBar
 from .lazy import repeated_resume
 
 if TYPE_CHECKING:
@@ -99,6 +100,7 @@ class GoalsScreen(Screen[None]):
         self._rest_reasons: dict[date, str] = {}
 
     def compose(self) -> ComposeResult:
+        yield TabBar("goals")
         with Vertical(id="goals"):
             yield Static(id="goals-title")
             yield GoalTable(id="goals-table")

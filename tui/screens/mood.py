@@ -25,6 +25,7 @@ from ..services import mood as mood_service
 from ..services.mood_insights import insights
 from ..widgets.year_pixels import YearPixels
 from ..widgets.key_bar import KeyBar
+from ..widgets.tab_bar import TabBar
 from .lazy import repeated_resume
 
 if TYPE_CHECKING:
@@ -106,6 +107,7 @@ class MoodScreen(Screen[None]):
         self._drawn: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
+        yield TabBar("mood")
         with Vertical(id="mood"):
             yield Static(id="mood-title")
             with Horizontal(id="mood-trend-row"):

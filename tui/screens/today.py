@@ -19,6 +19,7 @@ from ..services import checkins as checkin_service
 from ..services import memo
 from ..widgets.goal_list import GoalList
 from ..widgets.key_bar import KeyBar
+from ..widgets.tab_bar import TabBar
 from .lazy import repeated_resume
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class TodayScreen(Screen[None]):
     _drawn: tuple[object, ...] | None = None  # what the last reload saw
 
     def compose(self) -> ComposeResult:
+        yield TabBar("today")
         with Vertical(id="today"):
             yield Static(id="today-date")
             yield Static(id="today-encouragement")
