@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
@@ -54,7 +54,8 @@ class TodayScreen(Screen[None]):
             yield GoalList(id="today-goals")
             yield Static(id="today-empty")
             yield Static(id="today-at-risk")
-            yield Vertical(id="today-rest")  # filled a frame after the goals (_show_rest_of_day)
+            # filled a frame after the goals (_show_rest_of_day); scrolls in a short terminal
+            yield VerticalScroll(id="today-rest")
         yield KeyBar()
 
     def _rest_of_day_widgets(self) -> list[Widget]:

@@ -1,0 +1,97 @@
+"""Every screen fits the classic 80×24 terminal and uses a wide one (product.md §2): figures,
+states and headers whole, names cut first with `…`, every list paged, the tab bar on top."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+
+from tests.support.screen_text import screen_text
+from tui.screenshots import demo_app
+from tui.services import goals as goal_service
+from tui.services import wins as win_service
+from tui.services.status import goal_summaries
+from tui.widgets import goal_list
+from tui.widgets.goal_list import GoalList, state_text
+
+CLASSIC = (80, 24)
+
+
+def goal_rows(app) -> list[str]:
+    return app.screen.query_one(GoalList).lines()
+
+
+async def test_today_at_80x24_shows_every_goal_s_figures_and_state_whole(tmp_path):
+    app = demo_app(tmp_path)
+    async with app.run_test(size=CLASSIC) as pilot:
+        await pilot.pause()
+        rows = goal_rows(app)
+        summaries = goal_summaries(app.rb)
+        states = [state_text(s) for s in summaries]
+        assert "at risk" in states and "✓ done" in states  # the demo data shows both
+        for summary, row in zip(summaries, rows, strict=True):
+            for figure in (goal_list.progress_text(summary), f"{summary.score:.0%}", state_text(summary)):
+                assert f" {figure} " in f"{row} ", (figure, row)
+            assert summary.goal.name in row or summary.goal.name[:8] in row and "…" in row
+        assert any("…" in row for row in rows)  # a long name is what gives way
+
+
+async def test_a_part_week_label_fits_at_80_columns_by_cutting_names_first(tmp_path, monkeypatch):
+    """Labels grow (`this week 0/1 (2 a week, part week)`): the name gives way, never the label."""
+    real = goal_list.progress_text
+    monkeypatch.setattr(goal_list, "progress_text",
+                        lambda s: real(s) + (" (2 a week, part week)" if s.goal.is_weekly else ""))
+    app = demo_app(tmp_path)
+    async with app.run_test(size=CLASSIC) as pilot:
+        await pilot.pause()
+        rows = goal_rows(app)
+        assert any("this week 1/2 (2 a week, part week)" in row for row in rows), rows
+        for summary, row in zip(goal_summaries(app.rb), rows, strict=True):
+            assert f" {state_text(summary)} " in f"{row} " and f"{summary.score:.0%}" in row
+
+
+async def test_a_wide_terminal_keeps_goal_rows_compact_and_left_aligned(tmp_path):
+    app = demo_app(tmp_path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        longest = max(len(s.goal.name) for s in goal_summaries(app.rb))
+        for row in goal_rows(app):
+            assert len(row.rstrip()) <= 100, row
+            assert row.index("█" if "█" in row else "░") <= longest + 4, row  # the bar beside the name
+
+
+async def test_todays_goals_page_with_pageup_pagedown_home_and_end(make_app, rb):
+    for n in range(40):
+        goal_service.add_goal(rb, f"Goal {n:02}")
+    app = make_app()
+    async with app.run_test(size=CLASSIC) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(GoalList)
+        height = view.scrollable_content_region.height
+        assert 1 < height < 40
+        await pilot.press("pagedown")
+        assert view.index == height - 1
+        await pilot.press("end")
+        await pilot.pause()
+        assert view.selected.goal.name == "Goal 39" and "Goal 39" in screen_text(app)
+        await pilot.press("pageup")
+        assert view.index == 39 - (height - 1)
+        await pilot.press("home")
+        await pilot.pause()
+        assert view.index == 0 and "Goal 00" in screen_text(app)
+
+
+async def test_todays_wins_scroll_into_view_in_a_short_terminal(make_app, rb):
+    for n in range(3):
+        goal_service.add_goal(rb, f"Goal {n}")
+    for n in range(12):
+        win_service.add_win(rb, f"Little victory number {n:02}")
+    app = make_app()
+    async with app.run_test(size=CLASSIC) as pilot:
+        await pilot.pause()
+        await pilot.pause(0.1)
+        rest = app.screen.query_one("#today-rest", VerticalScroll)
+        assert "Little victory number 11" not in screen_text(app)  # below the fold at first
+        rest.focus()
+        await pilot.press("end")
+        await pilot.wait_for_scheduled_animations()
+        assert "Little victory number 11" in screen_text(app), screen_text(app)
