@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -101,7 +101,7 @@ class GoalsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TabBar("goals")
-        with Vertical(id="goals"):
+        with VerticalScroll(id="goals"):  # the heatmap's legend and the hint scroll in a short terminal
             yield Static(id="goals-title")
             yield GoalTable(id="goals-table")
             yield Static(id="goals-empty")
