@@ -7,11 +7,16 @@ from textual.containers import VerticalScroll
 
 from tests.support.screen_text import screen_text
 from tui.screenshots import demo_app
+from tui.services import contacts as contact_service
 from tui.services import goals as goal_service
 from tui.services import wins as win_service
 from tui.services.status import goal_summaries
-from tui.widgets import goal_list
+from tui.services.contacts import ContactFields
+from tui.widgets import goal_list, goal_table
+from tui.widgets.contact_table import COLUMNS as ContactTable_COLUMNS
+from tui.widgets.contact_table import ContactTable
 from tui.widgets.goal_list import GoalList, state_text
+from tui.widgets.goal_table import GoalTable
 
 CLASSIC = (80, 24)
 
@@ -95,3 +100,110 @@ async def test_todays_wins_scroll_into_view_in_a_short_terminal(make_app, rb):
         await pilot.press("end")
         await pilot.wait_for_scheduled_animations()
         assert "Little victory number 11" in screen_text(app), screen_text(app)
+
+
+# Goals ------------------------------------------------------------------------------------------
+async def test_goals_at_80x24_shows_every_column_header_and_state(tmp_path):
+    app = demo_app(tmp_path)
+    async with app.run_test(size=CLASSIC) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        table = app.screen.query_one(GoalTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width  # no sideways scroll
+        text = screen_text(app)
+        header = next(line for line in text.splitlines() if "This period" in line)
+        for label in ("Goal", "Streak", "Best", "Strength", "30d", "90d", "State"):
+            assert f" {label} " in f"{header} ", header
+        for summary in goal_summaries(app.rb):
+            row = next(line for line in text.splitlines() if summary.goal.name[:8] in line)
+            assert f" {state_text(summary)} " in f"{row} " and f" {summary.score:.0%} " in row, row
+
+
+async def test_goals_table_breaks_a_long_period_label_rather_than_cut_a_figure(tmp_path, monkeypatch):
+    real = goal_list.progress_text
+    monkeypatch.setattr(goal_table, "progress_text",
+                        lambda s: real(s) + (" (2 a week, part week)" if s.goal.is_weekly else ""))
+    app = demo_app(tmp_path)
+    async with app.run_test(size=CLASSIC) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        table = app.screen.query_one(GoalTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        text = screen_text(app)
+        assert "this week 1/2" in text and "(2 a week, part week)" in text and " State " in text
+
+
+async def test_goals_table_home_and_end_go_to_the_first_and_last_goal(tmp_path):
+    app = demo_app(tmp_path)
+    async with app.run_test(size=CLASSIC) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        table = app.screen.query_one(GoalTable)
+        await pilot.press("end")
+        assert table.cursor_row == table.row_count - 1 > 0
+        await pilot.press("home")
+        assert table.cursor_row == 0
+
+
+# Contacts ---------------------------------------------------------------------------------------
+def contact_header(app) -> str:
+    return next(line for line in screen_text(app).splitlines() if "Last contacted" in line)
+
+
+async def test_contacts_at_80x24_show_every_header_and_follow_up_whole(tmp_path):
+    app = demo_app(tmp_path)
+    async with app.run_test(size=CLASSIC) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.screen.query_one(ContactTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        header = contact_header(app)
+        for label in ContactTable_COLUMNS:
+            assert f" {label} " in f"{header} ", header
+        text = screen_text(app)
+        assert "overdue 2 days" in text and "due today" in text and "#recruit" in text
+
+
+async def test_contacts_company_and_role_grow_with_the_width(make_app, rb):
+    role = "Principal engineering manager, payments platform"
+    contact_service.add_contact(rb, ContactFields("Ada Long", company="Northwind Traders International",
+                                                  role=role, tags="recruiter"))
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        row = app.screen.query_one(ContactTable).get_row_at(0)
+        table = app.screen.query_one(ContactTable)
+        widths = {c.key.value: c.width for c in table.ordered_columns}
+        assert widths["Company"] >= len("Northwind Traders International") and widths["Role"] >= len(role)
+        assert role in screen_text(app) and row[1].plain == "Northwind Traders International"
+
+
+async def test_contacts_end_goes_to_the_last_of_800_contacts(make_app, rb):
+    for n in range(200):
+        contact_service.add_contact(rb, ContactFields(f"Person {n:03}"))
+    app = make_app()
+    async with app.run_test(size=CLASSIC) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.screen.query_one(ContactTable)
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.cursor_row == 199 and table.selected() is table.views[-1]
+        await pilot.press("pageup")
+        assert table.cursor_row < 199
+        await pilot.press("home")
+        assert table.cursor_row == 0
+
+
+# Mood ---------------------------------------------------------------------------------------------
+async def test_mood_at_80x24_shows_entries_insights_and_rejections(tmp_path):
+    app = demo_app(tmp_path)
+    async with app.run_test(size=CLASSIC) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.pause(0.1)
+        text = screen_text(app)
+        assert "What goes with a good day" in text and "On days" in text  # an insight
+        assert text.count("Nov 2026") >= 4  # entries, newest first, and a rejection
+        assert "Lesson:" in text

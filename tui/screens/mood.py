@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
@@ -114,10 +114,11 @@ class MoodScreen(Screen[None]):
                 yield Static(id="mood-trend-label")
                 yield Sparkline([], id="mood-trend")
             with Horizontal(id="mood-body"):
-                with Vertical(id="mood-left"):
-                    yield YearPixels(id="mood-pixels")
+                # the insights first (a few lines), then the year: it scrolls in a short terminal
+                with VerticalScroll(id="mood-left"):
                     yield Static("What goes with a good day", classes="section-title")
                     yield Static(id="mood-insights")
+                    yield YearPixels(id="mood-pixels")
                 with Vertical(id="mood-right"):
                     yield Static("Entries, newest first", classes="section-title")
                     yield OptionList(id="mood-entries")

@@ -29,7 +29,7 @@ def follow_up_words(view: ContactView, today: date) -> str:
 
 # The columns that give way, in the order they are given room: (key, the most they take, cells
 # a round: the name grows fastest).
-FLEXIBLE = (("Name", 32, 2), ("Company", 32, 1), ("Role", 40, 1), ("Tags", 40, 1))
+FLEXIBLE = (("Name", 32, 2), ("Company", 32, 1), ("Role", 48, 1), ("Tags", 40, 1))
 SCROLLBAR = 2
 
 
