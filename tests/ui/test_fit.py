@@ -3,6 +3,8 @@ states and headers whole, names cut first with `…`, every list paged, the tab 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from textual.containers import VerticalScroll
 
 from tests.support.screen_text import screen_text
@@ -88,15 +90,17 @@ async def test_todays_goals_page_with_pageup_pagedown_home_and_end(make_app, rb)
 async def test_todays_wins_scroll_into_view_in_a_short_terminal(make_app, rb):
     for n in range(3):
         goal_service.add_goal(rb, f"Goal {n}")
+    contact = contact_service.add_contact(rb, ContactFields("Priya", cadence=7))
+    contact_service.log_interaction(rb, contact.id, kind="call", day=rb.today() - timedelta(days=9))
     for n in range(12):
         win_service.add_win(rb, f"Little victory number {n:02}")
     app = make_app()
     async with app.run_test(size=CLASSIC) as pilot:
         await pilot.pause()
         await pilot.pause(0.1)
-        rest = app.screen.query_one("#today-rest", VerticalScroll)
         assert "Little victory number 11" not in screen_text(app)  # below the fold at first
-        rest.focus()
+        await pilot.press("tab", "tab")  # the goals, the follow-ups, then mood and wins
+        assert app.focused is app.screen.query_one("#today-later", VerticalScroll)
         await pilot.press("end")
         await pilot.wait_for_scheduled_animations()
         assert "Little victory number 11" in screen_text(app), screen_text(app)

@@ -54,8 +54,8 @@ class TodayScreen(Screen[None]):
             yield GoalList(id="today-goals")
             yield Static(id="today-empty")
             yield Static(id="today-at-risk")
-            # filled a frame after the goals (_show_rest_of_day); scrolls in a short terminal
-            yield VerticalScroll(id="today-rest")
+            with Vertical(id="today-rest"):  # filled a frame after the goals (_show_rest_of_day)
+                yield VerticalScroll(id="today-later")  # mood and wins: tab to them, then scroll
         yield KeyBar()
 
     def _rest_of_day_widgets(self) -> list[Widget]:
@@ -65,6 +65,10 @@ class TodayScreen(Screen[None]):
             Static("Follow-ups due · l logs the highlighted one (tab to move)",
                    classes="section-title", id="today-followups-title"),
             FollowUpList(id="today-followups"),
+        ]
+
+    def _later_widgets(self) -> list[Widget]:
+        return [
             Static("Mood", classes="section-title"),
             Static(id="today-mood"),
             Static("Today's wins", classes="section-title"),
@@ -111,8 +115,10 @@ class TodayScreen(Screen[None]):
         from ..services.wins import wins_on
 
         rest_box = self.query_one("#today-rest")
-        if not rest_box.children:  # the first time: mount its widgets, fill them once mounted
-            rest_box.mount_all(self._rest_of_day_widgets())
+        later = self.query_one("#today-later")
+        if not later.children:  # the first time: mount its widgets, fill them once mounted
+            rest_box.mount_all(self._rest_of_day_widgets(), before=later)
+            later.mount_all(self._later_widgets())
             self.call_after_refresh(self.app.read, self._show_rest_of_day)
             return
         rb = self.app.rb
