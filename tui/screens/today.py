@@ -54,8 +54,7 @@ class TodayScreen(Screen[None]):
             yield GoalList(id="today-goals")
             yield Static(id="today-empty")
             yield Static(id="today-at-risk")
-            with Vertical(id="today-rest"):  # filled a frame after the goals (_show_rest_of_day)
-                yield VerticalScroll(id="today-later")  # mood and wins: tab to them, then scroll
+            yield Vertical(id="today-rest")  # filled a frame after the goals (_show_rest_of_day)
         yield KeyBar()
 
     def _rest_of_day_widgets(self) -> list[Widget]:
@@ -65,6 +64,7 @@ class TodayScreen(Screen[None]):
             Static("Follow-ups due · l logs the highlighted one (tab to move)",
                    classes="section-title", id="today-followups-title"),
             FollowUpList(id="today-followups"),
+            VerticalScroll(id="today-later"),  # mood and wins: tab to them, then scroll
         ]
 
     def _later_widgets(self) -> list[Widget]:
@@ -115,9 +115,12 @@ class TodayScreen(Screen[None]):
         from ..services.wins import wins_on
 
         rest_box = self.query_one("#today-rest")
+        if not rest_box.children:  # the first time: mount its widgets, fill them once mounted
+            rest_box.mount_all(self._rest_of_day_widgets())
+            self.call_after_refresh(self.app.read, self._show_rest_of_day)
+            return
         later = self.query_one("#today-later")
-        if not later.children:  # the first time: mount its widgets, fill them once mounted
-            rest_box.mount_all(self._rest_of_day_widgets(), before=later)
+        if not later.children:  # a container takes its children once it is mounted itself
             later.mount_all(self._later_widgets())
             self.call_after_refresh(self.app.read, self._show_rest_of_day)
             return
