@@ -9,12 +9,16 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from ..core.contacts import Urgency, humanize_days
+from ..core.contacts import Contact, Urgency, humanize_days
 from ..services.contacts import ContactView
 
 COLUMNS = ("Name", "Company", "Role", "Last contacted", "Next follow-up", "Tags")
 PAGE = 60
 URGENCY_CLASS = {Urgency.OVERDUE: "contact-table--overdue", Urgency.DUE: "contact-table--due"}
+
+
+def tags(contact: Contact) -> str:
+    return " ".join(f"#{t}" for t in contact.tags)
 
 
 def follow_up_words(view: ContactView, today: date) -> str:
@@ -33,13 +37,18 @@ FLEXIBLE = (("Name", 32, 2), ("Company", 32, 1), ("Role", 48, 1), ("Tags", 40, 1
 SCROLLBAR = 2
 
 
+# The longest words of the day columns ("11 months ago", "overdue yesterday"): fixed, as
+# humanizing every contact's days to measure them would cost a first visit tens of ms.
+FIXED = {"Last contacted": 14, "Next follow-up": 17}
+
+
 def column_widths(texts: dict[str, list[str]], room: int) -> dict[str, int]:
-    """Each column's width in ``room`` cells (two of padding per column): the dates and the
-    follow-up whole, every header whole, then the name, company, role and tags share what is
-    left a cell at a time up to their longest text, so a wide terminal shows them whole."""
-    want = {key: max([cell_len(key)] + [cell_len(t) for t in texts[key]]) for key in COLUMNS}
+    """Each column's width in ``room`` cells (two of padding per column): the days and the
+    follow-up whole, every header whole, then the name, company, role and tags (``texts``) share
+    what is left a cell at a time up to their longest text, so a wide terminal shows them whole."""
+    want = {key: max([cell_len(key)] + [cell_len(t) for t in texts[key]]) for key, _, _ in FLEXIBLE}
     widths = {key: cell_len(key) for key, _, _ in FLEXIBLE}
-    widths.update({key: want[key] for key in COLUMNS if key not in widths})
+    widths.update(FIXED)
     free = room - sum(widths.values()) - 2 * len(COLUMNS)
     growing = [(key, min(most, want[key]), step) for key, most, step in FLEXIBLE]
     while free > 0 and any(widths[key] < most for key, most, _ in growing):
@@ -88,10 +97,9 @@ class ContactTable(DataTable[Text]):
     def _lay_out(self) -> None:
         """Empty the table and set its columns for the width and every contact's texts."""
         self._laid_out_for = room = self._room()
-        texts = {key: [] for key in COLUMNS}  # type: dict[str, list[str]]
-        for view in self.views:
-            for key, text in zip(COLUMNS, self._texts(view)):
-                texts[key].append(text)
+        contacts = [view.contact for view in self.views]
+        texts = {"Name": [c.name for c in contacts], "Company": [c.company for c in contacts],
+                 "Role": [c.role for c in contacts], "Tags": [tags(c) for c in contacts]}
         self.clear(columns=True)
         for key, width in column_widths(texts, room).items():
             self.add_column(key, width=width, key=key)
@@ -121,7 +129,7 @@ class ContactTable(DataTable[Text]):
     def _texts(self, view: ContactView) -> tuple[str, ...]:
         contact = view.contact
         return (contact.name, contact.company, contact.role, humanize_days(view.last_day, self.today),
-                follow_up_words(view, self.today), " ".join(f"#{t}" for t in contact.tags))
+                follow_up_words(view, self.today), tags(contact))
 
     def _cells(self, view: ContactView) -> list[Text]:
         component = URGENCY_CLASS.get(view.urgency)
