@@ -15,7 +15,7 @@ from tui.services import wins as win_service
 from tui.services.status import goal_summaries
 from tui.services.contacts import ContactFields
 from tui.widgets import goal_list, goal_table
-from tui.widgets.contact_table import COLUMNS as ContactTable_COLUMNS
+from tui.widgets.contact_table import COLUMNS as CONTACT_COLUMNS
 from tui.widgets.contact_table import ContactTable
 from tui.widgets.goal_list import GoalList, state_text
 from tui.widgets.goal_table import GoalTable
@@ -162,7 +162,7 @@ async def test_contacts_at_80x24_show_every_header_and_follow_up_whole(tmp_path)
         table = app.screen.query_one(ContactTable)
         assert table.virtual_size.width <= table.scrollable_content_region.width
         header = contact_header(app)
-        for label in ContactTable_COLUMNS:
+        for label in CONTACT_COLUMNS:
             assert f" {label} " in f"{header} ", header
         text = screen_text(app)
         assert "overdue 2 days" in text and "due today" in text and "#recruit" in text
