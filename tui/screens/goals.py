@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -32,6 +32,7 @@ from ..widgets.goal_table import GoalTable
 from ..widgets.heatmap import Heatmap
 from .goal_lines import GoalLines
 from ..widgets.key_bar import KeyBar
+from ..widgets.tab_bar import TabBar
 from .lazy import repeated_resume
 
 if TYPE_CHECKING:
@@ -100,7 +101,8 @@ class GoalsScreen(Screen[None]):
         self._rest_reasons: dict[date, str] = {}
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="goals"):
+        yield TabBar("goals")
+        with VerticalScroll(id="goals"):  # the heatmap's legend and the hint scroll in a short terminal
             yield Static(id="goals-title")
             yield GoalTable(id="goals-table")
             yield Static(id="goals-empty")

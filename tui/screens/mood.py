@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -26,6 +26,7 @@ from ..services.mood_insights import insights
 from ..widgets.mood_trend import MoodTrend, days_per_column
 from ..widgets.year_pixels import YearPixels
 from ..widgets.key_bar import KeyBar
+from ..widgets.tab_bar import TabBar
 from .lazy import repeated_resume
 
 if TYPE_CHECKING:
@@ -109,16 +110,18 @@ class MoodScreen(Screen[None]):
         self._trend_values: list[float] = []
 
     def compose(self) -> ComposeResult:
+        yield TabBar("mood")
         with Vertical(id="mood"):
             yield Static(id="mood-title")
             with Horizontal(id="mood-trend-row"):
                 yield Static(id="mood-trend-label")
                 yield MoodTrend(id="mood-trend")
             with Horizontal(id="mood-body"):
-                with Vertical(id="mood-left"):
-                    yield YearPixels(id="mood-pixels")
+                # the insights first (a few lines), then the year: it scrolls in a short terminal
+                with VerticalScroll(id="mood-left"):
                     yield Static("What goes with a good day", classes="section-title")
                     yield Static(id="mood-insights")
+                    yield YearPixels(id="mood-pixels")
                 with Vertical(id="mood-right"):
                     yield Static("Entries, newest first", classes="section-title")
                     yield OptionList(id="mood-entries")

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
@@ -20,6 +20,7 @@ from ..services import checkins as checkin_service
 from ..services import memo
 from ..widgets.goal_list import GoalList
 from ..widgets.key_bar import KeyBar
+from ..widgets.tab_bar import TabBar
 from .lazy import repeated_resume
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ class TodayScreen(Screen[None]):
     _drawn: tuple[object, ...] | None = None  # what the last reload saw
 
     def compose(self) -> ComposeResult:
+        yield TabBar("today")
         with Vertical(id="today"):
             yield Static(id="today-date")
             yield Static(id="today-encouragement")
@@ -63,6 +65,11 @@ class TodayScreen(Screen[None]):
             Static("Follow-ups due · l logs the highlighted one (tab to move)",
                    classes="section-title", id="today-followups-title"),
             FollowUpList(id="today-followups"),
+            VerticalScroll(id="today-later"),  # mood and wins: tab to them, then scroll
+        ]
+
+    def _later_widgets(self) -> list[Widget]:
+        return [
             Static("Mood", classes="section-title"),
             Static(id="today-mood"),
             Static("Today's wins", classes="section-title"),
@@ -111,6 +118,11 @@ class TodayScreen(Screen[None]):
         rest_box = self.query_one("#today-rest")
         if not rest_box.children:  # the first time: mount its widgets, fill them once mounted
             rest_box.mount_all(self._rest_of_day_widgets())
+            self.call_after_refresh(self.app.read, self._show_rest_of_day)
+            return
+        later = self.query_one("#today-later")
+        if not later.children:  # a container takes its children once it is mounted itself
+            later.mount_all(self._later_widgets())
             self.call_after_refresh(self.app.read, self._show_rest_of_day)
             return
         rb = self.app.rb

@@ -24,6 +24,7 @@ from ..services.context import Rebound
 from ..services.wins import delete_win, newest_wins, own_win
 from ..services.summary_cache import win_kinds
 from ..widgets.key_bar import KeyBar
+from ..widgets.tab_bar import TabBar
 from .lazy import repeated_resume
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ class WinsScreen(Screen[None]):
         self._drawn: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
+        yield TabBar("wins")
         with Vertical(id="wins"):
             yield Static(id="wins-title")
             yield Static(id="wins-filter")
