@@ -42,10 +42,11 @@ def table(app) -> GoalTable:
 
 
 def row(app, name: str) -> dict[str, str]:
-    """The cells of the goal called ``name``, by column title."""
+    """The cells of the goal called ``name``, by column title (a cell the layout broke onto two
+    lines reads as one)."""
     t = table(app)
     for index in range(t.row_count):
-        cells = [cell.plain for cell in t.get_row_at(index)]
+        cells = [" ".join(cell.plain.split("\n")) for cell in t.get_row_at(index)]
         if cells[0] == name:
             return dict(zip(COLUMNS, cells))
     raise AssertionError(f"no row for {name!r}")
