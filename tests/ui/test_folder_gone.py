@@ -94,3 +94,24 @@ async def test_start_afresh_only_when_the_user_chooses_it(make_app, rb) -> None:
         await pilot.press(*"Walk", "enter")
         await pilot.pause()
     assert [s.goal.name for s in goal_summaries(Rebound.open(folder))] == ["Walk"]
+
+
+async def test_a_folder_swapped_for_an_empty_one_is_gone_not_empty(make_app, rb) -> None:
+    """`rm -rf D; mkdir D` under the open app: the next poll says the folder is gone, the screen
+    keeps its rows instead of "No goals yet", and a tick saves nothing into the empty folder."""
+    folder = seed(rb)
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        shutil.rmtree(folder)
+        folder.mkdir()
+        app.poll()
+        await pilot.pause()
+        assert isinstance(app.screen, FolderGoneScreen)
+        assert any(str(folder) in m for m in gone_toasts(app))
+        await pilot.press("enter")  # wait for it
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause()
+        assert "1/3" in today_rows(app)[0]
+        assert list(folder.iterdir()) == []

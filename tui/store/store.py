@@ -110,9 +110,10 @@ class Store:
         """
         result = []
         try:
+            self.check_folder()
             entries = list(os.scandir(self.folder))
-        except FileNotFoundError:
-            return ()
+        except (FileNotFoundError, data_folder.DataFolderGoneError):
+            return ()  # the reads that follow say it is gone
         for entry in entries:
             if entry.name.endswith(".json") and not entry.name.startswith("."):
                 try:
@@ -121,7 +122,6 @@ class Store:
                     continue
                 result.append((entry.name, st.st_ino, st.st_mtime_ns, st.st_size))
         revisions = self._revisions()
-        self.check_folder()
         if not self._depth:  # drop caches that another process has outdated, stat or no stat
             for name, storage in self._files.items():
                 if storage.data is not None and storage.rev != revisions.get(name):
@@ -237,6 +237,8 @@ class Store:
             storage.stamp = files.stamp(storage.path)
             storage.dirty = False
             storage.migrated_from = None
+            if storage.path.name == data_folder.MAIN:
+                self.seen.had_main = True  # a folder without it from now on is not this one
 
     def _revisions(self) -> dict[str, str]:
         try:
