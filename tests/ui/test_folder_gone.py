@@ -4,6 +4,7 @@ only an explicit "Start afresh" makes a new, empty folder."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -115,3 +116,16 @@ async def test_a_folder_swapped_for_an_empty_one_is_gone_not_empty(make_app, rb)
         await pilot.pause()
         assert "1/3" in today_rows(app)[0]
         assert list(folder.iterdir()) == []
+
+
+async def test_a_folder_open_to_other_users_is_a_toast_once(make_app, rb) -> None:
+    folder = seed(rb)
+    os.chmod(folder, 0o755)  # as an older Rebound made it under umask 022
+    for expected in (1, 0):  # the first start says it; the next does not
+        app = make_app()
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            said = [n.message for n in app._notifications if "chmod 700" in n.message]
+            assert len(said) == expected, said
+            assert all(str(folder) in m and "755" in m for m in said)

@@ -63,12 +63,18 @@ def warnings(rb: Rebound) -> list[str]:
             )
         said.append(f"{path} cannot be read: {problem}. It is left untouched and out of the "
                     f"backups{advice}")
+    open_folder = folder_warning(rb)
+    return said + ([open_folder] if open_folder else [])
+
+
+def folder_warning(rb: Rebound) -> str | None:
+    """Once per mode: the data folder is open to other users (made by an older Rebound, say)."""
     mode = health.open_to_others(rb.store)
-    if mode is not None:
-        folder = rb.store.folder
-        said.append(f"other users can look into your data folder {folder} (mode {mode:o}): "
-                    f"`chmod 700 {folder}` keeps your job search private (said once)")
-    return said
+    if mode is None:
+        return None
+    folder = rb.store.folder
+    return (f"other users can look into your data folder {folder} (mode {mode:o}): "
+            f"`chmod 700 {folder}` keeps your job search private (said once)")
 
 
 def _backup_words(copy: Path) -> str:
