@@ -108,6 +108,7 @@ def test_no_warning_while_every_file_reads_fine(cli, clock) -> None:
     b'{"renames": [[".rebound.json.tmp-1-ab", "/tmp/elsewhere.json"]]}',
     b'{"renames": [["../.rebound.json.tmp-1", "rebound.json"]]}',
     b'{"renames": [[1, 2]]}',
+    b'{"renames": [["..revisions.json.tmp-1", ".revisions.json"]]}',
     b'[1, 2',
 ])
 def test_a_journal_rebound_did_not_write_is_refused_by_name_and_followed_nowhere(

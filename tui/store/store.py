@@ -336,7 +336,8 @@ def journal_plan(journal: Path) -> list[list[str]]:
         tmp, target = step
         plain = all(n and n == os.path.basename(n) and n not in (".", "..") and "\0" not in n
                     for n in step)
-        if not (plain and target.endswith(".json") and tmp.startswith(f".{target}{files.TMP_MARK}")):
+        data_file = target.endswith(".json") and not target.startswith(".")
+        if not (plain and data_file and tmp.startswith(f".{target}{files.TMP_MARK}")):
             raise _bad_journal(journal, f"the rename {_short(step)} does not stay inside the folder "
                                "as Rebound's own renames do")
     return plan
