@@ -38,6 +38,7 @@ def daily_backup(store: Store) -> None:
     existing = store.data_files()
     made = backup_files(store, name, existing, check=True) if existing else None
     prune(store, made)
+    store.verdicts.save()  # what the copies' checks found, for the next command
 
 
 def backup_files(store: Store, name: str, paths: list[Path], *, check: bool = False) -> Path | None:
