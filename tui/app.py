@@ -113,11 +113,23 @@ class ReboundApp(App[None]):
     def on_unmount(self) -> None:
         gc.unfreeze()  # another app may start in this process (tests): let its garbage go
 
+    def _warn_if_folder_open(self) -> None:
+        from .services.restore import folder_warning
+
+        try:
+            said = folder_warning(self.rb)
+        except OSError:
+            return
+        if said:
+            self.notify(said[0].upper() + said[1:], title="Your data is not private",
+                        severity="warning", timeout=20, markup=False)
+
     def _started(self) -> None:
         """After the first frame: keep the start-up objects out of every later full collection
         (they live as long as the app), then prepare the other screens while the user reads."""
         self._first_frame_shown = True
         self._load_later_styles()
+        self._warn_if_folder_open()
         for draw in self._after_first_frame:
             self.read(draw)
         for name in SCREENS:  # ~20 ms of imports, kept out of the first frame and the first visits

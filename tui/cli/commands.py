@@ -18,6 +18,21 @@ from ..services.status import GoalSummary, goal_summaries, state_text, status
 
 def run(args: argparse.Namespace) -> int:
     rb = Rebound.open(paths.data_dir(args.data_dir))
+    code = _run(rb, args)
+    if code == 0 and args.command != "restore":  # restore reports broken files itself
+        from ..services.restore import warnings
+        from ..store.errors import StoreError
+
+        try:
+            said = warnings(rb)
+        except (StoreError, OSError):
+            said = []  # the command is done: what it could not look at is not its failure
+        for line in said:  # on the side: the exit code and stdout stay as they were
+            print(f"rebound: warning: {line}", file=sys.stderr)
+    return code
+
+
+def _run(rb: Rebound, args: argparse.Namespace) -> int:
     # Each command imports what it needs: `status --json` must not pay for imports and exports.
     if args.command == "contact":
         if args.contact_command in ("edit", "delete", "follow-up"):
