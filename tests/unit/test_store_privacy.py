@@ -90,6 +90,22 @@ def test_a_files_own_mode_survives_saves(tmp_path: Path, chosen: int) -> None:
     assert mode(main_file) == chosen
 
 
+def test_exports_are_private_under_umask_022(tmp_path: Path, capsys) -> None:
+    """A JSON, CSV and ICS export carries the same contacts and notes as the data: 0600 files, and
+    a CSV folder the export makes is 0700."""
+    folder, out = tmp_path / "data", tmp_path / "out"
+    out.mkdir()
+    for args in (("contact", "add", "Priya"), ("contact", "follow-up", "Priya", "in 2 weeks")):
+        assert main(["--data-dir", str(folder), *args]) == 0
+    for fmt, target in (("json", out / "all.json"), ("ics", out / "f.ics"), ("csv", out / "csv")):
+        assert main(["--data-dir", str(folder), "export", "--format", fmt, "--out", str(target)]) == 0
+    found = modes(out)
+    assert "csv/contacts.csv" in found and "all.json" in found and "f.ics" in found
+    for name, bits in found.items():
+        if name != ".":
+            assert bits == (0o700 if (out / name).is_dir() else 0o600), (name, oct(bits))
+
+
 def test_an_atomic_write_keeps_the_mode_and_a_new_file_is_private(tmp_path: Path) -> None:
     new = tmp_path / "export.json"
     files.atomic_write(new, b"{}")
