@@ -11,7 +11,8 @@ from .. import paths
 from ..core.clock import format_weekdays
 from ..services import Rebound
 from ..services.days import parse_day
-from ..services.status import GoalSummary, goal_summaries, status
+from ..services.status import goal_summaries, status
+from ..services.summaries import GoalSummary
 
 
 def run(args: argparse.Namespace) -> int:

@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..services.status import GoalSummary
+from ..services.summaries import GoalSummary
 from .hover import Hover
 
 BAR_WIDTH = 10
