@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.screen_text import screen_text
+from screen_text import screen_text
 from tui.app import ReboundApp
 from tui.demo import generate_history
 from tui.demo_contacts import generate_contacts
