@@ -3,9 +3,10 @@
 A streak or a score needs every day since the goal's start; reading five years of check-ins
 costs a fresh process more than everything else it does. But what a goal carried into this year
 (its run state and its score on 1 January) changes only when older data changes. So it is kept
-in a hidden cache file, ``.summaries.json``, under a key made of everything it depends on: the
-goal, the week start, the rest days and skips before that day, and the identity (name, inode,
-mtime, size, revision token) of every check-in file of an earlier year. A cold status then reads
+in a hidden cache file, ``.summaries.json``, under a key made of everything it depends on
+(``core.prefix.walk_key``, shared with the in-memory prefixes): the goal, the week start, the
+rest days and skips before that day, and the identity (name, inode, mtime, size, revision
+token) of every check-in file of an earlier year. A cold status then reads
 only this year's and last year's check-ins (the latter for weeks and the weekly score window
 that straddle New Year). From February the state on the first of the month is kept too, keyed
 by this year's earlier days as well, so a warm start reads this year's check-ins only. Any doubt
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -30,8 +32,6 @@ except ImportError:  # pragma: no cover - another Python
     from hashlib import blake2b
 
 from ..core.clock import week_start_of
-from pathlib import Path
-
 from ..core.goals import GoalHistory
 from ..core.prefix import walk_key
 from ..core.score import score_before
