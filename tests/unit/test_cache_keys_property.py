@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
+from hypothesis.stateful import (RuleBasedStateMachine, initialize, invariant, rule,
+                                 run_state_machine_as_test)
 
 from tui.services import Rebound, checkins, contacts, goals
 from tui.services.contacts import ContactFields
@@ -65,8 +66,9 @@ def build(folder: Path) -> None:
             if n % 4 == 0:
                 checkins.log(rb, chat.id, 1, day=day)
             day += timedelta(days=1)
-        for name, seen in (("Ana", [date(2023, 4, 2)]), ("Bo", [date(2024, 2, 9), date(2024, 8, 1)]),
-                           ("Cy", [date(2023, 9, 9), date(2026, 2, 1)])):
+        met = {"Ana": [date(2023, 4, 2)], "Bo": [date(2024, 2, 9), date(2024, 8, 1)],
+               "Cy": [date(2023, 9, 9), date(2026, 2, 1)]}
+        for name, seen in met.items():
             person = contacts.add_contact(rb, ContactFields(name, cadence=30))
             for when in seen:
                 contacts.log_interaction(rb, person.id, day=when)
