@@ -3,6 +3,7 @@ and non-UI commands that never load Textual."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -176,3 +177,23 @@ def test_status_import_time_has_no_textual(cli_env, data_dir: Path, tmp_path: Pa
                 if line.startswith("import time:")]
     assert "tui.cli.commands" in imported  # the probe really saw the CLI's imports
     assert not [m for m in imported if m == "textual" or m.startswith("textual.")]
+
+
+@pytest.mark.parametrize("args", [["status"], ["goal", "list"], ["export"],
+                                  ["export", "--out", "/dev/stdout"]])
+def test_a_reader_that_goes_away_ends_the_command_quietly(rebound, data_dir: Path, cli_env,
+                                                          tmp_path: Path, args: list[str]) -> None:
+    """`rebound status | head -1`: the pipe closes before Rebound writes; no traceback, no
+    "Exception ignored" at exit, the exit status a shell gives a tool ended by SIGPIPE."""
+    import subprocess
+
+    rebound("goal", "add", "Send applications")
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        proc = subprocess.run([sys.executable, "-m", "tui", "--data-dir", str(data_dir), *args],
+                              env=cli_env, cwd=tmp_path, stdout=write_end, stderr=subprocess.PIPE,
+                              stdin=subprocess.DEVNULL, text=True, timeout=30)
+    finally:
+        os.close(write_end)
+    assert proc.stderr == "" and proc.returncode == 141, (proc.returncode, proc.stderr)

@@ -42,6 +42,18 @@ def test_add_weekly_goal(ok, goal_status) -> None:
     assert goal_status("Coffee chats")["period"] == "week"
 
 
+@pytest.mark.parametrize("word, period", [("weekly", "week"), ("Daily", "day"), (" WEEK ", "week")])
+def test_per_takes_weekly_and_daily_as_synonyms(ok, word, period) -> None:
+    ok("goal", "add", "Coffee chats", "--per", word)
+    assert listed(ok)["Coffee chats"]["period"] == period
+
+
+def test_per_refuses_other_periods_by_name(rebound) -> None:
+    result = rebound("goal", "add", "Coffee chats", "--per", "month")
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "period must be day or week (or daily, weekly), not 'month'" in result.err
+
+
 def test_add_daily_goal_on_some_weekdays(ok) -> None:
     ok("goal", "add", "Gym", "--days", "mon,wed")
     goal = listed(ok)["Gym"]
@@ -54,6 +66,21 @@ def test_add_trims_the_name_and_keeps_emoji_and_rtl_text(ok) -> None:
     ok("goal", "add", "📨 Follow up")
     ok("goal", "add", "שליחת קורות חיים")
     assert list(listed(ok)) == ["Portfolio", "📨 Follow up", "שליחת קורות חיים"]
+
+
+def test_bidi_controls_are_dropped_from_names_and_notes(ok, rebound) -> None:
+    """U+202E shows "exe.gpj" as "jpg.exe": every bidi control is dropped, as control characters
+    are refused, and a name of nothing else is empty."""
+    controls = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+    ok("goal", "add", "\u202eexe.gpj")
+    ok("goal", "add", f"שלום{controls} Apply")
+    assert list(listed(ok)) == ["exe.gpj", "שלום Apply"]
+    ok("contact", "add", "\u2067Ada\u2069", "--company", "\u200fNorthwind")
+    ok("contact", "log", "ada", "--note", "called \u202eback")
+    contact = ok("contact", "list", "--json").json()[0]
+    assert (contact["name"], contact["company"]) == ("Ada", "Northwind")
+    assert "\u202e" not in ok("export").out and "called back" in ok("export").out
+    assert_refused(rebound("goal", "add", controls), "cannot be empty")
 
 
 def test_an_80_character_name_is_accepted(ok) -> None:
@@ -120,6 +147,10 @@ def test_list_shows_every_goal_in_the_order_added(ok) -> None:
     assert lines[0].startswith("Send applications") and "/2" in lines[0]
     assert lines[1].startswith("Coffee chats") and "this week" in lines[1]
     assert lines[2].startswith("Gym")
+    # each line says the period and the days, not only the progress
+    assert lines[0].startswith("Send applications  2 a day, every day  ")
+    assert lines[1].startswith("Coffee chats  3 a week  ")
+    assert lines[2].startswith("Gym  1 a day, mon,wed  ")
 
     data = ok("goal", "list", "--json").json()
     assert [(g["name"], g["period"], g["target"]) for g in data] == [

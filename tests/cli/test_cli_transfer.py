@@ -134,3 +134,77 @@ def test_data_folder_that_cannot_be_created_exits_3(demo_dir: Path, tmp_path: Pa
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
     assert_refused(in_folder(not_a_folder / "data", "import", str(out)), "data folder", code=3)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs RLIMIT_FSIZE")
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_a_failing_export_keeps_the_previous_one_whole(demo_dir: Path, tmp_path: Path, cli_env,
+                                                       in_folder, fmt: str) -> None:
+    """A real failed write (past `ulimit -f`, as a full disk fails it) leaves the previous export
+    byte-identical and no temporary file: the export is written beside it, then renamed."""
+    import resource
+    import signal
+    import subprocess
+
+    out = tmp_path / "exports" / ("rebound.json" if fmt == "json" else "sheets")
+    out.parent.mkdir()
+    assert in_folder(demo_dir, "export", "--format", fmt, "--out", str(out)).code == 0
+    files = [out] if fmt == "json" else sorted(out.iterdir())
+    before = {p: p.read_bytes() for p in files}
+    assert in_folder(demo_dir, "goal", "add", "Something new").code == 0
+    limit = max(len(b) for b in before.values()) // 2
+
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    proc = subprocess.run([sys.executable, "-m", "tui", "--data-dir", str(demo_dir), "export",
+                           "--format", fmt, "--out", str(out)], env=cli_env, capture_output=True,
+                          text=True, timeout=60, stdin=subprocess.DEVNULL, preexec_fn=limited)
+    assert proc.returncode == 1 and "File too large" in proc.stderr and "Traceback" not in proc.stderr
+    assert {p: p.read_bytes() for p in files} == before
+    assert [p.name for p in out.parent.rglob("*") if ".tmp-" in p.name] == []
+
+
+def test_an_import_with_a_ten_megabyte_note_is_refused_and_changes_nothing(
+        demo_dir: Path, tmp_path: Path, in_folder) -> None:
+    export = json.loads(in_folder(demo_dir, "export").out)
+    year_file = next(name for name in export["records"] if name.startswith("checkins-"))
+    checkin = export["records"][year_file]["checkins"][0]
+    checkin["note"] = "x" * 10_000_000
+    path = tmp_path / "huge.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    target = tmp_path / "target"
+    assert in_folder(target, "goal", "add", "Already here").code == 0
+    before = snapshot(target)
+    line = assert_refused(in_folder(target, "import", str(path), "--merge"), checkin["id"],
+                          "note is 10000000 characters", "nothing was imported")
+    assert len(line) < 300
+    assert snapshot(target) == before
+
+
+def test_a_loop_zip_bomb_is_refused_without_being_read(rebound, data_dir: Path, tmp_path: Path) -> None:
+    """A zip of a few hundred KB declaring more CSV than the 64 MB cap: exit 1, one line, no folder."""
+    import zipfile
+
+    bomb = tmp_path / "bomb.zip"
+    loop = FIXTURES / "loop" / "Loop Habits CSV 2026-03-20"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        for p in loop.rglob("*.csv"):
+            archive.write(p, p.relative_to(loop).as_posix())
+        with archive.open("005 Bomb/Checkmarks.csv", "w", force_zip64=True) as member:
+            for _ in range(65):
+                member.write(b"0" * 2**20)
+    assert bomb.stat().st_size < 200_000
+    assert_refused(rebound("import", "--from", "loop", str(bomb)), "unpacks to more than 64 MB",
+                   "nothing was imported")
+    assert snapshot(data_dir) == {}
+
+
+def test_export_out_to_a_link_writes_through_it(demo_dir: Path, tmp_path: Path, in_folder) -> None:
+    """Only a regular file is replaced by the rename; a link (as /dev/stdout is) stays a link."""
+    target, link = tmp_path / "real.json", tmp_path / "link.json"
+    target.write_text("old")
+    link.symlink_to(target)
+    assert in_folder(demo_dir, "export", "--out", str(link)).code == 0
+    assert link.is_symlink() and json.loads(target.read_text("utf-8"))["format"] == "rebound-export"

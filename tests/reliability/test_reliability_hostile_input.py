@@ -29,7 +29,7 @@ from tui.store import contacts as contacts_repo
 from tui.store import mood as mood_repo
 from tui.store import wins as wins_repo
 
-from hostile_strings import counts, days, snapshot, texts
+from hostile_strings import counts, days, saved_as, snapshot, texts
 from screen_text import screen_text
 
 EXAMPLES = 150
@@ -93,10 +93,11 @@ def one(items: list, what: str):  # type: ignore[no-untyped-def]
 @example(name="🎉 emoji 👩‍💻", target="2").via("emoji is welcome")
 @example(name=" مرحبا بالعالم ", target="10000").via("RTL text, trimmed")
 @example(name="[b]x[/b]", target="1").via("markup is plain text")
+@example(name="\u202eexe.gpj \u2067x\u2069", target="1").via("bidi controls dropped")
 def test_goal_add(template: Path, name: str, target: str) -> None:
     def saved(store: Store) -> None:
         goal = one([g for g in repo.goals(store) if g.name != "Apply"], "new goal")
-        assert goal.name == name.strip() and goal.target == int(target)
+        assert goal.name == saved_as(name) and goal.target == int(target)
 
     attempt(template, ["goal", "add", "--target", target, "--", name], saved)
 
@@ -108,7 +109,7 @@ def test_goal_add(template: Path, name: str, target: str) -> None:
 def test_log(template: Path, count: str, note: str, day: str) -> None:
     def saved(store: Store) -> None:
         checkin = one(repo.checkins(store), "check-in")
-        assert checkin.count == int(count) and checkin.note == note.strip()
+        assert checkin.count == int(count) and checkin.note == saved_as(note)
 
     attempt(template, ["log", f"--note={note}", f"--date={day}", "--", "Apply", count], saved)
 
@@ -119,7 +120,7 @@ def test_log(template: Path, count: str, note: str, day: str) -> None:
 def test_mood(template: Path, score: str, tags: str, note: str, day: str) -> None:
     def saved(store: Store) -> None:
         entry = one(mood_repo.entries(store), "mood entry")
-        assert entry.score == int(score.strip()) and entry.note == note.strip()
+        assert entry.score == int(score.strip()) and entry.note == saved_as(note)
         assert all(tag and tag in tags.casefold() for tag in entry.tags)
 
     attempt(template, ["mood", f"--tags={tags}", f"--note={note}", f"--date={day}", "--", score], saved)
@@ -128,10 +129,11 @@ def test_mood(template: Path, score: str, tags: str, note: str, day: str) -> Non
 @settings(SETTINGS)
 @given(name=texts, company=texts, every=counts)
 @example(name="Zoë 🤝", company="Ünïcode", every="14").via("a contact with a cadence")
+@example(name="\u202eevil\u202c", company="\u200fשלום", every="7").via("bidi controls dropped")
 def test_contact_add(template: Path, name: str, company: str, every: str) -> None:
     def saved(store: Store) -> None:
         contact = one([c for c in contacts_repo.contacts(store) if c.name != "Friend"], "contact")
-        assert contact.name == name.strip() and contact.company == company.strip()
+        assert contact.name == saved_as(name) and contact.company == saved_as(company)
         assert contact.cadence == int(every)
 
     attempt(template, ["contact", "add", f"--company={company}", f"--every={every}", "--", name], saved)
@@ -144,7 +146,7 @@ def test_contact_add(template: Path, name: str, company: str, every: str) -> Non
 def test_contact_log(template: Path, kind: str, note: str, day: str, who: str) -> None:
     def saved(store: Store) -> None:
         item = one(contacts_repo.interactions(store), "interaction")
-        assert item.note == note.strip()
+        assert item.note == saved_as(note)
 
     attempt(template, ["contact", "log", f"--kind={kind}", f"--note={note}", f"--date={day}", "--", who],
             saved)
@@ -156,7 +158,7 @@ def test_contact_log(template: Path, kind: str, note: str, day: str, who: str) -
 def test_win(template: Path, text: str, day: str) -> None:
     def saved(store: Store) -> None:
         win = one(wins_repo.wins(store), "win")
-        assert win.title == text.strip()
+        assert win.title == saved_as(text)
 
     attempt(template, ["win", f"--date={day}", "--", text], saved)
 
@@ -170,7 +172,7 @@ def test_rest_and_skip(template: Path, reason: str, day: str, skip: bool, goal: 
         if skip:
             assert len(repo.skips(store)) == 1
         else:
-            assert one(repo.rest_days(store), "rest day").reason == reason.strip()
+            assert one(repo.rest_days(store), "rest day").reason == saved_as(reason)
 
     args = ["skip", f"--date={day}", "--", goal] if skip else ["rest", f"--date={day}", f"--reason={reason}"]
     attempt(template, args, saved)

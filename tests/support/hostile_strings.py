@@ -14,6 +14,16 @@ HOSTILE = [
     "🎉 emoji 👩‍💻", "مرحبا بالعالم", "\u202eevil\u202c", "שלום", "[b]x[/b]", "[red]oops", "a\nb",
     "-dash", "--flag", "Ω≈ç√∫", "\u200b", "Apply", "friend", "𝕏" * 81, "é" * 80,
 ]
+# Bidi controls are dropped from text wherever it comes in (an RLO makes "exe.gpj" look like
+# "jpg.exe"); the rest is saved as typed, trimmed.
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
+
+def saved_as(text: str) -> str:
+    """What a text field holds once saved: the input trimmed, without bidi controls."""
+    return "".join(ch for ch in text if ch not in BIDI_CONTROLS).strip()
+
+
 printable = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40)
 texts = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=40), printable, printable,
                   st.text(min_size=70, max_size=600))

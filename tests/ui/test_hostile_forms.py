@@ -227,3 +227,17 @@ async def test_a_pasted_escape_sequence_never_reaches_the_terminal(pilot) -> Non
     assert "\x1b" not in screen_text(pilot.app)
     await pilot.press("enter")
     assert [w.title for w in wins_repo.wins(store(pilot))] == ["[2J]0;pwnedlanded an interview"]
+
+
+async def test_bidi_controls_are_dropped_from_a_form_field(pilot) -> None:
+    """A right-to-left override makes "exe.gpj" show as "jpg.exe": dropped however it arrives,
+    as control characters are; right-to-left text itself is kept."""
+    from textual import events
+
+    await open_form(pilot, "w")
+    field = pilot.app.screen.focused
+    field.post_message(events.Paste("\u202eexe.gpj\u2066 שלום\u2069\u200f"))
+    await pilot.pause()
+    assert field.value == "exe.gpj שלום"
+    await pilot.press("enter")
+    assert [w.title for w in wins_repo.wins(store(pilot))] == ["exe.gpj שלום"]

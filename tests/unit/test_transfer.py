@@ -145,7 +145,7 @@ def test_csv_has_one_file_per_kind_with_headers_and_names(demo: Rebound, tmp_pat
     assert all(date.fromisoformat(r["day"]) for r in rows)
     with (tmp_path / "csv" / "goals.csv").open(encoding="utf-8", newline="") as handle:
         goals = list(csv.DictReader(handle))
-    assert any(g["weekdays"] == "0,1,2,3,4" for g in goals)  # lists joined with ","
+    assert any(g["weekdays"] == "mon,tue,wed,thu,fri" for g in goals)  # day names joined with ","
 
 
 def test_ics_parses_back_with_the_contact_and_last_note(demo: Rebound) -> None:

@@ -2,18 +2,38 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
 from ..core.errors import InputError
 from ..store.errors import StoreError
 from . import parser as cli_parser
+from .edit_parser import route
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
+EXIT_PIPE = 128 + 13  # what a shell reports for a Unix tool ended by SIGPIPE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = cli_parser.build().parse_args(argv)
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not at exit where it cannot be caught
+        return code
+    except BrokenPipeError:
+        # `rebound status | head -1`: the reader has gone, so stop quietly as Unix tools do;
+        # the rest of the output goes nowhere instead of failing again at exit.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):  # a stdout without a file descriptor (a test's capture)
+            pass
+        return EXIT_PIPE
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    args = cli_parser.build().parse_args(route(sys.argv[1:] if argv is None else argv))
     try:
         if args.command in (None, "demo"):
             from .launch import open_app

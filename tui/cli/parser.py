@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .. import __version__
+from . import edit_parser
 
 EPILOG = "DAY is YYYY-MM-DD, 'today' or 'yesterday'. Data folder: --data-dir or REBOUND_DATA_DIR."
 
@@ -14,6 +15,16 @@ def whole_number(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def period(text: str) -> str:
+    from ..core.errors import InputError
+    from ..core.goals import parse_period
+
+    try:
+        return parse_period(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build() -> argparse.ArgumentParser:
@@ -26,15 +37,17 @@ def build() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: your user data folder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    goal = sub.add_parser("goal", help="add or list goals")
+    goal = sub.add_parser("goal", help="add, list, edit, archive, restore or delete goals")
     goal_sub = goal.add_subparsers(dest="goal_command", metavar="ACTION", required=True)
     add = goal_sub.add_parser("add", help="add a goal")
     add.add_argument("name", metavar="NAME")
     add.add_argument("--target", type=whole_number, default=1, metavar="N", help="count per period (default 1)")
-    add.add_argument("--per", choices=("day", "week"), default="day", help="period (default day)")
+    add.add_argument("--per", type=period, default="day", metavar="day|week",
+                     help="period: day or week (daily, weekly also work; default day)")
     add.add_argument("--days", metavar="mon,tue,...", help="scheduled weekdays of a daily goal")
     lst = goal_sub.add_parser("list", help="list active goals")
     lst.add_argument("--json", action="store_true", help="print JSON")
+    edit_parser.add_goal_actions(goal_sub, whole_number)
 
     log = sub.add_parser("log", help="log progress on a goal")
     log.add_argument("goal", metavar="GOAL")
@@ -43,15 +56,17 @@ def build() -> argparse.ArgumentParser:
     log.add_argument("--date", metavar="DAY")
     log.add_argument("--note", metavar="TEXT", default="")
 
-    skip = sub.add_parser("skip", help="skip a goal on a day (it neither extends nor breaks a streak)")
+    skip = sub.add_parser("skip", help="skip a goal on a day: it neither extends nor breaks a streak (--undo clears it)")
     skip.add_argument("goal", metavar="GOAL")
     skip.add_argument("--date", metavar="DAY")
+    skip.add_argument("--undo", action="store_true", help="clear the skip instead")
 
-    rest = sub.add_parser("rest", help="mark a rest day for every goal")
+    rest = sub.add_parser("rest", help="mark a rest day for every goal (--undo clears it)")
     rest.add_argument("--date", metavar="DAY")
     rest.add_argument("--reason", metavar="TEXT", default="")
+    rest.add_argument("--undo", action="store_true", help="clear the rest day instead")
 
-    contact = sub.add_parser("contact", help="add, log or list networking contacts")
+    contact = sub.add_parser("contact", help="add, log, list, edit or delete networking contacts; set a follow-up")
     contact_sub = contact.add_subparsers(dest="contact_command", metavar="ACTION", required=True)
     c_add = contact_sub.add_parser("add", help="add a contact")
     c_add.add_argument("name", metavar="NAME")
@@ -66,16 +81,20 @@ def build() -> argparse.ArgumentParser:
     c_log.add_argument("--date", metavar="DAY")
     c_list = contact_sub.add_parser("list", help="list contacts, most urgent follow-up first")
     c_list.add_argument("--json", action="store_true", help="print JSON")
+    edit_parser.add_contact_actions(contact_sub, whole_number)
 
-    win = sub.add_parser("win", help="record a small victory in your own words")
+    win = sub.add_parser("win", help="record a small victory in your own words (win list, win delete ID)")
     win.add_argument("text", metavar="TEXT")
     win.add_argument("--date", metavar="DAY")
+    edit_parser.mention_listing(win, "win")
 
-    mood = sub.add_parser("mood", help="log how you feel, 1 (rough) to 5 (great)")
+    mood = sub.add_parser("mood", help="log how you feel, 1 (rough) to 5 (great) (mood list, mood delete ID)")
     mood.add_argument("score", metavar="SCORE", help="1 rough, 2 low, 3 okay, 4 good, 5 great")
     mood.add_argument("--tags", metavar="a,b", default="", help="e.g. interview,exercise")
     mood.add_argument("--note", metavar="TEXT", default="")
     mood.add_argument("--date", metavar="DAY")
+    edit_parser.mention_listing(mood, "mood")
+    edit_parser.add_record_commands(sub, whole_number)
 
     status = sub.add_parser("status", help="where today stands")
     status.add_argument("--json", action="store_true", help="print JSON")

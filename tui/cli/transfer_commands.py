@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 from pathlib import Path
 
 from ..core.errors import InputError
 from ..services import Rebound
 from ..services import transfer
+from ..store import files
 
 
 def export_command(rb: Rebound, args: argparse.Namespace) -> int:
@@ -36,13 +39,30 @@ def export_command(rb: Rebound, args: argparse.Namespace) -> int:
         return 0
     if out.is_dir():
         raise InputError(f"{out} is a folder; give a file name with --out")
-    _writing(out, lambda: out.write_bytes(data))
+    _writing(out, lambda: _write_file(out, data))
     return 0
+
+
+def _write_file(out: Path, data: bytes) -> None:
+    """A new or regular file is written beside itself and renamed into place (a full disk keeps
+    the old export whole); a device, pipe or link (``/dev/stdout``) is written through, never
+    replaced."""
+    try:
+        mode = os.lstat(out).st_mode
+    except FileNotFoundError:
+        mode = stat.S_IFREG
+    if stat.S_ISREG(mode):
+        files.atomic_write(out, data)
+    else:
+        with out.open("wb") as handle:
+            handle.write(data)
 
 
 def _writing(out: Path, write):  # type: ignore[no-untyped-def]
     try:
         return write()
+    except BrokenPipeError:  # --out /dev/stdout into `| head`: the reader went, stop quietly
+        raise
     except OSError as exc:
         raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
 

@@ -19,6 +19,7 @@ Named = TypeVar("Named", bound=_HasName)
 
 ALL_DAYS: frozenset[int] = frozenset(range(7))
 PERIODS = ("day", "week")
+PERIOD_WORDS = {"day": "day", "daily": "day", "week": "week", "weekly": "week"}  # what a user may type
 MAX_NAME = 80
 MAX_TARGET = 1000
 
@@ -157,14 +158,26 @@ class GoalHistory:
     skips: frozenset[date] = frozenset()
 
 
+# Bidi controls (LRE..RLO, LRI..PDI, LRM, RLM, ALM) let "evil\u202egpj.exe" show as another name;
+# right-to-left text itself needs none of them, so they are dropped wherever text comes in.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+_NO_BIDI = dict.fromkeys(map(ord, BIDI_CONTROLS))
+
+
+def without_bidi_controls(text: str) -> str:
+    return text.translate(_NO_BIDI) if not text.isascii() else text
+
+
 def clean_text(
     text: str, *, what: str, limit: int, required: bool = False, field: str | None = None
 ) -> str:
-    """Trim, refuse control characters and over-long text. Emoji and RTL text are welcome."""
-    cleaned = text.strip()
+    """Trim, drop bidi controls, refuse control characters and over-long text. Emoji and
+    right-to-left text are welcome."""
+    cleaned = without_bidi_controls(text).strip()
     if required and not cleaned:
         raise InputError(f"{what} cannot be empty", field)
-    if any(unicodedata.category(ch) in ("Cc", "Cs") for ch in cleaned):
+    # isprintable() is False for every Cc and Cs: the per-character scan only when it may find one
+    if not cleaned.isprintable() and any(unicodedata.category(ch) in ("Cc", "Cs") for ch in cleaned):
         raise InputError(f"{what} cannot contain control characters", field)
     if len(cleaned) > limit:
         raise InputError(f"{what} is {len(cleaned)} characters; the limit is {limit}", field)
@@ -195,6 +208,14 @@ def check_period(period: str) -> str:
     if period not in PERIODS:
         raise InputError("period must be 'day' or 'week'", "period")
     return period
+
+
+def parse_period(text: str) -> str:
+    """``day``/``week`` from what a user typed: also ``daily``/``weekly``, in any case."""
+    found = PERIOD_WORDS.get(text.strip().casefold())
+    if found is None:
+        raise InputError(f"period must be day or week (or daily, weekly), not {text.strip()!r}", "period")
+    return found
 
 
 def match_by_name(query: str, items: Sequence[Named], what: str = "goal") -> Named:

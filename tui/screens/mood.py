@@ -12,13 +12,13 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.mood import MoodEntry, Rejection, score_label
-from ..core.mood_stats import TREND_WINDOWS, Comparison, trend, window_mean
+from ..core.mood_stats import NOTHING_TO_COMPARE, TREND_WINDOWS, Comparison, trend, window_mean
 from ..services import memo
 from ..services.context import Rebound
 from ..services import mood as mood_service
@@ -26,6 +26,7 @@ from ..services.mood_insights import insights
 from ..widgets.mood_trend import MoodTrend, days_per_column
 from ..widgets.year_pixels import YearPixels
 from ..widgets.key_bar import KeyBar
+from ..widgets.tab_bar import TabBar
 from .lazy import repeated_resume
 
 if TYPE_CHECKING:
@@ -94,7 +95,8 @@ class MoodScreen(Screen[None]):
         Binding("j", "cursor(1)", "Down", key_display="j/↓", show=False),
         Binding("k", "cursor(-1)", "Up", key_display="k/↑", show=False),
         Binding("t", "toggle_trend", "30/90 days"),
-        Binding("e", "edit_lesson", "Edit lesson"),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
     ]
 
     app: ReboundApp
@@ -108,16 +110,18 @@ class MoodScreen(Screen[None]):
         self._trend_values: list[float] = []
 
     def compose(self) -> ComposeResult:
+        yield TabBar("mood")
         with Vertical(id="mood"):
             yield Static(id="mood-title")
             with Horizontal(id="mood-trend-row"):
                 yield Static(id="mood-trend-label")
                 yield MoodTrend(id="mood-trend")
             with Horizontal(id="mood-body"):
-                with Vertical(id="mood-left"):
-                    yield YearPixels(id="mood-pixels")
+                # the insights first (a few lines), then the year: it scrolls in a short terminal
+                with VerticalScroll(id="mood-left"):
                     yield Static("What goes with a good day", classes="section-title")
                     yield Static(id="mood-insights")
+                    yield YearPixels(id="mood-pixels")
                 with Vertical(id="mood-right"):
                     yield Static("Entries, newest first", classes="section-title")
                     yield OptionList(id="mood-entries")
@@ -172,7 +176,7 @@ class MoodScreen(Screen[None]):
         self.query_one("#mood-insights", Static).update(
             Text("Reading every year of moods…", "dim") if found is None
             else Text("\n".join(f"· {c.sentence}" for c in found)) if found
-            else Text("A few more weeks of moods and this shows what lifts yours.", "dim")
+            else Text(NOTHING_TO_COMPARE, "dim")
         )
         entries = mood_entries(rb, since)
         if since is not None and len(entries) <= self.shown:
@@ -236,6 +240,49 @@ class MoodScreen(Screen[None]):
         self.window = TREND_WINDOWS[(TREND_WINDOWS.index(self.window) + 1) % len(TREND_WINDOWS)]
         self.reload()
 
+    def _highlighted_entry(self) -> MoodEntry | None:
+        option = self.query_one("#mood-entries", OptionList).highlighted_option
+        if option is None or option.id in (None, MORE):
+            self.notify("No mood entry highlighted: m logs one", severity="warning")
+            return None
+        return self.app.attempt(lambda: mood_service.entry_by_id(self.app.rb, option.id))  # type: ignore[return-value]
+
+    def action_edit(self) -> None:
+        """`e` edits what the focused list highlights: a mood entry, or a rejection's lesson."""
+        if self.focused is self.query_one("#mood-rejections", OptionList):
+            self.action_edit_lesson()
+        else:
+            self.action_edit_entry()
+
+    def action_edit_entry(self) -> None:
+        if entry := self._highlighted_entry():
+            from .mood_form import MoodForm
+
+            self.app.push_screen(MoodForm(edit=entry), self._entry_edited)
+
+    def _entry_edited(self, entry: MoodEntry | None) -> None:
+        if entry is not None:
+            self.notify("Mood entry saved. u undoes it.")
+            self.app.refresh_data()
+
+    def action_delete(self) -> None:
+        if self.focused is self.query_one("#mood-rejections", OptionList):
+            self.notify("d deletes a mood entry: tab back to the entries", severity="warning")
+            return
+        if not (entry := self._highlighted_entry()):
+            return
+        from .confirm import ConfirmScreen
+
+        what = f"mood {entry.score} ({score_label(entry.score)}) of {entry.day:%a %d %b %Y}"
+        question = f"Delete {what}?\nA bounce-back it earned goes with it; u undoes it."
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.app.attempt(lambda: mood_service.delete_mood(self.app.rb, entry) or True):
+                self.notify(f"Deleted {what}. u undoes it.", markup=False)
+                self.app.refresh_data()
+
+        self.app.push_screen(ConfirmScreen("Delete a mood entry", question), answered)
+
     def action_edit_lesson(self) -> None:
         view = self.query_one("#mood-rejections", OptionList)
         option = view.highlighted_option
@@ -255,3 +302,6 @@ class MoodScreen(Screen[None]):
     def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
         yield "Mood: Trend over 30 or 90 days", "Switch the trend window (t)", self.action_toggle_trend
         yield "Mood: Edit a lesson", "Edit the highlighted rejection's lesson (e)", self.action_edit_lesson
+        yield ("Mood: Edit", "Edit the highlighted mood entry, or the lesson when the rejections "
+               "have focus (e)", self.action_edit)
+        yield "Mood: Delete an entry", "Delete the highlighted mood entry, asking first (d)", self.action_delete

@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Static
 from ..core.errors import InputError
 from ..core.mood import REJECTION, SUGGESTED_TAGS, MoodEntry, Rejection, check_score, parse_tags
 from ..services import mood as mood_service
+from ..services.days import parse_day
 from ..widgets.mood_picker import ScorePicker
 from .rejection_form import MoodDraft, RejectionForm
 from ..widgets.text_input import TextInput
@@ -52,6 +53,8 @@ class TagSuggester(Suggester):
 
 
 class MoodForm(ModalScreen[MoodEntry | Rejection | None]):
+    """Logs a new entry; given ``edit``, changes that one (its day too) instead."""
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", key_display="esc"),
         Binding("enter", "save", "Save", priority=True),
@@ -59,23 +62,36 @@ class MoodForm(ModalScreen[MoodEntry | Rejection | None]):
 
     app: ReboundApp
 
+    def __init__(self, edit: MoodEntry | None = None) -> None:
+        super().__init__()
+        self.edit = edit
+
     def compose(self) -> ComposeResult:
+        edit = self.edit
         with Vertical(classes="form", id="mood-form"):
-            yield Static("How are you feeling?", classes="form-title")
+            yield Static("Edit a mood entry" if edit else "How are you feeling?", classes="form-title")
             yield Label("Press 1–5 (1 rough … 5 great)")
-            yield ScorePicker(id="score")
+            yield ScorePicker(edit.score if edit else None, id="score")
             yield Static(id="score-error", classes="field-error")
             yield Label("Tags (optional; your own words too, → takes a suggestion)")
-            yield Label(" · ".join(SUGGESTED_TAGS), classes="form-suggestions")
+            if not edit:  # room for the day at 80×24
+                yield Label(" · ".join(SUGGESTED_TAGS), classes="form-suggestions")
             yield TextInput(placeholder="interview, exercise", id="tags", suggester=TagSuggester())
             yield Static(id="tags-error", classes="field-error")
             yield Label("Note (optional)")
             yield TextInput(placeholder="what made today what it was", id="note", max_length=600)
             yield Static(id="note-error", classes="field-error")
-            yield Static("enter saves · esc cancels · tagged rejection: a reflection follows",
-                         classes="form-hint")
+            if edit:
+                yield Label("Day (YYYY-MM-DD, today or yesterday)")
+                yield TextInput(edit.day.isoformat(), id="day")
+                yield Static(id="day-error", classes="field-error")
+            yield Static("enter saves · esc cancels" + ("" if edit else
+                         " · tagged rejection: a reflection follows"), classes="form-hint")
 
     def on_mount(self) -> None:
+        if self.edit:
+            self.query_one("#tags", Input).value = ", ".join(self.edit.tags)
+            self.query_one("#note", Input).value = self.edit.note
         self.query_one(ScorePicker).focus()
 
     @on(ScorePicker.Picked)
@@ -87,9 +103,10 @@ class MoodForm(ModalScreen[MoodEntry | Rejection | None]):
         self.dismiss(None)
 
     def show_error(self, field: str | None, message: str) -> None:
-        for name in FIELDS:
+        fields = (*FIELDS, "day") if self.edit else FIELDS
+        for name in fields:
             self.query_one(f"#{name}-error", Static).update("")
-        target = field if field in FIELDS else "note"
+        target = field if field in fields else "note"
         self.query_one(f"#{target}-error", Static).update(Text(message))  # user words are not markup
         self.query_one(f"#{target}").focus()
 
@@ -99,6 +116,14 @@ class MoodForm(ModalScreen[MoodEntry | Rejection | None]):
         rb = self.app.rb
 
         def submit() -> MoodEntry | None:
+            if self.edit:
+                day = self.query_one("#day", Input).value
+                try:
+                    when = parse_day(day, rb.today())
+                except InputError as exc:
+                    raise InputError(str(exc), "day") from None
+                return mood_service.edit_mood(rb, self.edit.id, score=score, tags=tags, note=note,
+                                              day=when)
             if score is None:
                 raise InputError("pick a score first: press 1 to 5", "score")
             check_score(score)

@@ -18,12 +18,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.clock import week_start_of
-from ..core.wins import MANUAL, Win, group_by_week, kind_label, this_week_count
+from ..core.wins import MANUAL, Win, group_by_week, kind_label, kind_note, this_week_count
 from ..services import memo
 from ..services.context import Rebound
-from ..services.wins import newest_wins
+from ..services.wins import delete_win, newest_wins, own_win
 from ..services.summary_cache import win_kinds
 from ..widgets.key_bar import KeyBar
+from ..widgets.tab_bar import TabBar
 from .lazy import repeated_resume
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def win_line(win: Win) -> Text:
         (win.day.strftime("%a %d %b").ljust(12), "dim"),
         (mark, "bold"),
         win.title,
-        (f"  · {kind_label(win.kind)}", "dim"),
+        (f"  · {note}" if (note := kind_note(win)) else "", "dim"),
     )
 
 
@@ -72,6 +73,8 @@ class WinsScreen(Screen[None]):
         Binding("j", "cursor(1)", "Down", key_display="j/↓", show=False),
         Binding("k", "cursor(-1)", "Up", key_display="k/↑", show=False),
         Binding("f", "filter", "Filter kind"),
+        Binding("e", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
     ]
 
     app: ReboundApp
@@ -83,6 +86,7 @@ class WinsScreen(Screen[None]):
         self._drawn: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
+        yield TabBar("wins")
         with Vertical(id="wins"):
             yield Static(id="wins-title")
             yield Static(id="wins-filter")
@@ -171,5 +175,39 @@ class WinsScreen(Screen[None]):
         self.kind = self.kinds[(index + 1) % len(self.kinds)]
         self.reload()
 
+    def _own_win(self) -> Win | None:
+        """The highlighted win when it is one of the user's own; automatic ones say why not."""
+        option = self.query_one(OptionList).highlighted_option
+        if option is None or option.id in (None, MORE):
+            self.notify("No win highlighted: w records one", severity="warning")
+            return None
+        return self.app.attempt(lambda: own_win(self.app.rb, option.id))  # type: ignore[return-value]
+
+    def action_edit(self) -> None:
+        if win := self._own_win():
+            from .win_form import WinForm
+
+            self.app.push_screen(WinForm(edit=win), self._edited)
+
+    def _edited(self, title: str | None) -> None:
+        if title:
+            self.notify("Win saved. u undoes it.")
+            self.app.refresh_data()
+
+    def action_delete(self) -> None:
+        if not (win := self._own_win()):
+            return
+        from .confirm import ConfirmScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.app.attempt(lambda: delete_win(self.app.rb, win.id)):
+                self.notify(f"Deleted “{win.title}”. u undoes it.", markup=False)
+                self.app.refresh_data()
+
+        self.app.push_screen(ConfirmScreen(
+            "Delete a win", f"Delete “{win.title}” of {win.day:%a %d %b %Y}?\nu undoes it."), answered)
+
     def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
         yield "Wins: Filter by kind", "Cycle through the kinds of win (f)", self.action_filter
+        yield "Wins: Edit your win", "Edit the highlighted win of your own (e)", self.action_edit
+        yield "Wins: Delete your win", "Delete the highlighted win of your own (d)", self.action_delete

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -111,14 +112,63 @@ def log_interaction(
         raise InputError(f"{day.isoformat()} is in the future; today is {today.isoformat()}", "day")
     contact = contact_by_id(rb, contact_id)
     with rb.change(f"{kind} with {contact.name} on {day.isoformat()}"):
-        contact = contact_by_id(rb, contact_id)
-        latest = repo.latest_interactions(rb.store).get(contact_id)
-        last = latest.day if latest else None
-        due = answered_due(contact, day, last)
-        item = Interaction(new_id(), contact_id, day, kind, note, due, rb.clock.timestamp())
+        item = Interaction(new_id(), contact_id, day, kind, note, None, rb.clock.timestamp())
+        item = _answer(rb, item)
         repo.insert_interaction(rb.store, item)
-        if answers_follow_up(contact, day, last):
-            repo.save_contact(rb.store, replace(contact, follow_up=None, follow_up_set=None))
+        reconcile_contacts(rb)
+    return item
+
+
+def _answer(rb: Rebound, item: Interaction) -> Interaction:
+    """Inside a change, for an interaction new to its contact: note the follow-up it answers and
+    clear the explicit one it satisfies. None for a first contact without a set date, nor for a
+    backdated one behind the latest."""
+    contact = contact_by_id(rb, item.contact_id)
+    latest = repo.latest_interactions(rb.store).get(item.contact_id)
+    last = latest.day if latest else None
+    due = answered_due(contact, item.day, last)
+    if answers_follow_up(contact, item.day, last):
+        repo.save_contact(rb.store, replace(contact, follow_up=None, follow_up_set=None))
+    return replace(item, due=due)
+
+
+def edit_interaction(
+    rb: Rebound, interaction_id: str, *, kind: str | None = None, note: str | None = None,
+    day: date | None = None, contact_id: str | None = None,
+) -> Interaction:
+    """Change an interaction (None: keep a field). Moved to another contact, it answers that
+    contact's follow-up as a new log would; the networking wins follow it."""
+    item = interaction_by_id(rb, interaction_id)
+    today = rb.today()
+    if day is not None and day > today:
+        raise InputError(f"{day.isoformat()} is in the future; today is {today.isoformat()}", "day")
+    changed = replace(
+        item,
+        kind=item.kind if kind is None else check_kind(kind),
+        note=item.note if note is None else clean_text(note, what="note", limit=MAX_NOTE, field="note"),
+        day=item.day if day is None else day,
+        contact_id=item.contact_id if contact_id is None else contact_id,
+    )
+    contact = contact_by_id(rb, changed.contact_id)
+    with rb.change(f"edit {changed.kind} with {contact.name}"):
+        item = interaction_by_id(rb, interaction_id)
+        if repo.interactions_file(item.day) != repo.interactions_file(changed.day) or (
+                changed.contact_id != item.contact_id):
+            repo.delete_interaction(rb.store, item)
+        if changed.contact_id != item.contact_id:
+            changed = _answer(rb, replace(changed, due=None))
+        repo.insert_interaction(rb.store, changed)
+        reconcile_contacts(rb)
+    return changed
+
+
+def delete_interaction(rb: Rebound, interaction_id: str) -> Interaction:
+    """Delete one interaction and the wins it earned ("Followed up on time", "Reached out")."""
+    item = interaction_by_id(rb, interaction_id)
+    contact = repo.contact_by_id(rb.store, item.contact_id)
+    name = contact.name if contact else "a deleted contact"
+    with rb.change(f"delete {item.kind} with {name} on {item.day.isoformat()}"):
+        repo.delete_interaction(rb.store, interaction_by_id(rb, interaction_id))
         reconcile_contacts(rb)
     return item
 
@@ -158,8 +208,40 @@ def contact_by_id(rb: Rebound, contact_id: str) -> Contact:
     return found
 
 
+def interaction_by_id(rb: Rebound, interaction_id: str) -> Interaction:
+    for item in repo.interactions(rb.store):
+        if item.id == interaction_id:
+            return item
+    raise InputError("that interaction no longer exists")
+
+
 def find_contact(rb: Rebound, query: str) -> Contact:
     return match_by_name(query, repo.contacts(rb.store), what="contact")
+
+
+def names(rb: Rebound) -> list[str]:
+    return [c.name for c in repo.contacts(rb.store)]
+
+
+def close_names(rb: Rebound, name: str, n: int = 3) -> list[str]:
+    """Contacts whose names are close to ``name`` (a typo: "Marko" for "Marco"), closest first."""
+    names = {c.name.casefold(): c.name for c in repo.contacts(rb.store)}
+    return [names[m] for m in difflib.get_close_matches(name.strip().casefold(), list(names), n=n)]
+
+
+def named_or_new(rb: Rebound, name: str, confirmed_new: str = "") -> Contact | None:
+    """The contact ``name`` names, or None when a new one is to be made. A name close to existing
+    ones is refused with them (no silent duplicate), unless it is ``confirmed_new``."""
+    try:
+        return find_contact(rb, name)
+    except InputError as exc:
+        if "no contact matches" not in str(exc):
+            raise InputError(str(exc), "contact") from None
+    close = close_names(rb, name)
+    if close and name.strip().casefold() != confirmed_new.strip().casefold():
+        raise InputError(f"no contact named {name.strip()} — did you mean {' or '.join(close)}? "
+                         "(enter again to create a new contact)", "contact")
+    return None
 
 
 def sort_key(view: ContactView) -> tuple[object, ...]:

@@ -11,6 +11,7 @@ from ..core.clock import instant
 from ..core.contacts import parse_follow_up
 from ..core.errors import InputError
 from ..core.goals import clean_text
+from ..core.ids import match_id
 from ..core.mood import (
     BOUNCE_WINDOW,
     MAX_FIELD,
@@ -68,10 +69,11 @@ def log_mood(
 def log_rejection(
     rb: Rebound, company: str, *, role: str = "", stage: str = "", lesson: str = "",
     score: object = 2, tags: str | Iterable[str] = "", note: str = "", contact: str = "",
-    follow_up: str = DEFAULT_FOLLOW_UP, day: date | str | None = None,
+    follow_up: str = DEFAULT_FOLLOW_UP, day: date | str | None = None, new_contact: str = "",
 ) -> Rejection:
     """The mood entry (tagged ``rejection``), the reflection and, when ``contact`` is named, a
-    follow-up on that contact (found or created): one all-or-nothing, undoable change."""
+    follow-up on that contact (found or created): one all-or-nothing, undoable change. A name
+    close to existing contacts is refused with them unless it is ``new_contact`` (confirmed)."""
     day = _day(rb, day)
     parsed = parse_tags(tags)
     entry = _new_entry(rb, score, (REJECTION, *parsed) if REJECTION not in parsed else parsed, note, day)
@@ -89,6 +91,7 @@ def log_rejection(
             raise InputError(str(exc), "follow_up") from None
         if plan != "date":
             raise InputError("pick a day to follow up: “in 1 week” or YYYY-MM-DD", "follow_up")
+        contact_service.named_or_new(rb, contact, new_contact)  # refuses before anything is written
     with rb.change(f"rejection from {fields['company']}"):
         mood_repo.insert_entry(rb.store, entry)
         rejection = Rejection(new_id(), day, mood_id=entry.id, at=entry.at, **fields)
@@ -102,13 +105,9 @@ def log_rejection(
 
 def _ask_for_feedback(rb: Rebound, rejection: Rejection, name: str, when: str) -> Rejection:
     """Inside the change: find or create the contact and set the follow-up on it."""
-    try:
-        person = contact_service.find_contact(rb, name)
-    except InputError as exc:
-        if "no contact matches" not in str(exc):
-            raise InputError(str(exc), "contact") from None
-        fields = contact_service.ContactFields(name, company=rejection.company)
-        person = contact_service.add_contact(rb, fields)
+    person = contact_service.named_or_new(rb, name, confirmed_new=name)
+    if person is None:
+        person = contact_service.add_contact(rb, contact_service.ContactFields(name, company=rejection.company))
     person = contact_service.set_follow_up(rb, person.id, when)
     return replace(rejection, contact=person.name, contact_id=person.id, follow_up=person.follow_up)
 
@@ -123,8 +122,34 @@ def edit_lesson(rb: Rebound, rejection_id: str, lesson: str) -> Rejection:
     return changed
 
 
+def edit_mood(
+    rb: Rebound, entry_id: str, *, score: object = None, tags: str | Iterable[str] | None = None,
+    note: str | None = None, day: date | str | None = None,
+) -> MoodEntry:
+    """Change an entry's score, tags, note or day (None: keep it); the bounce-backs it earned or
+    cost follow it, on the old day and the new."""
+    entry = entry_by_id(rb, entry_id)
+    changed = replace(
+        entry,
+        score=entry.score if score is None else check_score(score),
+        tags=entry.tags if tags is None else parse_tags(tags),
+        note=entry.note if note is None else clean_note(note),
+        day=entry.day if day is None else _day(rb, day),
+    )
+    with rb.change(f"edit mood {changed.score} on {changed.day.isoformat()}"):
+        entry = entry_by_id(rb, entry_id)
+        if mood_repo.mood_file(entry.day) != mood_repo.mood_file(changed.day):
+            mood_repo.delete_entry(rb.store, entry)  # another year's file
+        mood_repo.insert_entry(rb.store, changed)
+        _sync_bounce_backs(rb, entry.day)
+        _sync_bounce_backs(rb, changed.day)
+    return changed
+
+
 def delete_mood(rb: Rebound, entry: MoodEntry) -> None:
+    """Delete the entry and the bounce-back it earned (a reflection it came with stays)."""
     with rb.change(f"delete mood {entry.score} on {entry.day.isoformat()}"):
+        entry = entry_by_id(rb, entry.id)
         mood_repo.delete_entry(rb.store, entry)
         _sync_bounce_backs(rb, entry.day)
 
@@ -170,6 +195,18 @@ def mood_logged(rb: Rebound, day: date) -> bool:
 def rejections(rb: Rebound) -> list[Rejection]:
     """Every reflection, newest first."""
     return sorted(mood_repo.rejections(rb.store), key=lambda r: (r.day, instant(r.at)), reverse=True)
+
+
+def entry_by_id(rb: Rebound, entry_id: str) -> MoodEntry:
+    for entry in mood_repo.entries(rb.store):
+        if entry.id == entry_id:
+            return entry
+    raise InputError("that mood entry no longer exists")
+
+
+def find_entry(rb: Rebound, query: str) -> MoodEntry:
+    """The entry whose id is ``query`` or starts with it (as `mood list` shows it)."""
+    return match_id(query, mood_repo.entries(rb.store), "mood entry")
 
 
 def rejection_by_id(rb: Rebound, rejection_id: str) -> Rejection:

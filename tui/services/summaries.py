@@ -34,6 +34,22 @@ class GoalSummary:
         return progress_label(self.streak.done, self.target, self.goal.target, self.goal.is_weekly)
 
 
+def state_text(summary: GoalSummary, long: bool = False) -> str:
+    """A goal's state on its day in words, the same on Today and in `rebound status`
+    (``long``: where there is room, "not scheduled today" rather than "not today")."""
+    if summary.rest:
+        return "rest day"
+    if summary.skipped:
+        return "skipped"
+    if not summary.goal.scheduled_on(summary.day):
+        return "not scheduled today" if long else "not today"
+    if summary.streak.complete:
+        return "✓ done"
+    if summary.streak.at_risk:
+        return "at risk"
+    return ""
+
+
 def summarize(history: GoalHistory, as_of: date, week_start: int, prior: RunState | None = None,
               prior_score: tuple[date, float] | None = None) -> GoalSummary:
     """``prior`` and ``prior_score``: what the goal carried into a day on or before ``as_of``

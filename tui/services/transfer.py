@@ -16,8 +16,10 @@ import orjson
 
 from ..core.errors import InputError
 from ..store import records as store_records
-from ..store import schema
+from ..store import contacts as contact_repo
+from ..store import repo, schema
 from ..store.repo import SETTINGS_ID
+from . import import_checks
 from .context import Rebound
 
 FORMAT = "rebound-export"
@@ -84,6 +86,10 @@ def read_export(path: Path) -> dict[str, dict[str, list[dict[str, Any]]]]:
         if problem:
             raise InputError(f"{path} is damaged: {problem}; nothing was imported")
         result[name] = _migrated(tables, version)
+    try:
+        import_checks.check_records(result)
+    except InputError as exc:
+        raise InputError(f"{path}: {exc}") from None
     return result
 
 
@@ -132,17 +138,24 @@ def import_records(
                 f"the data folder {store.folder} already holds data; "
                 "use --merge to add to it, or import into an empty folder"
             )
+        existing = {"goals": {g.id for g in repo.goals(store, include_archived=True)},
+                    "contacts": {c.id for c in contact_repo.contacts(store)}}
+        import_checks.check_links(found, existing, rb.today())
         for name, tables in found.items():
             file = f"{name}.json"
             for table, docs in tables.items():
                 present = {d.get("id") for d in store.file(file).read().get(table, {}).values()}
+                new = []
                 for doc in docs:
-                    if doc["id"] in present and (merge or doc["id"] != SETTINGS_ID):
+                    if doc["id"] not in present:
+                        new.append(doc)
+                    elif merge or doc["id"] != SETTINGS_ID:
                         already += 1
-                        continue
-                    store_records.put(store, file, table, doc)
-                    present.add(doc["id"])
-                    added += 1
+                    else:  # an empty folder's settings (a theme saved on opening) give way
+                        store_records.put(store, file, table, doc)
+                        added += 1
+                store_records.insert_all(store, file, table, new)
+                added += len(new)
         _check_readable(rb, [f"{name}.json" for name in found])
     return Imported(added, already)
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..core.clock import instant
+from ..core.errors import InputError
+from ..core.ids import match_id
 from ..core.victories import EarnedWin, all_done_wins, goal_wins_since
 from ..core.wins import MANUAL, Win, clean_win_text
 from ..store import repo
@@ -107,6 +110,44 @@ def add_win(rb: Rebound, text: str, day: date | None = None) -> Win:
     with rb.change(f"win “{title}”"):
         win = Win(repo.new_id(), MANUAL, title, day, at=rb.clock.timestamp())
         wins_repo.insert_win(rb.store, win)
+    return win
+
+
+AUTOMATIC = "automatic wins follow your data: undo or delete what earned it"
+
+
+def own_win(rb: Rebound, win_id: str) -> Win:
+    """The user's own win with this id; automatic wins are refused (they are derived)."""
+    win = next((w for w in wins_repo.wins(rb.store) if w.id == win_id), None)
+    if win is None:
+        raise InputError("that win no longer exists")
+    if not win.manual:
+        raise InputError(f"“{win.title}” is automatic: {AUTOMATIC}")
+    return win
+
+
+def find_win(rb: Rebound, query: str) -> Win:
+    """The win whose id is ``query`` or starts with it (as `win list` shows it)."""
+    return match_id(query, wins_repo.wins(rb.store), "win")
+
+
+def edit_win(rb: Rebound, win_id: str, *, text: str | None = None, day: date | None = None) -> Win:
+    """Change an own win's words or day (None: keep it)."""
+    win = own_win(rb, win_id)
+    today = rb.today()
+    if day is not None and day > today:
+        raise InputError(f"{day.isoformat()} is in the future; today is {today.isoformat()}", "day")
+    changed = replace(win, title=win.title if text is None else clean_win_text(text),
+                      day=win.day if day is None else day)
+    with rb.change(f"edit win “{changed.title}”"):
+        wins_repo.replace_win(rb.store, own_win(rb, win_id), changed)
+    return changed
+
+
+def delete_win(rb: Rebound, win_id: str) -> Win:
+    win = own_win(rb, win_id)
+    with rb.change(f"delete win “{win.title}”"):
+        wins_repo.delete_win(rb.store, own_win(rb, win_id))
     return win
 
 

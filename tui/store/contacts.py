@@ -173,3 +173,8 @@ def interactions_of(store: Store, contact_id: str) -> list[Interaction]:
 def insert_interaction(store: Store, item: Interaction) -> None:
     with store.transaction():
         put(store, interactions_file(item.day), "interactions", interaction_to_doc(item))
+
+
+def delete_interaction(store: Store, item: Interaction) -> bool:
+    with store.transaction():
+        return delete(store, interactions_file(item.day), "interactions", item.id)

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..core.wins import Win
 from . import files
-from .records import delete, insert
+from .records import delete, find, insert, put
 from .store import Store
 
 WINS = "wins.json"  # before wins were split by year: read, never added to
@@ -141,3 +141,13 @@ def delete_win(store: Store, win: Win) -> None:
         for name in (wins_file(win.day), *win_files(store)):
             if delete(store, name, "wins", win.id):
                 return
+
+
+def replace_win(store: Store, old: Win, new: Win) -> None:
+    """``new`` in place of ``old`` (same id): in place when it stays in its file, else moved."""
+    with store.transaction():
+        if find(store, wins_file(new.day), "wins", old.id) is not None:
+            put(store, wins_file(new.day), "wins", win_to_doc(new))
+        else:
+            delete_win(store, old)
+            insert_win(store, new)
