@@ -13,7 +13,8 @@ from ..core.goals import Goal
 from ..core.wording import REST_DAY_LINE
 from ..services import Rebound
 from ..services.days import parse_day
-from ..services.status import GoalSummary, goal_summaries, state_text, status
+from ..services.status import goal_summaries, status
+from ..services.summaries import GoalSummary, state_text
 
 
 def run(args: argparse.Namespace) -> int:

@@ -26,7 +26,7 @@ from .lazy import repeated_resume
 if TYPE_CHECKING:
     from ..app import ReboundApp
     from ..widgets.followup_list import FollowUpList
-    from ..services.status import GoalSummary
+    from ..services.summaries import GoalSummary
     from .goal_form import GoalFormResult
 
 

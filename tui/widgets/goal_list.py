@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ..services.status import GoalSummary, state_text
+from ..services.summaries import GoalSummary, state_text
 from .hover import Hover
 
 BAR_WIDTH = 10

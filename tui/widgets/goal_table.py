@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from ..services.status import GoalSummary
+from ..services.summaries import GoalSummary
 from .goal_list import progress_text
 
 COLUMNS = ("Goal", "This period", "Streak", "Best", "Strength", "30 days", "90 days", "State")
