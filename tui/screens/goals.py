@@ -142,7 +142,7 @@ class GoalsScreen(Screen[None]):
         active = sum(not h.goal.archived for h in found)
         archived = "archived shown (H hides)" if self.show_archived else "archived hidden (H shows)"
         self.query_one("#goals-title", Static).update(
-            f"Goals · {active} active · {archived} · history up to {today:%a %d %b %Y}"
+            f"Goals · {active} active · {archived} · up to {today:%a %d %b}"
         )
         empty = self.query_one("#goals-empty", Static)
         empty.display = not found
