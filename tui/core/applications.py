@@ -128,6 +128,14 @@ def moved(app: Application, stage: str, day: date, updated: str) -> Application:
     return replace(app, history=(*app.history, (stage, day)), updated=updated)
 
 
+def as_of(app: Application, day: date) -> Application | None:
+    """``app`` as it stood at the end of ``day`` (None: not yet sent)."""
+    if app.applied > day:
+        return None
+    history = tuple(step for step in app.history if step[1] <= day)
+    return app if len(history) == len(app.history) else replace(app, history=history or app.history[:1])
+
+
 # Quiet applications ----------------------------------------------------------------------------
 def last_activity(app: Application, latest: Mapping[str, date]) -> date:
     """The later of its last stage move and the last interaction with one of its contacts."""

@@ -66,7 +66,7 @@ def delete_entry(store: Store, entry: MoodEntry) -> None:
 
 # Rejections -----------------------------------------------------------------------------------
 def rejection_to_doc(rejection: Rejection) -> dict[str, Any]:
-    return {
+    doc: dict[str, Any] = {
         "id": rejection.id,
         "day": rejection.day.isoformat(),
         "company": rejection.company,
@@ -79,6 +79,9 @@ def rejection_to_doc(rejection: Rejection) -> dict[str, Any]:
         "follow_up": rejection.follow_up.isoformat() if rejection.follow_up else None,
         "at": rejection.at,
     }
+    if rejection.application_id:  # only then: older reflections keep their exact shape
+        doc["application_id"] = rejection.application_id
+    return doc
 
 
 def rejection_from_doc(doc: dict[str, Any]) -> Rejection:
@@ -95,6 +98,7 @@ def rejection_from_doc(doc: dict[str, Any]) -> Rejection:
         contact_id=doc.get("contact_id"),
         follow_up=date.fromisoformat(follow_up) if follow_up else None,
         at=doc.get("at", ""),
+        application_id=doc.get("application_id"),
     )
 
 
