@@ -36,6 +36,7 @@ class Application:
     next_step: str = ""
     next_day: date | None = None
     updated: str = ""  # timestamp of the last change
+    created: str = ""  # timestamp of adding it: the order of a day's applications
 
     @property
     def stage(self) -> str:

@@ -73,8 +73,9 @@ def add_application(rb: Rebound, fields: AppFields, day: date | None = None) -> 
     with rb.change(f"add application {values['company']} · {values['role']}"):
         rules.duplicate_open(str(values["company"]), str(values["role"]), repo.applications(rb.store))
         contacts = _contact_ids(rb, fields.contacts, str(values["company"]))
+        stamp = rb.clock.timestamp()
         app = Application(id=new_id(), applied=applied, history=(("applied", applied),),
-                          contacts=contacts, updated=rb.clock.timestamp(), **values)  # type: ignore[arg-type]
+                          contacts=contacts, updated=stamp, created=stamp, **values)  # type: ignore[arg-type]
         repo.save(rb.store, app)
         if app.source == "referral" and contacts and pipeline(rb).referrer:
             _follow_up(rb, contacts[:1], applied + timedelta(days=REFERRER_DAYS), today)
@@ -192,7 +193,8 @@ def application_by_id(rb: Rebound, app_id: str) -> Application:
 
 
 def find_application(rb: Rebound, query: str) -> Application:
-    """An id (or 4+ characters of one), or an unambiguous "company" or "company · role"."""
+    """An unambiguous "company" or "company · role" (full, else a prefix of each), or an id
+    (4+ characters of one)."""
     apps = repo.applications(rb.store)
     wanted = " ".join(query.replace("·", " · ").split()).casefold()
     if not wanted:
@@ -200,6 +202,9 @@ def find_application(rb: Rebound, query: str) -> Application:
     company, _, role = (part.strip() for part in wanted.partition(" · "))
     found = [a for a in apps if a.company.casefold() == company
              and (not role or a.role.casefold() == role)]
+    if not found:  # then as names are matched elsewhere: an unambiguous prefix
+        found = [a for a in apps if a.company.casefold().startswith(company)
+                 and a.role.casefold().startswith(role)]
     if len(found) > 1:
         titles = ", ".join(f"{a.title} ({a.id[:8]})" for a in found[:4])
         raise InputError(f"{query.strip()!r} matches {len(found)} applications: {titles}; give its id "

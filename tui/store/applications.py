@@ -32,6 +32,7 @@ def to_doc(app: Application) -> dict[str, Any]:
         "next_day": app.next_day.isoformat() if app.next_day else None,
         "history": [[stage, day.isoformat()] for stage, day in app.history],
         "updated": app.updated,
+        "created": app.created,
     }
 
 
@@ -50,18 +51,21 @@ def from_doc(doc: dict[str, Any]) -> Application:
         next_step=doc.get("next_step", ""),
         next_day=date.fromisoformat(next_day) if next_day else None,
         updated=doc.get("updated", ""),
+        created=doc.get("created", ""),
     )
 
 
 def _applications(data: dict[str, Any]) -> tuple[Application, ...]:
-    return tuple(from_doc(d) for d in data.get(TABLE, {}).values())
+    docs = data.get(TABLE, {})
+    return tuple(from_doc(docs[key]) for key in sorted(docs, key=int))  # the order they were added
 
 
 def applications(store: Store) -> list[Application]:
-    """Every application, oldest applied first; each year file converted once per change."""
+    """Every application, oldest applied first (a day's in the order added); each year file is
+    converted once per change."""
     found = [a for name in store.names_matching(APPLICATIONS)
              for a in store.file(name).memo("applications", _applications)]
-    return sorted(found, key=lambda a: (a.applied, a.updated, a.id))
+    return sorted(found, key=lambda a: (a.applied, a.created))
 
 
 def save(store: Store, app: Application, before: Application | None = None) -> None:
