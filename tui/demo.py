@@ -10,6 +10,7 @@ from .services import Rebound
 from .services import checkins as checkin_service
 from .services import goals as goal_service
 from .services.wins import add_win
+from .demo_apps import generate_applications
 from .demo_mood import busy_moods, generate_moods
 from .store.mood import REJECTIONS
 
@@ -48,7 +49,8 @@ def generate(rb: Rebound, *, days: int = 60, seed: int = 7) -> None:
         checkin_service.log(rb, goals[4].id, 1, day=today)
         add_win(rb, "A recruiter at Northwind replied to my follow-up", today - timedelta(days=1))
         _demo_contacts(rb, today)
-        generate_moods(rb, today)
+        linked = generate_applications(rb, today)
+        generate_moods(rb, today, tailspin=linked["Tailspin Toys"])
     rb.history.clear()  # demo data is the starting point, not an undoable change
 
 

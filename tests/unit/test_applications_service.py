@@ -182,3 +182,25 @@ def test_a_hand_edited_history_is_refused_by_name(rb: Rebound, tmp_path: Path) -
     path.write_bytes(orjson.dumps(data))
     with pytest.raises(CorruptFileError, match="'history' that is not a non-empty list"):
         apps.applications(Rebound.open(tmp_path, now=lambda: NOW))
+
+
+def test_the_demo_holds_a_believable_pipeline(tmp_path: Path) -> None:
+    from tui.demo import generate
+
+    def make(folder: Path) -> Rebound:
+        demo = Rebound.open(folder, now=lambda: NOW)
+        generate(demo)
+        return demo
+
+    demo = make(tmp_path / "one")
+    found = apps.applications(demo)
+    assert 25 <= len(found) <= 35
+    assert (TODAY - found[0].applied).days <= 62
+    assert 3 <= len(apps.quiet(demo)) <= 8
+    assert [a.title for a in found if a.stage == "offer"] == ["Northwind · Data analyst"]
+    linked = {r.application_id for r in mood.rejections(demo)} - {None}
+    assert len(linked) == 2
+    assert all(apps.application_by_id(demo, i).stage == "rejected" for i in linked)
+    again = apps.applications(make(tmp_path / "two"))  # deterministic (contact ids are fresh uuids)
+    assert [(a.id, a.title, a.history, len(a.contacts)) for a in again] == [
+        (a.id, a.title, a.history, len(a.contacts)) for a in found]

@@ -66,7 +66,7 @@ def delete_entry(store: Store, entry: MoodEntry) -> None:
 
 # Rejections -----------------------------------------------------------------------------------
 def rejection_to_doc(rejection: Rejection) -> dict[str, Any]:
-    doc: dict[str, Any] = {
+    return {
         "id": rejection.id,
         "day": rejection.day.isoformat(),
         "company": rejection.company,
@@ -78,10 +78,8 @@ def rejection_to_doc(rejection: Rejection) -> dict[str, Any]:
         "contact_id": rejection.contact_id,
         "follow_up": rejection.follow_up.isoformat() if rejection.follow_up else None,
         "at": rejection.at,
+        "application_id": rejection.application_id,
     }
-    if rejection.application_id:  # only then: older reflections keep their exact shape
-        doc["application_id"] = rejection.application_id
-    return doc
 
 
 def rejection_from_doc(doc: dict[str, Any]) -> Rejection:
