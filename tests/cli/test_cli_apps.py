@@ -118,3 +118,13 @@ def test_export_import_round_trip(ok, pipeline, cli_env, tmp_path: Path) -> None
     for args in (("app", "list", "--json"), ("app", "funnel", "--json"), ("status", "--json"),
                  ("export",)):
         assert there(*args) == ok(*args).out, args
+
+
+def test_a_hand_edited_applications_file_exits_3_naming_it(ok, rebound, data_dir: Path, today) -> None:
+    ok("app", "add", "Northwind", "Data analyst")
+    path = data_dir / f"applications-{today.year}.json"
+    text = path.read_text(encoding="utf-8").replace('"applied",', '"hired",', 1)
+    path.write_text(text, encoding="utf-8")
+    for args in (("app", "list"), ("status", "--json")):
+        assert_refused(rebound(*args), str(path), "history", code=3)
+    assert path.read_text(encoding="utf-8") == text
