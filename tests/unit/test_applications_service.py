@@ -204,3 +204,32 @@ def test_the_demo_holds_a_believable_pipeline(tmp_path: Path) -> None:
     again = apps.applications(make(tmp_path / "two"))  # deterministic (contact ids are fresh uuids)
     assert [(a.id, a.title, a.history, len(a.contacts)) for a in again] == [
         (a.id, a.title, a.history, len(a.contacts)) for a in found]
+
+
+def test_edit_moves_the_year_file_and_delete_undoes(rb: Rebound, tmp_path: Path) -> None:
+    app_id = add(rb, day=ago(10), notes="first try")
+    apps.move_application(rb, app_id, "screen", ago(5))
+    with pytest.raises(InputError, match="after a move"):
+        apps.edit_application(rb, app_id, apps.AppFields("Northwind", "Data analyst"), ago(4))
+    edited = apps.edit_application(rb, app_id, apps.AppFields("Northwind", "Senior data analyst",
+                                                              next_step="Send portfolio"), date(2025, 12, 20))
+    assert edited.history[0] == ("applied", date(2025, 12, 20)) and edited.stage == "screen"
+    assert [a.role for a in apps.applications(Rebound.open(tmp_path, now=lambda: NOW))] == ["Senior data analyst"]
+    assert "applications-2025.json" in {p.name for p in tmp_path.glob("applications-*.json")}
+    apps.delete_application(rb, app_id)
+    assert apps.applications(rb) == []
+    undo(rb)
+    assert apps.application_by_id(rb, app_id).role == "Senior data analyst"
+    undo(rb)
+    assert apps.application_by_id(rb, app_id).applied == ago(10)
+
+
+def test_ghost_days_setting_is_used_and_checked_on_load(rb: Rebound, tmp_path: Path) -> None:
+    add(rb, day=ago(12))
+    assert apps.quiet(rb) == []
+    save_pipeline(rb, Pipeline(ghost_days=10))
+    assert [d for _, d in apps.quiet(rb)] == [12]
+    path = tmp_path / "rebound.json"
+    path.write_bytes(path.read_bytes().replace(b'"ghost_days": 10', b'"ghost_days": -3'))
+    with pytest.raises(CorruptFileError, match="ghost_days"):
+        pipeline(Rebound.open(tmp_path, now=lambda: NOW))
