@@ -83,3 +83,40 @@ def generate_applications(rb: Rebound, today: date, *, seed: int = 18) -> dict[s
     mood_service.log_rejection(rb, "Contoso", role="BI developer", stage=stage, lesson=lesson,
                                day=today - timedelta(days=38), application_id=linked["Contoso"])
     return linked
+
+
+# The benchmark's "five busy years" share (product.md §6): 400 applications a year -----------------
+def busy_applications(rng: random.Random, first: date, today: date, at,  # type: ignore[no-untyped-def]
+                      per_year: int = 400) -> dict[str, list[dict[str, object]]]:
+    """Application documents by year file: each with a stage history as a real search has one
+    (most get no answer or a rejection; a few go far). Older than two months, nearly all are
+    closed; a few stay open, so the quiet list has something to show."""
+    from .core.applications import SOURCES
+
+    span = (today - first).days
+    docs: dict[str, list[dict[str, object]]] = {}
+    companies = [f"Company {i}" for i in range(600)]
+    roles = ("Data analyst", "BI developer", "Analytics engineer", "Product analyst", "Data scientist")
+    for _ in range(round(per_year * span / 365.25)):
+        applied = today - timedelta(days=rng.randrange(span + 1))
+        history, day = [("applied", applied)], applied
+        for stage in ("screen", "interview", "final", "offer"):
+            if rng.random() > (0.35 if stage == "screen" else 0.5):
+                break
+            day += timedelta(days=rng.randint(3, 12))
+            history.append((stage, day))
+        old = (today - applied).days > 60
+        if old and rng.random() < 0.95:
+            reached = history[-1][0]
+            ending = "accepted" if reached == "offer" and rng.random() < 0.5 else rng.choice(
+                ("rejected", "rejected", "ghosted", "withdrawn"))
+            day += timedelta(days=rng.randint(3, 30))
+            history.append((ending, day))
+        history = [(s, min(d, today)) for s, d in history]
+        app = Application(
+            id=f"{rng.getrandbits(128):032x}", company=rng.choice(companies), role=rng.choice(roles),
+            applied=applied, history=tuple(history), source=rng.choice(SOURCES),
+            created=at(applied, 9), updated=at(history[-1][1], 17),
+        )
+        docs.setdefault(repo.applications_file(applied), []).append(repo.to_doc(app))
+    return docs
