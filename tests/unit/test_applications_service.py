@@ -233,3 +233,37 @@ def test_ghost_days_setting_is_used_and_checked_on_load(rb: Rebound, tmp_path: P
     path.write_bytes(path.read_bytes().replace(b'"ghost_days": 10', b'"ghost_days": -3'))
     with pytest.raises(CorruptFileError, match="ghost_days"):
         pipeline(Rebound.open(tmp_path, now=lambda: NOW))
+
+
+def test_status_keeps_earlier_years_in_the_cache_and_agrees_with_a_fresh_count(
+        rb: Rebound, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.services import app_status
+
+    old = add(rb, "Globex", "Analyst", day=date(2025, 11, 1), contacts=("Ada",))
+    done = add(rb, "Initech", "Analyst", day=date(2025, 10, 1))
+    apps.move_application(rb, done, "rejected", date(2025, 12, 20))
+    add(rb, day=ago(3))
+
+    def fresh(as_of: date | None = None) -> dict:
+        (tmp_path / ".summaries.json").unlink(missing_ok=True)
+        return status(Rebound.open(tmp_path, now=lambda: NOW), as_of)["applications"]
+
+    first = fresh()
+    assert first == {"open": 2, "quiet": 1, "by_stage": {**dict.fromkeys(
+        ("applied", "screen", "interview", "final", "offer", "accepted", "rejected", "withdrawn", "ghosted"), 0),
+        "applied": 2, "rejected": 1}}
+    read: list[list[str]] = []
+    real = app_status.repo.applications
+    monkeypatch.setattr(app_status.repo, "applications",
+                        lambda store, names=None: read.append(sorted(names or [])) or real(store, names))
+    assert status(Rebound.open(tmp_path, now=lambda: NOW))["applications"] == first  # from the cache
+    assert read == [["applications-2026.json"]]  # this year's file only
+    monkeypatch.undo()
+    assert b"applications" not in (tmp_path / ".summaries.json").read_bytes()  # keys are digests
+    # as of a day before an older file's last move: counted afresh, not from the cache
+    assert status(rb, date(2025, 12, 1))["applications"] == fresh(date(2025, 12, 1))
+    assert status(rb, date(2025, 12, 1))["applications"]["by_stage"]["rejected"] == 0
+    cs.log_interaction(rb, contact(rb, "Ada").id, day=ago(1))  # no longer quiet
+    apps.move_application(rb, old, "screen", ago(2))  # the 2025 file changed: the cache follows
+    after = status(Rebound.open(tmp_path, now=lambda: NOW))["applications"]
+    assert after == fresh() and after["by_stage"]["screen"] == 1 and after["quiet"] == 0

@@ -149,7 +149,13 @@ def quiet_days(app: Application, today: date, latest: Mapping[str, date],
     """Days without news for an open application quiet for ``ghost_days`` or more, else None."""
     if not app.is_open:
         return None
-    days = (today - last_activity(app, latest)).days
+    return quiet_since(app.last_move, app.contacts, today, latest, ghost_days)
+
+
+def quiet_since(last_move: date, contacts: Iterable[str], today: date, latest: Mapping[str, date],
+                ghost_days: int = GHOST_DAYS) -> int | None:
+    """``quiet_days`` of an open application from its last move and its contacts' ids."""
+    days = (today - max([last_move, *(latest[c] for c in contacts if c in latest)])).days
     return days if days >= ghost_days else None
 
 

@@ -231,15 +231,3 @@ def quiet(rb: Rebound, today: date | None = None,
 
 def funnel(rb: Rebound, days: int | None = None, today: date | None = None) -> Funnel:
     return rules.funnel(rules.in_window(repo.applications(rb.store), today or rb.today(), days))
-
-
-def status_counts(rb: Rebound, today: date, latest: dict[str, date]) -> dict[str, object]:
-    """The `status --json` "applications" object: open, quiet, and every stage's count, as they
-    stood on ``today``."""
-    apps = [a for app in repo.applications(rb.store) if (a := rules.as_of(app, today)) is not None]
-    ghost = pipeline(rb).ghost_days
-    open_apps = [a for a in apps if a.is_open]
-    by_stage = {stage: sum(1 for a in apps if a.stage == stage) for stage in rules.STAGES}
-    return {"open": len(open_apps),
-            "quiet": sum(1 for a in open_apps if rules.quiet_days(a, today, latest, ghost) is not None),
-            "by_stage": by_stage}

@@ -56,7 +56,7 @@ def goal_summaries(rb: Rebound, as_of: date | None = None) -> list[GoalSummary]:
 
 def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
     """The `status --json` object of product.md §4."""
-    from .applications import status_counts
+    from .app_status import application_counts
     from .contacts import followups_due  # the CLI's needs: the app's start-up does without them
     from .mood import mood_logged
     from .summary_cache import SummaryCache, cached_latest, cached_summaries  # builds on this
@@ -90,7 +90,8 @@ def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
         ],
         "mood_logged": mood_logged(rb, day),
         "wins_today": [{"kind": w.kind, "title": w.title} for w in wins_on(rb, day)],
-        "applications": status_counts(rb, day, {c: i.day for c, i in latest.items() if i.day <= day}),
+        "applications": application_counts(rb, day, {c: i.day for c, i in latest.items() if i.day <= day},
+                                           cache),
     }
     cache.save()  # only once everything was read without an error
     return result

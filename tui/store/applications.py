@@ -3,6 +3,7 @@ other growing families: a busy search adds hundreds a year, each with its stage 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -60,10 +61,10 @@ def _applications(data: dict[str, Any]) -> tuple[Application, ...]:
     return tuple(from_doc(docs[key]) for key in sorted(docs, key=int))  # the order they were added
 
 
-def applications(store: Store) -> list[Application]:
-    """Every application, oldest applied first (a day's in the order added); each year file is
-    converted once per change."""
-    found = [a for name in store.names_matching(APPLICATIONS)
+def applications(store: Store, names: Iterable[str] | None = None) -> list[Application]:
+    """Every application (in the files ``names``, default all), oldest applied first (a day's in
+    the order added); each year file is converted once per change."""
+    found = [a for name in (store.names_matching(APPLICATIONS) if names is None else names)
              for a in store.file(name).memo("applications", _applications)]
     return sorted(found, key=lambda a: (a.applied, a.created))
 
