@@ -45,14 +45,19 @@ class ReboundApp(App[None]):
              "wins": LazyScreen("wins", "WinsScreen")}
     DEFAULT_MODE = "today"
     BINDINGS = [
-        Binding("1", "switch_mode('today')", "Today", id="mode.today", show=False),
-        Binding("2", "switch_mode('goals')", "Goals", id="mode.goals", show=False),
-        Binding("3", "switch_mode('contacts')", "Contacts", id="mode.contacts", show=False),
-        Binding("4", "switch_mode('mood')", "Mood", id="mode.mood", show=False),
-        Binding("5", "switch_mode('wins')", "Wins", id="mode.wins", show=False),
+        Binding("1", "switch_mode('today')", "Today", id="mode.today", show=False,
+                tooltip="Today screen"),
+        Binding("2", "switch_mode('goals')", "Goals", id="mode.goals", show=False,
+                tooltip="Goals screen"),
+        Binding("3", "switch_mode('contacts')", "Contacts", id="mode.contacts", show=False,
+                tooltip="Contacts screen"),
+        Binding("4", "switch_mode('mood')", "Mood", id="mode.mood", show=False,
+                tooltip="Mood screen"),
+        Binding("5", "switch_mode('wins')", "Wins", id="mode.wins", show=False,
+                tooltip="Wins screen"),
         Binding("u", "undo", "Undo", id="app.undo"),
-        Binding("w", "record_win", "Win", id="app.win"),
-        Binding("m", "log_mood", "Mood", id="app.mood"),
+        Binding("w", "record_win", "Win", id="app.win", tooltip="Record a win"),
+        Binding("m", "log_mood", "Mood", id="app.mood", tooltip="Log mood"),  # help: not the Mood screen
         Binding("x", "log_rejection", "Log a rejection", id="app.rejection", show=False),
         Binding("comma", "settings", "Settings", key_display=",", id="app.settings", show=False),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
@@ -108,11 +113,23 @@ class ReboundApp(App[None]):
     def on_unmount(self) -> None:
         gc.unfreeze()  # another app may start in this process (tests): let its garbage go
 
+    def _warn_if_folder_open(self) -> None:
+        from .services.restore import folder_warning
+
+        try:
+            said = folder_warning(self.rb)
+        except OSError:
+            return
+        if said:
+            self.notify(said[0].upper() + said[1:], title="Your data is not private",
+                        severity="warning", timeout=20, markup=False)
+
     def _started(self) -> None:
         """After the first frame: keep the start-up objects out of every later full collection
         (they live as long as the app), then prepare the other screens while the user reads."""
         self._first_frame_shown = True
         self._load_later_styles()
+        self._warn_if_folder_open()
         for draw in self._after_first_frame:
             self.read(draw)
         for name in SCREENS:  # ~20 ms of imports, kept out of the first frame and the first visits

@@ -13,6 +13,7 @@ from .services import Rebound
 
 FIXED_NOW = datetime(2026, 11, 26, 9, 30, tzinfo=timezone.utc)
 SIZE = (110, 34)
+CLASSIC = (80, 24)  # the classic terminal: every screen must work there too (product.md §2)
 
 
 def demo_app(folder: Path, now: datetime = FIXED_NOW):  # type: ignore[no-untyped-def]
@@ -36,6 +37,13 @@ async def capture(out: Path) -> list[Path]:
                 path = out / f"{name}.svg"
                 path.write_text(app.export_screenshot(title=f"Rebound · {name}"), encoding="utf-8")
                 written.append(path)
+    with tempfile.TemporaryDirectory() as folder:
+        app = demo_app(Path(folder))
+        async with app.run_test(size=CLASSIC) as pilot:
+            await pilot.pause()
+            path = out / "today-{}x{}.svg".format(*CLASSIC)
+            path.write_text(app.export_screenshot(title="Rebound · today at 80×24"), encoding="utf-8")
+            written.append(path)
     return written
 
 

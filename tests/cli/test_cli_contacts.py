@@ -44,6 +44,7 @@ def test_followed_up_on_time_is_a_win(ok, status, today) -> None:
     ok("contact", "add", "Cy", "--every", "7")
     ok("contact", "log", "cy", "--date", days_before(today, 3))
     result = ok("contact", "log", "cy", "--kind", "email")
+    assert "Logged an email with Cy today" in result.out  # not "a email"
     assert "Small victory: Followed up on time: Cy" in result.out
     assert {"kind": "followed_up", "title": "Followed up on time: Cy"} in status()["wins_today"]
 

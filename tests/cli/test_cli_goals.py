@@ -42,6 +42,18 @@ def test_add_weekly_goal(ok, goal_status) -> None:
     assert goal_status("Coffee chats")["period"] == "week"
 
 
+@pytest.mark.parametrize("word, period", [("weekly", "week"), ("Daily", "day"), (" WEEK ", "week")])
+def test_per_takes_weekly_and_daily_as_synonyms(ok, word, period) -> None:
+    ok("goal", "add", "Coffee chats", "--per", word)
+    assert listed(ok)["Coffee chats"]["period"] == period
+
+
+def test_per_refuses_other_periods_by_name(rebound) -> None:
+    result = rebound("goal", "add", "Coffee chats", "--per", "month")
+    assert result.code == 2 and "Traceback" not in result.err
+    assert "period must be day or week (or daily, weekly), not 'month'" in result.err
+
+
 def test_add_daily_goal_on_some_weekdays(ok) -> None:
     ok("goal", "add", "Gym", "--days", "mon,wed")
     goal = listed(ok)["Gym"]
@@ -135,6 +147,10 @@ def test_list_shows_every_goal_in_the_order_added(ok) -> None:
     assert lines[0].startswith("Send applications") and "/2" in lines[0]
     assert lines[1].startswith("Coffee chats") and "this week" in lines[1]
     assert lines[2].startswith("Gym")
+    # each line says the period and the days, not only the progress
+    assert lines[0].startswith("Send applications  2 a day, every day  ")
+    assert lines[1].startswith("Coffee chats  3 a week  ")
+    assert lines[2].startswith("Gym  1 a day, mon,wed  ")
 
     data = ok("goal", "list", "--json").json()
     assert [(g["name"], g["period"], g["target"]) for g in data] == [

@@ -18,6 +18,11 @@ def goal(ok) -> str:
     return GOAL
 
 
+def label(day) -> str:  # type: ignore[no-untyped-def]
+    """A day as toasts and these commands name it: ``Sat 5 Dec``."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
 def done(goal_status, name: str = GOAL, as_of: str | None = None) -> int:
     return goal_status(name, as_of)["done"]
 
@@ -197,7 +202,7 @@ def test_rest_day_neither_extends_nor_breaks_any_streak(ok, several, goal_status
         ok("log", name, "2")
     assert goal_status("Gym")["current_streak"] == 1
     result = ok("rest", "--date", days_before(today, 1), "--reason", "interview day")
-    assert days_before(today, 1) in result.out
+    assert result.out == f"{label(today - timedelta(days=1))} is a rest day for every goal — enjoy it\n"
     assert goal_status("Send applications")["current_streak"] == 2
     assert goal_status("Gym")["current_streak"] == 2
 
@@ -217,3 +222,29 @@ def test_rest_refusals(rebound, goal, data_dir, today) -> None:
     assert_refused(rebound("rest", "--date", tomorrow), "future")
     assert_refused(rebound("rest", "--date", "2024-02-31"), "2024-02-31")
     assert snapshot(data_dir) == before
+
+
+def test_rest_adds_once_and_undo_takes_it_back(rebound, ok, goal, goal_status, data_dir, today) -> None:
+    """One behaviour everywhere: a repeat says so and writes nothing; --undo clears the day."""
+    ok("log", goal, "2", "--date", "yesterday")
+    ok("rest", "--reason", "interview day")
+    before = snapshot(data_dir)
+    assert ok("rest").out == f"{label(today)} is already a rest day\n"
+    assert snapshot(data_dir) == before  # no second record
+    assert goal_status(GOAL)["at_risk"] is False
+    assert ok("rest", "--undo").out == f"{label(today)} is no longer a rest day\n"
+    assert goal_status(GOAL)["at_risk"] is True
+    before = snapshot(data_dir)
+    assert_refused(rebound("rest", "--undo"), f"{label(today)} is not a rest day")
+    assert snapshot(data_dir) == before
+
+
+def test_skip_adds_once_and_undo_takes_it_back(rebound, ok, goal, goal_status, data_dir, today) -> None:
+    ok("log", goal, "2", "--date", "yesterday")
+    assert ok("skip", goal).out == f"{GOAL}: skipped on {label(today)}\n"
+    before = snapshot(data_dir)
+    assert ok("skip", goal).out == f"{GOAL} is already skipped on {label(today)}\n"
+    assert snapshot(data_dir) == before
+    assert ok("skip", goal, "--undo").out == f"{GOAL}: skip cleared on {label(today)}\n"
+    assert goal_status(GOAL)["at_risk"] is True
+    assert_refused(rebound("skip", goal, "--undo"), f"{GOAL} is not skipped on {label(today)}")

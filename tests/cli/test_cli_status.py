@@ -203,6 +203,23 @@ def test_status_text(ok) -> None:
     assert "2/2" in out
 
 
+def test_status_text_names_neutral_days_as_the_app_does(ok, today) -> None:
+    """Not scheduled, skipped, rest day: the words of Today's state column, and the rest-day line."""
+    other = (today.weekday() + 1) % 7
+    ok("goal", "add", "Gym", "--days", ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[other])
+    ok("goal", "add", "Walk")
+    ok("goal", "add", "Read")
+    ok("skip", "Read")
+    lines = ok("status").out.splitlines()
+    assert next(x for x in lines if "Gym" in x).endswith("(not scheduled today)")
+    assert next(x for x in lines if "Read" in x).endswith("(skipped)")
+    assert next(x for x in lines if "Walk" in x).endswith("(best 0)")
+    ok("rest")
+    lines = ok("status").out.splitlines()
+    assert lines[0].endswith("· Rest day — enjoy it")
+    assert next(x for x in lines if "Walk" in x).endswith("(rest day)")
+
+
 @pytest.mark.parametrize("day", ["2999-01-01", "tomorrow", "2024-02-30", "01/02/2024"])
 def test_as_of_refusals(rebound, day) -> None:
     assert_refused(rebound("status", "--json", "--as-of", day), day)

@@ -109,6 +109,7 @@ def test_hand_broken_main_file_is_refused_by_another_process(tmp_path: Path, edi
     assert path.read_bytes() == broken
     assert (tmp_path / "checkins-2024.json").read_bytes() == checkins_before  # all or nothing
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        ".rebound.lock", ".revisions.json", "backups", "checkins-2024.json", "rebound.json"
-    ]  # no temp file, no journal, no new backup folder
+        ".checked.json", ".rebound.lock", ".revisions.json", "backups", "checkins-2024.json",
+        "rebound.json",
+    ]  # no temp file, no journal, no new backup folder (.checked.json: the backup's checks)
     assert sorted(p.name for p in (tmp_path / "backups").iterdir()) == [TODAY.isoformat()]

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from tui.screenshots import SIZE, demo_app
+import pytest
+
+from tui.screenshots import CLASSIC, SIZE, demo_app
+
+WIDE = (120, 36)
+SCREENS = {"today": [], "goals": ["2"], "contacts": ["3"], "mood": ["4"], "wins": ["5"]}
 
 
 def test_today(snap_compare, tmp_path):
@@ -74,3 +79,10 @@ def test_win_form(snap_compare, tmp_path):
 
 def test_settings_form(snap_compare, tmp_path):
     assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, press=["comma"])
+
+
+@pytest.mark.parametrize("size", [CLASSIC, WIDE], ids=["80x24", "120x36"])
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_every_screen_at_the_classic_and_a_wide_size(snap_compare, tmp_path, screen, size):
+    """80×24: nothing that matters cut (product.md §2); 120×36: the width used, rows compact."""
+    assert snap_compare(demo_app(tmp_path), terminal_size=size, press=SCREENS[screen])

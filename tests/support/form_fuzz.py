@@ -10,6 +10,13 @@ Textual's ``Input`` drops control characters typed at it, and a key costs tens o
 the other strings are put in with ``input.value = s``. That is the path a paste takes: our
 ``TextInput`` drops control characters however they arrive, so the field holds (and shows) the
 rest, and that is what a refusal must keep and a save must store.
+
+Closed sets (period, week start, theme, interaction kind) are ``Select`` fields: nothing can be
+typed there, so the string picks an option instead: the one it names (case and spaces aside, or
+a prefix such as "Sun"), otherwise one chosen by its length. The field's turn to be "typed" opens
+the menu and walks to that option with the arrow keys and `enter` (the form's priority `enter`
+must pick, not save, while the menu is open); otherwise the value is set. What the field then
+holds is what ``fill`` returns, and what a save must store.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
 from hostile_strings import snapshot
 from screen_text import screen_text
@@ -39,6 +46,9 @@ async def fill(pilot: Pilot, values: dict[str, str]) -> dict[str, str]:
     names = list(values)
     keyed = names[FIGURES["submissions"] % len(names)]
     for name, text in values.items():
+        if isinstance(form.query_one(f"#{name}"), Select):
+            await pick(pilot, form.query_one(f"#{name}", Select), text, keyed=name == keyed)
+            continue
         box = form.query_one(f"#{name}", Input)
         box.value = ""
         if name == keyed and typeable(text):
@@ -48,7 +58,41 @@ async def fill(pilot: Pilot, values: dict[str, str]) -> dict[str, str]:
         else:
             box.value = text
             FIGURES["fields assigned"] += 1
-    return {name: form.query_one(f"#{name}", Input).value for name in values}
+    return {name: held(form, name) for name in values}
+
+
+def held(form: Screen, name: str) -> str:
+    """What a field holds: an Input's text, a Select's chosen value."""
+    found = form.query_one(f"#{name}")
+    if isinstance(found, Select):
+        return str(found.value)
+    assert isinstance(found, Input)
+    return found.value
+
+
+def option_for(values: list[str], text: str) -> int:
+    """The option ``text`` names (case, spaces aside; or a prefix), else one picked by its length."""
+    wanted = text.strip().casefold()
+    for i, value in enumerate(values):
+        if wanted and (value.casefold() == wanted or value.casefold().startswith(wanted)):
+            return i
+    return len(text) % len(values)
+
+
+async def pick(pilot: Pilot, select: Select, text: str, keyed: bool) -> None:
+    values = [value for _, value in select._options if value is not Select.NULL]
+    index = option_for(values, text)
+    if not keyed:
+        select.value = values[index]
+        FIGURES["options set"] += 1
+        return
+    select.focus()
+    await pilot.press("space")  # opens the menu on the current option
+    assert select.expanded, "space did not open the menu"
+    step = index - values.index(select.value)
+    await pilot.press(*(["down"] * step if step > 0 else ["up"] * -step), "enter")
+    assert not select.expanded and select.value == values[index], "the menu did not pick the option"
+    FIGURES["options picked"] += 1
 
 
 def errors_shown(form: Screen) -> list[str]:
@@ -75,7 +119,7 @@ async def submit(pilot: Pilot, form_type: type[Screen], folder: Path, shown: dic
     assert all("\x1b" not in m for m in messages)
     assert snapshot(folder) == before, f"a refusal wrote to the data folder: {shown!r}"
     for name, value in shown.items():
-        assert form.query_one(f"#{name}", Input).value == value, f"the refusal lost what was typed in {name}"
+        assert held(form, name) == value, f"the refusal lost what was typed in {name}"
     FIGURES["refused"] += 1
     await pilot.press("escape")
     assert app.screen is not form

@@ -41,11 +41,14 @@ def environment(data_dir: Path, home: Path) -> dict[str, str]:
 class Terminal:
     """The app in a pseudo-terminal, and the screen a user would see."""
 
-    def __init__(self, env: dict[str, str], cwd: Path) -> None:
+    def __init__(
+        self, env: dict[str, str], cwd: Path, args: Iterable[str] = (), size: tuple[int, int] = (COLS, ROWS)
+    ) -> None:
+        cols, rows = size
         self.child = pexpect.spawn(
-            sys.executable, ["-m", "tui"], env=env, cwd=str(cwd), dimensions=(ROWS, COLS),
+            sys.executable, ["-m", "tui", *args], env=env, cwd=str(cwd), dimensions=(rows, cols),
         )
-        self.screen = pyte.Screen(COLS, ROWS)
+        self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.exited = False
 

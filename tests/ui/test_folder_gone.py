@@ -4,6 +4,7 @@ only an explicit "Start afresh" makes a new, empty folder."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -94,3 +95,37 @@ async def test_start_afresh_only_when_the_user_chooses_it(make_app, rb) -> None:
         await pilot.press(*"Walk", "enter")
         await pilot.pause()
     assert [s.goal.name for s in goal_summaries(Rebound.open(folder))] == ["Walk"]
+
+
+async def test_a_folder_swapped_for_an_empty_one_is_gone_not_empty(make_app, rb) -> None:
+    """`rm -rf D; mkdir D` under the open app: the next poll says the folder is gone, the screen
+    keeps its rows instead of "No goals yet", and a tick saves nothing into the empty folder."""
+    folder = seed(rb)
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        shutil.rmtree(folder)
+        folder.mkdir()
+        app.poll()
+        await pilot.pause()
+        assert isinstance(app.screen, FolderGoneScreen)
+        assert any(str(folder) in m for m in gone_toasts(app))
+        await pilot.press("enter")  # wait for it
+        await pilot.pause()
+        await pilot.press("plus")
+        await pilot.pause()
+        assert "1/3" in today_rows(app)[0]
+        assert list(folder.iterdir()) == []
+
+
+async def test_a_folder_open_to_other_users_is_a_toast_once(make_app, rb) -> None:
+    folder = seed(rb)
+    os.chmod(folder, 0o755)  # as an older Rebound made it under umask 022
+    for expected in (1, 0):  # the first start says it; the next does not
+        app = make_app()
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            said = [n.message for n in app._notifications if "chmod 700" in n.message]
+            assert len(said) == expected, said
+            assert all(str(folder) in m and "755" in m for m in said)

@@ -42,7 +42,7 @@ async def test_the_bar_shows_every_shown_key_of_the_screen_and_the_palette_on_th
         assert "←→ Day" in bar_text(app) and "[] Week" in bar_text(app)
 
 
-async def test_a_narrow_bar_drops_whole_keys_never_half_of_one(make_app):
+async def test_a_narrow_bar_drops_whole_keys_never_half_of_one_and_keeps_help_and_quit(make_app):
     app = make_app()
     async with app.run_test(size=(60, 34)) as pilot:
         await pilot.pause()
@@ -51,10 +51,12 @@ async def test_a_narrow_bar_drops_whole_keys_never_half_of_one(make_app):
         shown = [b.binding for b in app.screen.active_bindings.values() if b.binding.show]
         first = {b.action: b for b in reversed(shown)}  # one key per action, the first
         items = [f" {app.get_key_display(b)} {b.description} " for b in shown if first[b.action] is b]
+        kept = [item for item in items if item in (" ? Help ", " q Quit ")]
+        others = [item for item in items if item not in kept]
         left = text[: text.index("▏")].rstrip()
-        fits = [k for k in range(1, len(items)) if "".join(items[:k]).rstrip() == left]
-        assert fits, text  # a run of whole items, each key with its description
-        assert "Quit" not in text  # no room: `?` help and the palette list it
+        fits = [k for k in range(1, len(others)) if "".join(others[:k] + kept).rstrip() == left]
+        assert fits, text  # a run of whole items, each key with its description, then help and quit
+        assert len(kept) == 2 and "Rest day" not in text  # the others go first (product.md §2)
 
 
 async def test_clicking_a_key_presses_it(make_app, rb):

@@ -112,8 +112,9 @@ async def test_x_reflects_on_a_rejection_from_any_screen(make_app, rb):
 async def test_mood_screen_shows_trend_pixels_insights_and_edits_a_lesson(make_app, rb):
     today = rb.today()
     for back in range(max(PAGE, 90) + 20):  # more than a page, and a full 90-day trend
-        mood_service.log_mood(rb, 1 + back % 5, tags="rest" if back % 3 == 0 else "",
-                              day=today - timedelta(days=back))
+        rest = back % 3 == 0  # rest days go better: an insight worth showing (0.3 or more)
+        mood_service.log_mood(rb, min(5, 2 + back % 5) if rest else 1 + back % 5,
+                              tags="rest" if rest else "", day=today - timedelta(days=back))
     mood_service.log_rejection(rb, "Fabrikam", role="Designer", day=today - timedelta(days=1))
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -165,7 +166,7 @@ async def test_empty_mood_screen_explains(make_app):
         await pilot.pause()
         assert "not logged yet" in text_of(app, "#mood-title")
         assert "No moods yet" in prompts(app.screen.query_one("#mood-entries", OptionList))[0]
-        assert "A few more weeks" in text_of(app, "#mood-insights")
+        assert "Not enough to compare yet" in text_of(app, "#mood-insights")
         assert not app.screen.query_one(MoodTrend).display
         assert "a trend needs two days" in text_of(app, "#mood-trend-label")
         await pilot.press("e")  # nothing to edit: a gentle toast, no crash
@@ -275,3 +276,49 @@ async def test_the_trend_has_a_column_per_day_gaps_and_a_date_axis_at_80_wide(ma
         assert [i for i, c in enumerate(bottom) if c not in "· "] == [44 - 20 // 2, 44 - 10 // 2, 44 - 2 // 2]
         assert axis.startswith("29 Aug") and axis.rstrip().endswith("26 Nov")
         assert "2 days a column" in text_of(app, "#mood-trend-label")
+
+
+def toasts(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_asking_a_new_person_for_feedback_says_new_contact_and_a_typo_is_caught(make_app, rb):
+    """"Marko" for "Marco" made a silent duplicate, and "Jane Unknown" a silent new contact: a
+    close name is refused with the match (enter again creates it), and a new one is announced."""
+    contact_service.add_contact(rb, contact_service.ContactFields("Marco Rossi", company="Initech"))
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("x", *"Initech")
+        form = app.screen
+        form.query_one("#contact", Input).value = "Marko Rossi"
+        await pilot.press("enter")
+        assert app.screen is form and mood_service.rejections(rb) == []
+        assert text_of(app, "#contact-error") == (
+            "no contact named Marko Rossi — did you mean Marco Rossi? (enter again to create a new contact)")
+        form.query_one("#contact", Input).value = "Marco Rossi"  # took the hint
+        await pilot.press("enter")
+        await pilot.pause()
+        assert contact_service.names(rb) == ["Marco Rossi"]
+        assert not any("new contact" in t for t in toasts(app))
+
+        await pilot.press("x", *"Globex")
+        app.screen.query_one("#contact", Input).value = "Jane Unknown"  # nobody close: made at once
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, RejectionForm)
+        assert "Jane Unknown: new contact · ask for feedback on Thu 3 Dec" in toasts(app)
+        assert contact_service.find_contact(rb, "Jane Unknown").company == "Globex"
+
+
+async def test_a_close_name_entered_again_makes_the_new_contact(make_app, rb):
+    contact_service.add_contact(rb, contact_service.ContactFields("Marco"))
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("x", *"Initech")
+        app.screen.query_one("#contact", Input).value = "Marko"
+        await pilot.press("enter")
+        assert "did you mean Marco?" in text_of(app, "#contact-error")
+        await pilot.press("enter")  # the same name again: a new contact, on purpose
+        await pilot.pause()
+        assert sorted(contact_service.names(rb)) == ["Marco", "Marko"]
+        assert "Marko: new contact · ask for feedback on Thu 3 Dec" in toasts(app)

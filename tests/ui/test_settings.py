@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
 from tui.screens.settings_form import SettingsForm
 from tui.services import goals as goal_service
@@ -16,8 +16,8 @@ def text_of(app, selector: str) -> str:
 
 
 async def fill(pilot, app, field: str, text: str) -> None:
-    box = app.screen.query_one(f"#{field}", Input)
-    box.value = text
+    box = app.screen.query_one(f"#{field}")
+    box.value = text  # an Input's text, or a Select's option
     await pilot.pause()
 
 
@@ -34,7 +34,7 @@ async def test_comma_opens_settings_and_day_start_re_evaluates_today(make_app, r
         assert "0 to 23" in text_of(app, "#day_start_hour-error")
         assert app.screen.query_one("#day_start_hour", Input).value == "24"
         await fill(pilot, app, "day_start_hour", "23")  # 09:30 is still "yesterday" until 23:00
-        await fill(pilot, app, "week_start", "sunday")
+        await fill(pilot, app, "week_start", "Sunday")
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, SettingsForm)
@@ -44,18 +44,24 @@ async def test_comma_opens_settings_and_day_start_re_evaluates_today(make_app, r
         assert "25" in text_of(app, "#today-date")
 
 
-async def test_settings_refuses_an_unknown_theme_and_saves_a_known_one(make_app, rb):
+async def test_settings_offers_only_known_themes_and_weekdays_and_saves_one(make_app, rb):
+    """Week start and theme are closed sets: a Select offers exactly them, so an unknown theme or
+    "Funday" cannot be chosen (the service still refuses them: tests/unit)."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("comma")
-        await fill(pilot, app, "theme", "no-such-theme")
+        themes = app.screen.query_one("#theme", Select)
+        assert [v for _, v in themes._options] == sorted(app.available_themes)
+        week = app.screen.query_one("#week_start", Select)
+        assert [v for _, v in week._options][:2] == ["Monday", "Tuesday"] and len(week._options) == 7
+        await fill(pilot, app, "day_start_hour", "four")
+        assert "an hour from 0 to 23, like 4" in text_of(app, "#day_start_hour-error")  # said at once
         await pilot.press("enter")
-        assert "unknown theme" in text_of(app, "#theme-error")
-        await fill(pilot, app, "week_start", "Funday")
+        assert isinstance(app.screen, SettingsForm)
+        await fill(pilot, app, "day_start_hour", "4")
+        assert text_of(app, "#day_start_hour-error") == ""
         await fill(pilot, app, "theme", "nord")
-        await pilot.press("enter")
-        assert "weekday" in text_of(app, "#week_start-error")
-        await fill(pilot, app, "week_start", "Mon")
+        await fill(pilot, app, "week_start", "Monday")
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "nord"

@@ -157,7 +157,7 @@ async def test_a_clock_moving_backwards_breaks_nothing(make_app, rb, clock) -> N
         for key in ("2", "3", "4", "5", "1"):  # every screen draws with a check-in "ahead"
             await pilot.press(key)
             await pilot.pause()
-        assert " 2/1 " in goal_line(app, "Apply")
+        assert " 2 (target 1 met)" in goal_line(app, "Apply")  # never "2/1" (issue 14.1)
         clock.value = later(clock.value, hours=15)  # 10:30 on the 26th again
         await settle(pilot)
         assert "Thursday 26 November 2026" in screen_text(app)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, Select, Static
 
 from tui.screens.goal_form import GoalForm
 from tui.screens.help import HelpScreen
@@ -107,22 +107,32 @@ async def test_j_k_move_and_enter_ticks(make_app, rb):
         assert count_today(rb, "Alpha") == 0
 
 
+def toasts(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
 async def test_skip_and_rest_day_toggle(make_app, rb):
+    """`s` and `r` toggle and say so, in the words the Goals screen and the CLI use."""
     goal = goal_service.add_goal(rb, "Apply")
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("s")
         assert checkin_service.is_skipped(rb, goal.id, rb.today())
         assert "skipped" in rows_text(app)[0]
+        assert toasts(app)[-1] == "Apply: skipped on Thu 26 Nov"
         await pilot.press("s")
         assert not checkin_service.is_skipped(rb, goal.id, rb.today())
+        assert toasts(app)[-1] == "Apply: skip cleared on Thu 26 Nov"
 
         await pilot.press("r")
         assert checkin_service.rest_day(rb, rb.today()) is not None
-        assert "rest day" in str(app.screen.query_one("#today-date").render())
+        assert "Rest day — enjoy it" in str(app.screen.query_one("#today-date").render())
         assert "Rest is part of the plan" in str(app.screen.query_one("#today-encouragement").render())
+        assert toasts(app)[-1] == "Thu 26 Nov is a rest day for every goal — enjoy it"
         await pilot.press("r")
         assert checkin_service.rest_day(rb, rb.today()) is None
+        assert toasts(app)[-1] == "Thu 26 Nov is no longer a rest day"
+        assert "Rest day" not in str(app.screen.query_one("#today-date").render())
 
 
 async def test_at_risk_streak_is_marked(make_app, rb, clock):
@@ -257,3 +267,61 @@ def test_a_part_week_count_says_why_its_target_is_lower(rb):
     checkin_service.log(rb, goal.id, 3)
     summary = next(s for s in goal_summaries(rb) if s.goal.id == goal.id)
     assert cells(summary)["count"] == "this week 3 (target 2 met; 3 a week, part week)"
+
+
+async def test_goal_form_says_a_target_is_not_a_number_and_picks_the_period(make_app, rb):
+    """Target "two" was dropped key by key without a word, and period "weekly" was refused: the
+    target now says at once what it wants, and the period is a Select of day and week."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("a", *"Coffee chats", "tab", "backspace", *"two")
+        form = app.screen
+        assert isinstance(form, GoalForm)
+        assert form.query_one("#target", Input).value == "two"  # kept, not dropped
+        assert str(form.query_one("#target-error").render()) == "target must be a whole number, like 2"
+        await pilot.press("enter")
+        assert app.screen is form and repo.goals(rb.store) == []
+        await pilot.press("ctrl+a", "ctrl+k", "2")
+        assert str(form.query_one("#target-error").render()) == ""
+        period = form.query_one("#period", Select)
+        assert [v for _, v in period._options] == ["day", "week"] and period.value == "day"
+        await pilot.press("tab", "space")  # the period: open its menu
+        assert period.expanded
+        await pilot.press("escape")  # closes the menu, not the form
+        assert app.screen is form and not period.expanded
+        await pilot.press("space")  # open it again and pick "per week"
+        assert period.expanded
+        await pilot.press("down", "enter")  # enter picks while the menu is open, it does not save
+        assert app.screen is form and not period.expanded and period.value == "week"
+        await pilot.press("enter")
+        await pilot.pause()
+        [goal] = repo.goals(rb.store)
+        assert (goal.name, goal.target, goal.period) == ("Coffee chats", 2, "week")
+
+
+async def test_help_tells_screen_keys_from_actions_and_wraps_under_the_description(make_app):
+    """`4` and `m` both read "Mood" (one line "4 m  Mood"); each screen key now says "screen", and
+    a description too long for its line continues under the description, not under the keys."""
+    from screen_text import screen_lines
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for screen_key in "12345":
+            await pilot.press(screen_key, "question_mark")
+            rows = dict(app.screen.rows)
+            assert rows["4"] == "Mood screen" and rows["m"] == "Log mood", rows
+            assert rows["1"] == "Today screen" and rows["5"] == "Wins screen"
+            # no line mixes a screen key with an action key
+            assert all(not (set(keys.split()) & set("12345")) or len(keys.split()) == 1 for keys in rows)
+            await pilot.press("escape")
+        long = "Tick the highlighted goal, then keep going until every goal of the day is done"
+        help_screen = HelpScreen({})
+        help_screen.rows = [("space", long)]
+        await app.push_screen(help_screen)
+        await pilot.pause()
+        lines = screen_lines(app)
+        first = next(i for i, line in enumerate(lines) if "Tick the highlighted" in line)
+        column = lines[first].index("Tick")
+        assert lines[first][:column].rstrip().endswith("space")
+        rest = lines[first + 1]
+        assert rest[column - 2:column].strip() == "" and rest[column:column + 4].strip() != "", rest

@@ -138,3 +138,20 @@ async def test_years_of_wins_are_drawn_a_page_at_a_time(make_app, rb):
         assert sum("win number" in p for p in prompts) == PAGE + 40 and pages >= 2
         assert not any("older wins" in p for p in prompts)
         assert f"all time: {PAGE + 40}" in text_of(app, "#wins-title")
+
+
+def test_a_win_line_does_not_repeat_its_kind() -> None:
+    """"Followed up on time: Lena Park · followed up on time" said it twice; a streak milestone's
+    title does not name its kind, so that line keeps it."""
+    from datetime import date
+
+    from tui.core.wins import Win
+    from tui.screens.wins import win_line
+
+    day = date(2026, 11, 26)
+    followed = win_line(Win("1", "followed_up", "Followed up on time: Lena Park", day)).plain
+    assert followed.endswith("Followed up on time: Lena Park")
+    weekly = win_line(Win("2", "weekly_target", "Weekly target met: Coffee", day)).plain
+    assert weekly.endswith("Weekly target met: Coffee")
+    milestone = win_line(Win("3", "milestone", "7-day streak: Apply", day)).plain
+    assert milestone.endswith("7-day streak: Apply  · streak milestone")

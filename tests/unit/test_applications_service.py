@@ -267,3 +267,13 @@ def test_status_keeps_earlier_years_in_the_cache_and_agrees_with_a_fresh_count(
     apps.move_application(rb, old, "screen", ago(2))  # the 2025 file changed: the cache follows
     after = status(Rebound.open(tmp_path, now=lambda: NOW))["applications"]
     assert after == fresh() and after["by_stage"]["screen"] == 1 and after["quiet"] == 0
+
+
+def test_a_contact_name_close_to_an_existing_one_is_refused_unless_confirmed(rb: Rebound) -> None:
+    cs.add_contact(rb, cs.ContactFields("Marco Rossi"))
+    with pytest.raises(InputError, match="did you mean Marco Rossi"):
+        add(rb, contacts=("Marko Rossi",))
+    assert apps.applications(rb) == []
+    app_id = add(rb, contacts=("Marko Rossi",), confirmed_new="Marko Rossi")
+    assert len(apps.application_by_id(rb, app_id).contacts) == 1
+    assert {v.contact.name for v in cs.contact_views(rb)} == {"Marco Rossi", "Marko Rossi"}

@@ -184,3 +184,14 @@ def test_feedback_ask_stands_until_the_contact_is_followed_up(tmp_path: Path) ->
     now[0] = NOW + timedelta(days=3)  # the second half of the 5-day wait
     contact_service.log_interaction(rb, person.id, kind="email", note="asked for feedback")
     assert mood.feedback_ask(rb, TODAY + timedelta(days=3)) is None
+
+
+def test_a_feedback_contact_close_to_an_existing_one_is_refused_until_confirmed(rb: Rebound) -> None:
+    contact_service.add_contact(rb, contact_service.ContactFields("Marco"))
+    before = everything(rb)
+    with pytest.raises(InputError, match="did you mean Marco\\?") as refused:
+        mood.log_rejection(rb, "Initech", contact="Marko")
+    assert refused.value.field == "contact" and everything(rb) == before  # nothing written
+    rejection = mood.log_rejection(rb, "Initech", contact="Marko", new_contact="marko")  # confirmed
+    assert rejection.contact == "Marko" and sorted(contact_service.names(rb)) == ["Marco", "Marko"]
+    assert mood.log_rejection(rb, "Globex", contact="Jane Unknown").contact == "Jane Unknown"  # nobody close

@@ -28,6 +28,10 @@ def means_of(pairs: list[tuple[list[date], float]]) -> dict[date, float]:
         (4, 20, 4.0, 2.0, False),  # too few days with
         (20, 4, 4.0, 2.0, False),  # too few days without
         (0, 0, 0.0, 0.0, False),  # no data at all
+        (10, 10, 3.6, 3.6, False),  # no difference is not an insight
+        (10, 10, 3.8, 3.6, False),  # 0.2 apart: within the noise
+        (10, 10, 3.9, 3.6, True),  # 0.3 apart, enough days: shown
+        (10, 10, 3.3, 3.6, True),  # lower counts too
     ],
 )
 def test_compare_needs_enough_days_on_both_sides(with_days, without_days, with_mean, without_mean, shown):

@@ -104,3 +104,70 @@ def test_failed_backup_is_reported_and_the_next_write_succeeds(
     assert repo.get_settings(Store.open(tmp_path, today=clock)) == {"theme": "light"}
     assert data_files(tmp_path / BACKUPS / clock.day.isoformat()) == before
     assert backup_dirs(tmp_path) == [clock.day.isoformat()]  # no half-made backup left behind
+
+
+def test_a_clock_that_ran_ahead_never_prunes_the_backup_just_made(tmp_path: Path) -> None:
+    """A week of changes under a clock set to 2030, then the clock is put right: each real day's
+    backup is kept (the newest by the order made), and the 2030 ones go as real days come."""
+    ahead = Clock(date(2030, 1, 1))
+    store = Store.open(tmp_path, today=ahead)
+    repo.set_setting(store, "n", 0)
+    for offset in range(1, KEEP_DAILY_BACKUPS + 1):
+        ahead.day = date(2030, 1, 1) + timedelta(days=offset)
+        repo.set_setting(store, "n", offset)
+    assert len(backup_dirs(tmp_path)) == KEEP_DAILY_BACKUPS
+
+    real = [date(2026, 12, 1) + timedelta(days=d) for d in range(KEEP_DAILY_BACKUPS)]
+    for n, day in enumerate(real, start=1):
+        ahead.day = day
+        before = data_files(tmp_path)
+        repo.set_setting(store, "n", 100 + n)
+        assert data_files(tmp_path / BACKUPS / day.isoformat()) == before  # made, and kept
+        assert [d.isoformat() for d in real[:n]] == [d for d in backup_dirs(tmp_path) if d < "2030"]
+        assert len(backup_dirs(tmp_path)) == KEEP_DAILY_BACKUPS
+    assert backup_dirs(tmp_path) == [d.isoformat() for d in real]
+
+
+def test_a_file_broken_for_weeks_keeps_its_newest_good_copy(tmp_path: Path) -> None:
+    clock = Clock(START)
+    store = Store.open(tmp_path, today=clock)
+    goal = Goal(id=repo.new_id(), name="Apply", start=START)
+    repo.insert_goal(store, goal)
+    for offset in range(1, 4):
+        clock.day = START + timedelta(days=offset)
+        repo.insert_checkin(store, CheckIn(repo.new_id(), goal.id, clock.day, 1))
+    checkins = tmp_path / "checkins-2024.json"
+    good = checkins.read_bytes()
+    last_good = (START + timedelta(days=3)).isoformat()  # holds the file as it was after day 2
+    checkins.write_bytes(good[:100])  # broken by another program
+    for offset in range(4, 30):  # weeks of changes that never read the check-ins
+        clock.day = START + timedelta(days=offset)
+        repo.set_setting(Store.open(tmp_path, today=clock), "n", offset)
+        assert not (tmp_path / BACKUPS / clock.day.isoformat() / checkins.name).exists()
+    kept = backup_dirs(tmp_path)
+    assert len(kept) == KEEP_DAILY_BACKUPS + 1 and kept[0] == last_good
+    newest = Store.open(tmp_path).newest_backup_of(checkins)
+    assert newest == tmp_path / BACKUPS / last_good / checkins.name
+    assert checkins.read_bytes() == good[:100]  # never overwritten
+
+    checkins.write_bytes(good)  # mended: the next day's backup holds it, the old one may go
+    clock.day += timedelta(days=1)
+    repo.set_setting(Store.open(tmp_path, today=clock), "n", "mended")
+    assert backup_dirs(tmp_path)[0] != last_good
+    assert len(backup_dirs(tmp_path)) == KEEP_DAILY_BACKUPS
+
+
+def test_backups_made_before_they_were_numbered_are_pruned_first(tmp_path: Path) -> None:
+    clock = Clock(START)
+    store = Store.open(tmp_path, today=clock)
+    repo.set_setting(store, "n", 0)
+    for name in ("2099-01-01", "2099-01-02"):  # made by an older Rebound (no order inside)
+        old = tmp_path / BACKUPS / name
+        old.mkdir(parents=True)
+        (old / "rebound.json").write_bytes((tmp_path / "rebound.json").read_bytes())
+    for offset in range(1, KEEP_DAILY_BACKUPS + 1):
+        clock.day = START + timedelta(days=offset)
+        repo.set_setting(store, "n", offset)
+    assert backup_dirs(tmp_path) == [
+        (START + timedelta(days=d)).isoformat() for d in range(1, KEEP_DAILY_BACKUPS + 1)
+    ]

@@ -15,6 +15,7 @@ import pytest
 
 from tui.core.goals import CheckIn, Goal, RestDay
 from tui.store import Store, StoreError, files, repo
+from tui.store.health import CHECKED
 from tui.store.store import JOURNAL, LOCK, REVISIONS
 
 TODAY = date(2024, 5, 10)
@@ -95,7 +96,7 @@ def test_writes_leave_no_temp_files_or_journal(seeded: tuple[Store, Goal], folde
     visible = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
     assert visible == ["backups", "checkins-2023.json", "checkins-2024.json", "rebound.json"]
     hidden = sorted(p.name for p in folder.iterdir() if p.name.startswith("."))
-    assert hidden == [LOCK, REVISIONS]
+    assert hidden == [CHECKED, LOCK, REVISIONS]  # .checked.json: what the daily backup checked
     for name, raw in disk(folder).items():
         assert orjson.loads(raw)["_meta"]["1"]["schema"] >= 1, name
 

@@ -9,13 +9,31 @@ import orjson
 
 from .. import paths
 from ..core.clock import format_weekdays
+from ..core.goals import Goal
+from ..core.wording import REST_DAY_LINE
 from ..services import Rebound
 from ..services.days import parse_day
-from ..services.status import GoalSummary, goal_summaries, status
+from ..services.status import goal_summaries, status
+from ..services.summaries import GoalSummary, state_text
 
 
 def run(args: argparse.Namespace) -> int:
     rb = Rebound.open(paths.data_dir(args.data_dir))
+    code = _run(rb, args)
+    if code == 0 and args.command != "restore":  # restore reports broken files itself
+        from ..services.restore import warnings
+        from ..store.errors import StoreError
+
+        try:
+            said = warnings(rb)
+        except (StoreError, OSError):
+            said = []  # the command is done: what it could not look at is not its failure
+        for line in said:  # on the side: the exit code and stdout stay as they were
+            print(f"rebound: warning: {line}", file=sys.stderr)
+    return code
+
+
+def _run(rb: Rebound, args: argparse.Namespace) -> int:
     # Each command imports what it needs: `status --json` must not pay for imports and exports.
     if args.command == "contact":
         if args.contact_command in ("edit", "delete", "follow-up"):
@@ -108,8 +126,15 @@ def goal_command(rb: Rebound, args: argparse.Namespace) -> int:
     if not summaries:
         print("No goals yet. Add one: rebound goal add \"Send applications\" --target 2")
     for s in summaries:
-        print(f"{s.goal.name}  {progress(s)}  {streak_text(s)}  strength {s.score:.0%}")
+        print(f"{s.goal.name}  {schedule_text(s.goal)}  {progress(s)}  {streak_text(s)}  strength {s.score:.0%}")
     return 0
+
+
+def schedule_text(goal: Goal) -> str:
+    """``2 a week``, ``1 a day, every day``, ``1 a day, mon,wed``: its period and its days."""
+    if goal.is_weekly:
+        return f"{goal.target} a week"
+    return f"{goal.target} a day, {format_weekdays(goal.weekdays)}"
 
 
 def log_command(rb: Rebound, args: argparse.Namespace) -> int:
@@ -127,24 +152,41 @@ def log_command(rb: Rebound, args: argparse.Namespace) -> int:
 
 
 def skip_command(rb: Rebound, args: argparse.Namespace) -> int:
+    from ..core.wording import already_skipped, skip_message
     from ..services import checkins as checkin_service
     from ..services import goals as goal_service
 
     goal = goal_service.find_goal(rb, args.goal)
     day = parse_day(args.date, rb.today())
-    checkin_service.set_skip(rb, goal.id, day, True)
-    print(f"Skipped {goal.name} on {day.isoformat()}: it neither extends nor breaks the streak")
+    skip = not args.undo
+    if checkin_service.is_skipped(rb, goal.id, day) == skip:  # nothing to change
+        return _unchanged(already_skipped(goal.name, day, skip), refused=args.undo)
+    checkin_service.set_skip(rb, goal.id, day, skip)
+    print(skip_message(goal.name, day, skip))
     print_wins(rb)
     return 0
 
 
 def rest_command(rb: Rebound, args: argparse.Namespace) -> int:
+    from ..core.wording import already_rest, rest_message
     from ..services import checkins as checkin_service
 
     day = parse_day(args.date, rb.today())
-    checkin_service.set_rest(rb, day, True, args.reason)
-    print(f"{day.isoformat()} is a rest day. Rest is part of the plan.")
+    rest = not args.undo
+    if (checkin_service.rest_day(rb, day) is not None) == rest:  # nothing to change
+        return _unchanged(already_rest(day, rest), refused=args.undo)
+    checkin_service.set_rest(rb, day, rest, "" if args.undo else args.reason)
+    print(rest_message(day, rest))
     print_wins(rb)
+    return 0
+
+
+def _unchanged(message: str, refused: bool) -> int:
+    """A repeat add is fine (exit 0); an undo of nothing is refused (exit 1)."""
+    if refused:
+        print(f"rebound: {message}", file=sys.stderr)
+        return 1
+    print(message)
     return 0
 
 
@@ -165,7 +207,7 @@ def mood_command(rb: Rebound, args: argparse.Namespace) -> int:
     mean, count = mood_service.day_mood(rb, entry.day) or (entry.score, 1)
     tags = f" #{' #'.join(entry.tags)}" if entry.tags else ""
     print(f"Mood {entry.score} ({entry.label}){tags} logged for {entry.day.isoformat()}"
-          f" · that day's mood {mean:.1f} over {count}")
+          f" · that day's mood {mean:.1f}" + (f" (average of {count} entries)" if count > 1 else ""))
     print_wins(rb)
     return 0
 
@@ -176,13 +218,18 @@ def status_command(rb: Rebound, args: argparse.Namespace) -> int:
     if args.json:
         emit_json(result)
         return 0
-    print(f"Rebound · {day.strftime('%A %d %B %Y')}")
+    from ..services.checkins import rest_day
+
+    rest = f" · {REST_DAY_LINE}" if rest_day(rb, day) is not None else ""
+    print(f"Rebound · {day.strftime('%A %d %B %Y')}{rest}")
     summaries = goal_summaries(rb, day)
     if not summaries:
         print("No goals yet. Add one: rebound goal add \"Send applications\" --target 2")
     for s in summaries:
         mark = "✓" if s.streak.complete else ("!" if s.streak.at_risk else "·")
-        print(f" {mark} {s.goal.name}  {progress(s)}  {streak_text(s)}")
+        state = state_text(s, long=True)
+        neutral = f"  ({state})" if s.rest or s.skipped or not s.goal.scheduled_on(day) else ""
+        print(f" {mark} {s.goal.name}  {progress(s)}  {streak_text(s)}{neutral}")
     for due in result["followups_due"]:
         when = f"overdue since {due['due']}" if due["overdue"] else "due today"
         print(f" → follow up with {due['name']}: {when}")

@@ -7,6 +7,7 @@ import argparse
 import orjson
 
 from ..core.contacts import humanize_days
+from ..core.wording import with_article
 from ..services import Rebound
 from ..services import contacts as contact_service
 from ..services.days import parse_day
@@ -37,10 +38,10 @@ def contact_command(rb: Rebound, args: argparse.Namespace) -> int:
     if args.contact_command == "log":
         contact = contact_service.find_contact(rb, args.name)
         day = parse_day(args.date, today)
-        contact_service.log_interaction(rb, contact.id, kind=args.kind, note=args.note, day=day)
+        item = contact_service.log_interaction(rb, contact.id, kind=args.kind, note=args.note, day=day)
         view = next(v for v in contact_service.contact_views(rb, today) if v.contact.id == contact.id)
         when = "today" if day == today else day.isoformat()
-        print(f"Logged a {args.kind.strip().lower()} with {contact.name} {when} · "
+        print(f"Logged {with_article(item.kind)} with {contact.name} {when} · "
               f"{follow_up_text(view, today)}")
         for win in rb.take_earned():
             print(f"Small victory: {win.title}")

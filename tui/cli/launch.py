@@ -19,10 +19,29 @@ def open_app(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory(prefix="rebound-demo-") as folder:
             from ..demo import generate
 
+            remove_on_hangup(Path(folder))
+
             rb = Rebound.open(Path(folder))
             generate(rb)
             return run(rb)
     return run(Rebound.open(paths.data_dir(args.data_dir)))
+
+
+def remove_on_hangup(folder: Path) -> None:
+    """Closing the terminal (SIGHUP) or a kill (SIGTERM) ends the process without unwinding the
+    ``with`` that removes the demo's folder: remove it first, then die of the signal as before."""
+    import os
+    import shutil
+    import signal
+
+    def remove_then_die(signum: int, frame: object) -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+
+    for name in ("SIGHUP", "SIGTERM"):  # Windows has no SIGHUP
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), remove_then_die)
 
 
 def run(rb: Rebound) -> int:

@@ -18,6 +18,16 @@ def whole_number(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
 
 
+def period(text: str) -> str:
+    from ..core.errors import InputError
+    from ..core.goals import parse_period
+
+    try:
+        return parse_period(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def build() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rebound",
@@ -33,7 +43,8 @@ def build() -> argparse.ArgumentParser:
     add = goal_sub.add_parser("add", help="add a goal")
     add.add_argument("name", metavar="NAME")
     add.add_argument("--target", type=whole_number, default=1, metavar="N", help="count per period (default 1)")
-    add.add_argument("--per", choices=("day", "week"), default="day", help="period (default day)")
+    add.add_argument("--per", type=period, default="day", metavar="day|week",
+                     help="period: day or week (daily, weekly also work; default day)")
     add.add_argument("--days", metavar="mon,tue,...", help="scheduled weekdays of a daily goal")
     lst = goal_sub.add_parser("list", help="list active goals")
     lst.add_argument("--json", action="store_true", help="print JSON")
@@ -46,13 +57,15 @@ def build() -> argparse.ArgumentParser:
     log.add_argument("--date", metavar="DAY")
     log.add_argument("--note", metavar="TEXT", default="")
 
-    skip = sub.add_parser("skip", help="skip a goal on a day (it neither extends nor breaks a streak)")
+    skip = sub.add_parser("skip", help="skip a goal on a day: it neither extends nor breaks a streak (--undo clears it)")
     skip.add_argument("goal", metavar="GOAL")
     skip.add_argument("--date", metavar="DAY")
+    skip.add_argument("--undo", action="store_true", help="clear the skip instead")
 
-    rest = sub.add_parser("rest", help="mark a rest day for every goal")
+    rest = sub.add_parser("rest", help="mark a rest day for every goal (--undo clears it)")
     rest.add_argument("--date", metavar="DAY")
     rest.add_argument("--reason", metavar="TEXT", default="")
+    rest.add_argument("--undo", action="store_true", help="clear the rest day instead")
 
     contact = sub.add_parser("contact", help="add, log, list, edit or delete networking contacts; set a follow-up")
     contact_sub = contact.add_subparsers(dest="contact_command", metavar="ACTION", required=True)

@@ -19,6 +19,7 @@ Named = TypeVar("Named", bound=_HasName)
 
 ALL_DAYS: frozenset[int] = frozenset(range(7))
 PERIODS = ("day", "week")
+PERIOD_WORDS = {"day": "day", "daily": "day", "week": "week", "weekly": "week"}  # what a user may type
 MAX_NAME = 80
 MAX_TARGET = 1000
 
@@ -207,6 +208,14 @@ def check_period(period: str) -> str:
     if period not in PERIODS:
         raise InputError("period must be 'day' or 'week'", "period")
     return period
+
+
+def parse_period(text: str) -> str:
+    """``day``/``week`` from what a user typed: also ``daily``/``weekly``, in any case."""
+    found = PERIOD_WORDS.get(text.strip().casefold())
+    if found is None:
+        raise InputError(f"period must be day or week (or daily, weekly), not {text.strip()!r}", "period")
+    return found
 
 
 def match_by_name(query: str, items: Sequence[Named], what: str = "goal") -> Named:

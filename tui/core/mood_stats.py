@@ -1,7 +1,8 @@
 """What goes with a good day: mood on days with a thing vs. without it, the trend, year in pixels.
 
-A comparison is only offered when both sides have at least ``MIN_DAYS`` days of mood: a mean of
-two days says nothing, and a number on screen reads as a fact.
+A comparison is only offered when both sides have at least ``MIN_DAYS`` days of mood and their
+means differ by at least ``MIN_DIFFERENCE``: a mean of two days says nothing, "3.6 vs 3.6" is not
+an insight, and a number on screen reads as a fact.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from datetime import date, timedelta
 from .mood import SUGGESTED_TAGS, MoodEntry
 
 MIN_DAYS = 5
+MIN_DIFFERENCE = 0.3
+NOTHING_TO_COMPARE = (f"Not enough to compare yet: a difference shows here once {MIN_DAYS} days with "
+                      f"and {MIN_DAYS} without differ by {MIN_DIFFERENCE} or more.")
 TREND_WINDOWS = (30, 90)
 
 
@@ -33,15 +37,17 @@ class Comparison:
 
 
 def compare(means: dict[date, float], days_with: Iterable[date], label: str) -> Comparison | None:
-    """Mean mood on the days in ``days_with`` against the other mood days; None if too little."""
+    """Mean mood on the days in ``days_with`` against the other mood days; None if too little
+    to go on or too small a difference."""
     marked = set(days_with)
     inside = [m for day, m in means.items() if day in marked]
     outside = [m for day, m in means.items() if day not in marked]
     if len(inside) < MIN_DAYS or len(outside) < MIN_DAYS:
         return None
-    return Comparison(
-        label, sum(inside) / len(inside), len(inside), sum(outside) / len(outside), len(outside)
-    )
+    with_mean, without_mean = sum(inside) / len(inside), sum(outside) / len(outside)
+    if round(abs(with_mean - without_mean), 1) < MIN_DIFFERENCE:  # as shown: one decimal
+        return None
+    return Comparison(label, with_mean, len(inside), without_mean, len(outside))
 
 
 def tag_days(entries: Iterable[MoodEntry]) -> dict[str, set[date]]:

@@ -43,6 +43,13 @@ def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind.replace("_", " "))
 
 
+def kind_note(win: Win) -> str:
+    """The kind to show beside a win's title; empty when the title already says it
+    ("Followed up on time: Lena Park" needs no "· followed up on time")."""
+    label = kind_label(win.kind)
+    return "" if label.casefold() in win.title.casefold() else label
+
+
 def clean_win_text(text: str) -> str:
     return clean_text(text, what="win", limit=MAX_WIN, required=True, field="title")
 

@@ -10,6 +10,8 @@ from ..services import contacts as contact_service
 from ..services.days import parse_day
 from .field_form import FieldForm
 
+CADENCE_NOT_A_NUMBER = "the cadence is a whole number of days, like 14"
+
 
 class ContactForm(FieldForm):
     FIELDS = (
@@ -22,6 +24,7 @@ class ContactForm(FieldForm):
         ("cadence", "Follow up every N days (blank = no cadence)", "e.g. 14"),
         ("notes", "Notes", "what matters to them, what we talked about"),
     )
+    NUMBERS = {"cadence": CADENCE_NOT_A_NUMBER}
 
     def __init__(self, contact: Contact | None = None) -> None:
         initial = {}
@@ -37,7 +40,7 @@ class ContactForm(FieldForm):
     def submit(self) -> Contact:
         cadence_text = self.value("cadence").strip()
         if cadence_text and not cadence_text.isdecimal():
-            raise InputError("the cadence is a whole number of days, e.g. 14", "cadence")
+            raise InputError(CADENCE_NOT_A_NUMBER, "cadence")
         fields = contact_service.ContactFields(
             name=self.value("name"), company=self.value("company"), role=self.value("role"),
             met=self.value("met"), link=self.value("link"), tags=self.value("tags"),
@@ -50,11 +53,11 @@ class ContactForm(FieldForm):
 
 class LogForm(FieldForm):
     FIELDS = (
-        ("kind", f"Kind: {' '.join(KINDS)}", "message"),
+        ("kind", "Kind", "message"),
         ("note", "Note", "what you talked about, what comes next"),
         ("day", "Day (YYYY-MM-DD, today or yesterday)", "today"),
     )
-    SUGGEST = {"kind": list(KINDS)}
+    CHOICES = {"kind": list(KINDS)}
 
     def __init__(self, contact: Contact) -> None:
         super().__init__(f"Log an interaction with {contact.name}", {"kind": "message", "day": "today"})

@@ -25,6 +25,7 @@ from ..services.contacts import ContactView
 from ..widgets.contact_table import ContactTable, follow_up_words
 from ..widgets.text_input import TextInput
 from ..widgets.key_bar import KeyBar
+from ..widgets.tab_bar import TabBar
 from .lazy import repeated_resume
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ class ContactsScreen(Screen[None]):
         self._details_shown = False  # the first draw shows the table first
 
     def compose(self) -> ComposeResult:
+        yield TabBar("contacts")
         with Vertical(id="contacts"):
             yield Static(id="contacts-title")
             yield TextInput(placeholder="filter by name, company or tag", id="contacts-filter")

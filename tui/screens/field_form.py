@@ -2,7 +2,9 @@
 
 Subclasses list ``FIELDS`` (id, label, placeholder), fill ``initial`` and implement ``submit``,
 which calls a service and returns the result (dismissed) or raises InputError (shown under the
-field it names). `enter` saves, `escape` cancels; a refusal keeps everything typed.
+field it names). `enter` saves, `escape` cancels; a refusal keeps everything typed. A field named
+in ``CHOICES`` is a closed set (a ``Select``); one named in ``NUMBERS`` says at once when it
+holds a non-number.
 """
 
 from __future__ import annotations
@@ -13,24 +15,25 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from ..widgets.text_input import TextInput
+from .form_fields import CheckedForm, choice, field_value
 from .saving import save_form
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
 
 
-class FieldForm(ModalScreen[Any]):
+class FieldForm(CheckedForm[Any]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", key_display="esc"),
         Binding("enter", "save", "Save", priority=True),
     ]
     FIELDS: ClassVar[tuple[tuple[str, str, str], ...]] = ()
     SUGGEST: ClassVar[dict[str, list[str]]] = {}
+    CHOICES: ClassVar[dict[str, list[str]]] = {}
 
     app: ReboundApp
 
@@ -47,6 +50,10 @@ class FieldForm(ModalScreen[Any]):
                 yield Static(self.subtitle, classes="form-subtitle", markup=False)
             for name, label, placeholder in self.FIELDS:
                 yield Label(label)
+                if name in self.CHOICES:
+                    yield choice(self.CHOICES[name], self.initial.get(name, ""), name, compact=True)
+                    yield Static(id=f"{name}-error", classes="field-error")
+                    continue
                 words = self.SUGGEST.get(name)
                 suggester = SuggestFromList(words, case_sensitive=False) if words else None
                 yield TextInput(self.initial.get(name, ""), placeholder=placeholder, id=name,
@@ -55,10 +62,10 @@ class FieldForm(ModalScreen[Any]):
             yield Static("enter saves · esc cancels", classes="form-hint")
 
     def on_mount(self) -> None:
-        self.query_one(f"#{self.FIELDS[0][0]}", Input).focus()
+        self.query_one(f"#{self.FIELDS[0][0]}").focus()
 
     def value(self, name: str) -> str:
-        return self.query_one(f"#{name}", Input).value
+        return field_value(self, name)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -71,9 +78,12 @@ class FieldForm(ModalScreen[Any]):
         error = self.query_one(f"#{target}-error", Static)
         error.update(Text(message))  # the user's words are not markup
         error.add_class("-shown")
-        self.query_one(f"#{target}", Input).focus()
+        self.query_one(f"#{target}").focus()
 
     def action_save(self) -> None:
+        if found := self.number_error():
+            self.show_error(*found)
+            return
         save_form(self, self.submit)
 
     def submit(self) -> object:

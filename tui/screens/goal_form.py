@@ -9,20 +9,21 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from ..core.clock import format_weekdays
-from ..core.goals import Goal
+from ..core.goals import PERIODS, Goal
 from ..services import goals as goal_service
 from ..widgets.text_input import TextInput
+from .form_fields import CheckedForm, choice, field_value
 from .saving import save_form
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
 
 FIELDS = ("name", "target", "period", "weekdays")
+PERIOD_LABELS = {"day": "per day", "week": "per week"}
+TARGET_NOT_A_NUMBER = "target must be a whole number, like 2"
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,8 @@ class GoalFormResult:
     goal: Goal
 
 
-class GoalForm(ModalScreen[GoalFormResult | None]):
+class GoalForm(CheckedForm[GoalFormResult | None]):
+    NUMBERS = {"target": TARGET_NOT_A_NUMBER}
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", key_display="esc"),
         Binding("enter", "save", "Save", priority=True),
@@ -56,14 +58,10 @@ class GoalForm(ModalScreen[GoalFormResult | None]):
             )
             yield Static(id="name-error", classes="field-error")
             yield Label("Target (how many per period)")
-            yield TextInput(str(goal.target) if goal else "1", id="target", type="integer", max_length=6)
+            yield TextInput(str(goal.target) if goal else "1", id="target", max_length=6)
             yield Static(id="target-error", classes="field-error")
-            yield Label("Period: day or week")
-            yield TextInput(
-                goal.period if goal else "day",
-                id="period",
-                suggester=SuggestFromList(["day", "week"], case_sensitive=False),
-            )
+            yield Label("Period")
+            yield choice(PERIODS, goal.period if goal else "day", "period", PERIOD_LABELS)
             yield Static(id="period-error", classes="field-error")
             yield Label("Days (daily goals; blank = every day), e.g. mon,tue,wed,thu,fri")
             yield TextInput(days, placeholder="every day", id="weekdays")
@@ -81,15 +79,15 @@ class GoalForm(ModalScreen[GoalFormResult | None]):
             self.query_one(f"#{name}-error", Static).update("")
         target = field if field in FIELDS else "name"
         self.query_one(f"#{target}-error", Static).update(Text(message))  # user words are not markup
-        self.query_one(f"#{target}", Input).focus()
+        self.query_one(f"#{target}").focus()
 
     def action_save(self) -> None:
-        values = {name: self.query_one(f"#{name}", Input).value for name in FIELDS}
+        values = {name: field_value(self, name) for name in FIELDS}
         target_text = values["target"].strip()
-        if not target_text.lstrip("-").isdecimal():
-            self.show_error("target", "target must be a whole number, 1 or more")
+        if not target_text.isdecimal():
+            self.show_error("target", TARGET_NOT_A_NUMBER)
             return
-        period = values["period"].strip().lower()
+        period = values["period"]
         target, weekdays = int(target_text), values["weekdays"].strip() or None
         rb, name = self.app.rb, values["name"]
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from ..core.goals import GoalHistory, counts_key
 from ..core.review import completion_rate
-from ..services.status import GoalSummary, summarize
+from ..services.summaries import GoalSummary, summarize
 from ..widgets.goal_table import GoalLine
 
 

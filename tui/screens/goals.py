@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -23,6 +23,7 @@ from ..core.clock import format_weekdays
 from ..core.goals import GoalHistory
 from ..core.review import describe_day
 from ..core.streaks import DayState
+from ..core.wording import rest_message, skip_message
 from ..services import checkins as checkin_service
 from ..services import goals as goal_service
 from ..services import memo
@@ -31,6 +32,7 @@ from ..widgets.goal_table import GoalTable
 from ..widgets.heatmap import Heatmap
 from .goal_lines import GoalLines
 from ..widgets.key_bar import KeyBar
+from ..widgets.tab_bar import TabBar
 from .lazy import repeated_resume
 
 if TYPE_CHECKING:
@@ -99,7 +101,8 @@ class GoalsScreen(Screen[None]):
         self._rest_reasons: dict[date, str] = {}
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="goals"):
+        yield TabBar("goals")
+        with VerticalScroll(id="goals"):  # the heatmap's legend and the hint scroll in a short terminal
             yield Static(id="goals-title")
             yield GoalTable(id="goals-table")
             yield Static(id="goals-empty")
@@ -246,18 +249,18 @@ class GoalsScreen(Screen[None]):
         if found := self._target():
             history, day = found
             rb = self.app.rb
-            skipped = checkin_service.is_skipped(rb, history.goal.id, day)
-            if self._change(lambda: checkin_service.set_skip(rb, history.goal.id, day, not skipped)):
-                done = "skip cleared on" if skipped else "skipped on"
-                self._say(f"{history.goal.name}: {done} {day:%a %d %b}")
+            toggled = self.app.attempt(lambda: checkin_service.toggle_skip(rb, history.goal.id, day))
+            if isinstance(toggled, tuple):
+                self.app.refresh_data()
+                self._say(skip_message(history.goal.name, day, toggled[1]))
 
     def action_rest(self) -> None:
         rb = self.app.rb
         day = self.day or rb.today()
-        resting = checkin_service.rest_day(rb, day) is not None
-        if self._change(lambda: checkin_service.set_rest(rb, day, not resting) or True):
-            done = "is no longer a rest day" if resting else "is a rest day for every goal"
-            self._say(f"{day:%a %d %b} {done}")
+        rest = self.app.attempt(lambda: checkin_service.toggle_rest(rb, day))
+        if rest is not None:
+            self.app.refresh_data()
+            self._say(rest_message(day, bool(rest)))
 
     # Goals ----------------------------------------------------------------------------------
     def action_add(self) -> None:

@@ -1,11 +1,16 @@
-"""The help screen: every binding active where `?` was pressed."""
+"""The help screen: every binding active where `?` was pressed.
+
+A binding's ``tooltip``, when set, is its line here: the key bar's short "Mood" is the Mood
+screen for `4` and logging a mood for `m`, and here they must read apart. Each line is a key
+column and a description column, so a long description wraps under itself, not under the keys.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -33,6 +38,16 @@ def is_ours(active: ActiveBinding) -> bool:
     return active.binding.action in actions
 
 
+def help_text(active: ActiveBinding) -> str:
+    """The binding's tooltip when it is one of ours with that very key, else its description
+    (Textual's own `ctrl+q` for quit keeps "Quit", beside our `q`)."""
+    for own in type(active.node).__dict__.get("BINDINGS", []):
+        if isinstance(own, Binding) and own.action == active.binding.action and own.tooltip \
+                and active.binding.key in own.key.split(","):
+            return own.tooltip
+    return active.binding.description
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close", key_display="esc"),
@@ -42,7 +57,7 @@ class HelpScreen(ModalScreen[None]):
         super().__init__()
         grouped: dict[str, list[str]] = {}
         for key, active in bindings.items():
-            description = active.binding.description
+            description = help_text(active)
             if not description or not is_ours(active):
                 continue
             display = active.binding.key_display or key
@@ -55,6 +70,10 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box"):
             yield Static("Keys", id="help-title")
             for keys, description in [*self.rows, *EXTRA]:
-                yield Static(Text.assemble((f"{keys:>12}", "bold"), "  ", description), classes="help-row")
+                yield Horizontal(
+                    Static(Text(keys), classes="help-keys"),
+                    Static(Text(description), classes="help-row"),
+                    classes="help-line",
+                )
             yield Static(NUMBERS, id="help-numbers", markup=False)
             yield Static("esc closes this help", id="help-hint")

@@ -12,13 +12,13 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.mood import MoodEntry, Rejection, score_label
-from ..core.mood_stats import TREND_WINDOWS, Comparison, trend, window_mean
+from ..core.mood_stats import NOTHING_TO_COMPARE, TREND_WINDOWS, Comparison, trend, window_mean
 from ..services import memo
 from ..services.context import Rebound
 from ..services import mood as mood_service
@@ -26,6 +26,7 @@ from ..services.mood_insights import insights
 from ..widgets.mood_trend import MoodTrend, days_per_column
 from ..widgets.year_pixels import YearPixels
 from ..widgets.key_bar import KeyBar
+from ..widgets.tab_bar import TabBar
 from .lazy import repeated_resume
 
 if TYPE_CHECKING:
@@ -109,16 +110,18 @@ class MoodScreen(Screen[None]):
         self._trend_values: list[float] = []
 
     def compose(self) -> ComposeResult:
+        yield TabBar("mood")
         with Vertical(id="mood"):
             yield Static(id="mood-title")
             with Horizontal(id="mood-trend-row"):
                 yield Static(id="mood-trend-label")
                 yield MoodTrend(id="mood-trend")
             with Horizontal(id="mood-body"):
-                with Vertical(id="mood-left"):
-                    yield YearPixels(id="mood-pixels")
+                # the insights first (a few lines), then the year: it scrolls in a short terminal
+                with VerticalScroll(id="mood-left"):
                     yield Static("What goes with a good day", classes="section-title")
                     yield Static(id="mood-insights")
+                    yield YearPixels(id="mood-pixels")
                 with Vertical(id="mood-right"):
                     yield Static("Entries, newest first", classes="section-title")
                     yield OptionList(id="mood-entries")
@@ -173,7 +176,7 @@ class MoodScreen(Screen[None]):
         self.query_one("#mood-insights", Static).update(
             Text("Reading every year of moods…", "dim") if found is None
             else Text("\n".join(f"· {c.sentence}" for c in found)) if found
-            else Text("A few more weeks of moods and this shows what lifts yours.", "dim")
+            else Text(NOTHING_TO_COMPARE, "dim")
         )
         entries = mood_entries(rb, since)
         if since is not None and len(entries) <= self.shown:

@@ -11,13 +11,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from ..core.mood import STAGES, Rejection
+from ..core.wording import day_label
+from ..services import contacts as contact_service
 from ..services import mood as mood_service
 from ..widgets.text_input import TextInput
+from .form_fields import CheckedForm
 from .saving import save_form
 
 if TYPE_CHECKING:
@@ -44,7 +46,8 @@ def field(label: str, name: str, value: str = "", **kwargs: object) -> Vertical:
     )
 
 
-class RejectionForm(ModalScreen[Rejection | None]):
+class RejectionForm(CheckedForm[Rejection | None]):
+    NUMBERS = {"score": "mood is a whole number from 1 to 5, like 2"}
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", key_display="esc"),
         Binding("enter", "save", "Save", priority=True),
@@ -56,6 +59,7 @@ class RejectionForm(ModalScreen[Rejection | None]):
         super().__init__()
         self.draft = draft
         self.edit = edit
+        self.offered = ""  # a contact name refused once with close matches: enter again makes it
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="form", id="rejection-form"):
@@ -70,7 +74,7 @@ class RejectionForm(ModalScreen[Rejection | None]):
                     classes="form-row",
                 )
                 mood = [] if self.draft else [
-                    field("Mood 1–5", "score", "2", type="integer", max_length=1, classes="short")
+                    field("Mood 1–5", "score", "2", max_length=1, classes="short")
                 ]
                 yield Horizontal(
                     field("Stage reached", "stage", placeholder="interview", max_length=120,
@@ -82,7 +86,9 @@ class RejectionForm(ModalScreen[Rejection | None]):
                             max_length=600)
                 yield Horizontal(
                     field("Ask for feedback? Who (blank: not now)", "contact",
-                          placeholder="the recruiter's name", max_length=120),
+                          placeholder="the recruiter's name", max_length=120,
+                          suggester=SuggestFromList(contact_service.names(self.app.rb),
+                                                    case_sensitive=False)),
                     field("Follow up", "follow_up", mood_service.DEFAULT_FOLLOW_UP, max_length=40),
                     classes="form-row",
                 )
@@ -105,20 +111,31 @@ class RejectionForm(ModalScreen[Rejection | None]):
         target = field_name if field_name in FIELDS and self.query(f"#{field_name}") else None
         target = target or ("lesson" if self.edit else "company")
         self.query_one(f"#{target}-error", Static).update(Text(message))  # user words are not markup
+        if target == "contact":
+            self.offered = self.value("contact")
         self.query_one(f"#{target}", Input).focus()
 
     def action_save(self) -> None:
+        if found := self.number_error():
+            self.show_error(*found)
+            return
         rb = self.app.rb
 
         def submit() -> Rejection:
             if self.edit is not None:
                 return mood_service.edit_lesson(rb, self.edit.id, self.value("lesson"))
             draft = self.draft or MoodDraft(self.value("score"), "", "")  # type: ignore[arg-type]
-            return mood_service.log_rejection(
+            name = self.value("contact")
+            new = bool(name.strip()) and contact_service.named_or_new(rb, name, self.offered) is None
+            rejection = mood_service.log_rejection(
                 rb, self.value("company"), role=self.value("role"), stage=self.value("stage"),
                 lesson=self.value("lesson"), score=draft.score, tags=draft.tags,
-                note=draft.note, contact=self.value("contact"),
-                follow_up=self.value("follow_up"),
+                note=draft.note, contact=name, follow_up=self.value("follow_up"),
+                new_contact=self.offered,
             )
+            if new and rejection.follow_up is not None:
+                self.app.notify(f"{rejection.contact}: new contact · ask for feedback on "
+                                f"{day_label(rejection.follow_up)}", markup=False)
+            return rejection
 
         save_form(self, submit)

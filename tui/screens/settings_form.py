@@ -13,11 +13,12 @@ class SettingsForm(FieldForm):
         ("week_start", "Week starts on", "Monday"),
         ("theme", "Theme", "rebound"),
     )
-    SUGGEST = {"week_start": list(WEEK_NAMES)}
+    CHOICES = {"week_start": list(WEEK_NAMES)}
+    NUMBERS = {"day_start_hour": "the day start is an hour from 0 to 23, like 4"}
 
     def __init__(self, current: Settings, themes: list[str]) -> None:
         self.themes = themes
-        self.SUGGEST = {**self.SUGGEST, "theme": themes}
+        self.CHOICES = {**self.CHOICES, "theme": themes}
         super().__init__(
             "Settings",
             {

@@ -10,21 +10,23 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from ..core.wording import REST_DAY_LINE, rest_message, skip_message
 from ..services import checkins as checkin_service
 from ..services import memo
 from ..widgets.goal_list import GoalList
 from ..widgets.key_bar import KeyBar
+from ..widgets.tab_bar import TabBar
 from .lazy import repeated_resume
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
     from ..widgets.followup_list import FollowUpList
-    from ..services.status import GoalSummary
+    from ..services.summaries import GoalSummary
     from .goal_form import GoalFormResult
 
 
@@ -45,6 +47,7 @@ class TodayScreen(Screen[None]):
     _drawn: tuple[object, ...] | None = None  # what the last reload saw
 
     def compose(self) -> ComposeResult:
+        yield TabBar("today")
         with Vertical(id="today"):
             yield Static(id="today-date")
             yield Static(id="today-encouragement")
@@ -62,6 +65,11 @@ class TodayScreen(Screen[None]):
             Static("Follow-ups due · l logs the highlighted one (tab to move)",
                    classes="section-title", id="today-followups-title"),
             FollowUpList(id="today-followups"),
+            VerticalScroll(id="today-later"),  # mood and wins: tab to them, then scroll
+        ]
+
+    def _later_widgets(self) -> list[Widget]:
+        return [
             Static("Mood", classes="section-title"),
             Static(id="today-mood"),
             Static("Today's wins", classes="section-title"),
@@ -85,7 +93,7 @@ class TodayScreen(Screen[None]):
         summaries = memo.summaries(rb, day)
         rest = checkin_service.rest_day(rb, day)
         self.query_one("#today-date", Static).update(
-            day.strftime("%A %d %B %Y") + ("  ·  rest day" if rest else "")
+            day.strftime("%A %d %B %Y") + (f"  ·  {REST_DAY_LINE}" if rest else "")
         )
         self.query_one(GoalList).show(summaries)
         at_risk = [s.goal.name for s in summaries if s.streak.at_risk]
@@ -110,6 +118,11 @@ class TodayScreen(Screen[None]):
         rest_box = self.query_one("#today-rest")
         if not rest_box.children:  # the first time: mount its widgets, fill them once mounted
             rest_box.mount_all(self._rest_of_day_widgets())
+            self.call_after_refresh(self.app.read, self._show_rest_of_day)
+            return
+        later = self.query_one("#today-later")
+        if not later.children:  # a container takes its children once it is mounted itself
+            later.mount_all(self._later_widgets())
             self.call_after_refresh(self.app.read, self._show_rest_of_day)
             return
         rb = self.app.rb
@@ -215,15 +228,18 @@ class TodayScreen(Screen[None]):
         if summary := self.selected():
             rb = self.app.rb
             day = rb.today()
-            skipped = checkin_service.is_skipped(rb, summary.goal.id, day)
-            if self._change(lambda: checkin_service.set_skip(rb, summary.goal.id, day, not skipped)):
-                self.notify(f"{summary.goal.name}: {'skip cleared' if skipped else 'skipped today'}", markup=False)
+            toggled = self.app.attempt(lambda: checkin_service.toggle_skip(rb, summary.goal.id, day))
+            if isinstance(toggled, tuple):
+                self.app.refresh_data()
+                self.notify(skip_message(summary.goal.name, day, toggled[1]), markup=False)
 
     def action_rest(self) -> None:
         rb = self.app.rb
         day = rb.today()
-        resting = checkin_service.rest_day(rb, day) is not None
-        self._change(lambda: checkin_service.set_rest(rb, day, not resting) or True)
+        rest = self.app.attempt(lambda: checkin_service.toggle_rest(rb, day))
+        if rest is not None:
+            self.app.refresh_data()
+            self.notify(rest_message(day, bool(rest)))
 
     def action_add(self) -> None:
         from .goal_form import GoalForm

@@ -18,12 +18,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.clock import week_start_of
-from ..core.wins import MANUAL, Win, group_by_week, kind_label, this_week_count
+from ..core.wins import MANUAL, Win, group_by_week, kind_label, kind_note, this_week_count
 from ..services import memo
 from ..services.context import Rebound
 from ..services.wins import delete_win, newest_wins, own_win
 from ..services.summary_cache import win_kinds
 from ..widgets.key_bar import KeyBar
+from ..widgets.tab_bar import TabBar
 from .lazy import repeated_resume
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def win_line(win: Win) -> Text:
         (win.day.strftime("%a %d %b").ljust(12), "dim"),
         (mark, "bold"),
         win.title,
-        (f"  · {kind_label(win.kind)}", "dim"),
+        (f"  · {note}" if (note := kind_note(win)) else "", "dim"),
     )
 
 
@@ -85,6 +86,7 @@ class WinsScreen(Screen[None]):
         self._drawn: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
+        yield TabBar("wins")
         with Vertical(id="wins"):
             yield Static(id="wins-title")
             yield Static(id="wins-filter")

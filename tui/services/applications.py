@@ -31,6 +31,7 @@ class AppFields:
     notes: str = ""
     next_step: str = ""
     next_day: date | None = None
+    confirmed_new: str = ""  # a contact name close to existing ones, confirmed as a new contact
 
 
 def _checked(fields: AppFields) -> dict[str, object]:
@@ -45,15 +46,17 @@ def _checked(fields: AppFields) -> dict[str, object]:
     }
 
 
-def _contact_ids(rb: Rebound, names: tuple[str, ...], company: str) -> tuple[str, ...]:
-    """Inside a change: each named contact, found (name or prefix) or added at ``company``."""
+def _contact_ids(rb: Rebound, names: tuple[str, ...], company: str,
+                 confirmed_new: str = "") -> tuple[str, ...]:
+    """Inside a change: each named contact, found (name or prefix) or added at ``company``
+    (``confirmed_new``: a name close to existing ones the user confirmed as new)."""
     ids: list[str] = []
     for name in names:
-        try:
-            person = contact_service.find_contact(rb, name)
+        try:  # a name close to existing contacts is refused with them, as everywhere
+            person = contact_service.named_or_new(rb, name, confirmed_new)
         except InputError as exc:
-            if "no contact matches" not in str(exc):
-                raise InputError(str(exc), "contacts") from None
+            raise InputError(str(exc), "contacts") from None
+        if person is None:
             person = contact_service.add_contact(rb, contact_service.ContactFields(name, company=company))
         if person.id not in ids:
             ids.append(person.id)
@@ -72,7 +75,7 @@ def add_application(rb: Rebound, fields: AppFields, day: date | None = None) -> 
     today, applied = _day(rb, day)
     with rb.change(f"add application {values['company']} · {values['role']}"):
         rules.duplicate_open(str(values["company"]), str(values["role"]), repo.applications(rb.store))
-        contacts = _contact_ids(rb, fields.contacts, str(values["company"]))
+        contacts = _contact_ids(rb, fields.contacts, str(values["company"]), fields.confirmed_new)
         stamp = rb.clock.timestamp()
         app = Application(id=new_id(), applied=applied, history=(("applied", applied),),
                           contacts=contacts, updated=stamp, created=stamp, **values)  # type: ignore[arg-type]
@@ -95,7 +98,7 @@ def edit_application(rb: Rebound, app_id: str, fields: AppFields, day: date | No
         apps = repo.applications(rb.store)
         if before.is_open:
             rules.duplicate_open(str(values["company"]), str(values["role"]), apps, exclude_id=app_id)
-        contacts = _contact_ids(rb, fields.contacts, str(values["company"]))
+        contacts = _contact_ids(rb, fields.contacts, str(values["company"]), fields.confirmed_new)
         history = (("applied", applied), *before.history[1:]) if before.history[0][0] == "applied" \
             else before.history
         app = replace(before, applied=applied, history=history, contacts=contacts,

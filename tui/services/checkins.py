@@ -90,6 +90,12 @@ def is_skipped(rb: Rebound, goal_id: str, day: date) -> bool:
     return any(s.goal_id == goal_id and s.day == day for s in repo.skips(rb.store))
 
 
+def toggle_skip(rb: Rebound, goal_id: str, day: date) -> tuple[Goal, bool]:
+    """The app's `s`: skip the day, or clear its skip. Returns the goal and whether it is now skipped."""
+    skipped = not is_skipped(rb, goal_id, day)
+    return set_skip(rb, goal_id, day, skipped), skipped
+
+
 def set_rest(rb: Rebound, day: date, rest: bool = True, reason: str = "") -> None:
     reason = clean_text(reason, what="reason", limit=MAX_NOTE)
     label = f"rest day {day.isoformat()}" if rest else f"clear rest day {day.isoformat()}"
@@ -101,3 +107,10 @@ def set_rest(rb: Rebound, day: date, rest: bool = True, reason: str = "") -> Non
 
 def rest_day(rb: Rebound, day: date) -> RestDay | None:
     return next((r for r in repo.rest_days(rb.store) if r.day == day), None)
+
+
+def toggle_rest(rb: Rebound, day: date) -> bool:
+    """The app's `r`: mark the day a rest day, or clear it. Returns whether it is now a rest day."""
+    rest = rest_day(rb, day) is None
+    set_rest(rb, day, rest)
+    return rest

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -216,6 +217,31 @@ def interaction_by_id(rb: Rebound, interaction_id: str) -> Interaction:
 
 def find_contact(rb: Rebound, query: str) -> Contact:
     return match_by_name(query, repo.contacts(rb.store), what="contact")
+
+
+def names(rb: Rebound) -> list[str]:
+    return [c.name for c in repo.contacts(rb.store)]
+
+
+def close_names(rb: Rebound, name: str, n: int = 3) -> list[str]:
+    """Contacts whose names are close to ``name`` (a typo: "Marko" for "Marco"), closest first."""
+    names = {c.name.casefold(): c.name for c in repo.contacts(rb.store)}
+    return [names[m] for m in difflib.get_close_matches(name.strip().casefold(), list(names), n=n)]
+
+
+def named_or_new(rb: Rebound, name: str, confirmed_new: str = "") -> Contact | None:
+    """The contact ``name`` names, or None when a new one is to be made. A name close to existing
+    ones is refused with them (no silent duplicate), unless it is ``confirmed_new``."""
+    try:
+        return find_contact(rb, name)
+    except InputError as exc:
+        if "no contact matches" not in str(exc):
+            raise InputError(str(exc), "contact") from None
+    close = close_names(rb, name)
+    if close and name.strip().casefold() != confirmed_new.strip().casefold():
+        raise InputError(f"no contact named {name.strip()} — did you mean {' or '.join(close)}? "
+                         "(enter again to create a new contact)", "contact")
+    return None
 
 
 def sort_key(view: ContactView) -> tuple[object, ...]:

@@ -7,13 +7,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..core.clock import Clock, local_now
 from ..store import Store
 from ..store import repo
 from ..core.wins import Win
 from ..store.records import Change
+
+if TYPE_CHECKING:  # read when first asked for: the app's first frame does without it
+    from .summary_cache import SummaryCache
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class Rebound:
         self.earned: list[Win] = []  # wins awarded by changes since the UI last took them
         self.deferred_wins: tuple[set[str] | None, set[date]] | None = None  # see wins_deferred
         self._label: str | None = None
+        self._summary_cache: SummaryCache | None = None
         store.today = self.today
 
     @classmethod
@@ -56,6 +60,16 @@ class Rebound:
 
     def today(self) -> date:
         return self.clock.today()
+
+    def summary_cache(self) -> SummaryCache:
+        """This run's ``.summaries.json`` (services/summary_cache.py): one object, the file read
+        once, when first needed; another one if the store moved to another folder."""
+        from .summary_cache import SummaryCache
+
+        cache = self._summary_cache
+        if cache is None or cache.folder != self.store.folder:
+            cache = self._summary_cache = SummaryCache(self.store.folder)
+        return cache
 
     @contextmanager
     def change(self, label: str) -> Iterator[None]:

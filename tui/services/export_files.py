@@ -141,7 +141,7 @@ def csv_bytes(header: list[str], rows: list[dict[str, Any]]) -> bytes:
 def write_csv(rb: Rebound, folder: Path) -> list[Path]:
     """Every table's file written beside its old copy first, then all renamed into place: a full
     disk leaves the previous export whole and no temporary file."""
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=files.PRIVATE_FOLDER)  # private, as the data
     planned = [(folder / f"{table}.csv", csv_bytes(header, rows))
                for table, (header, rows) in csv_tables(rb).items()]
     temps: list[Path] = []

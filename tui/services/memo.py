@@ -16,7 +16,7 @@ from .context import Rebound
 
 if TYPE_CHECKING:  # imported when first used: the first frame needs neither
     from .contacts import ContactView
-    from .status import GoalSummary
+    from .summaries import GoalSummary
 
 T = TypeVar("T")
 _figures: WeakKeyDictionary[Rebound, dict[Hashable, tuple[object, Any]]] = WeakKeyDictionary()

@@ -69,11 +69,12 @@ def log_mood(
 def log_rejection(
     rb: Rebound, company: str, *, role: str = "", stage: str = "", lesson: str = "",
     score: object = 2, tags: str | Iterable[str] = "", note: str = "", contact: str = "",
-    follow_up: str = DEFAULT_FOLLOW_UP, day: date | str | None = None,
+    follow_up: str = DEFAULT_FOLLOW_UP, day: date | str | None = None, new_contact: str = "",
     application_id: str | None = None,
 ) -> Rejection:
     """The mood entry (tagged ``rejection``), the reflection and, when ``contact`` is named, a
-    follow-up on that contact (found or created): one all-or-nothing, undoable change."""
+    follow-up on that contact (found or created): one all-or-nothing, undoable change. A name
+    close to existing contacts is refused with them unless it is ``new_contact`` (confirmed)."""
     day = _day(rb, day)
     parsed = parse_tags(tags)
     entry = _new_entry(rb, score, (REJECTION, *parsed) if REJECTION not in parsed else parsed, note, day)
@@ -91,6 +92,7 @@ def log_rejection(
             raise InputError(str(exc), "follow_up") from None
         if plan != "date":
             raise InputError("pick a day to follow up: “in 1 week” or YYYY-MM-DD", "follow_up")
+        contact_service.named_or_new(rb, contact, new_contact)  # refuses before anything is written
     with rb.change(f"rejection from {fields['company']}"):
         mood_repo.insert_entry(rb.store, entry)
         rejection = Rejection(new_id(), day, mood_id=entry.id, at=entry.at,
@@ -105,13 +107,9 @@ def log_rejection(
 
 def _ask_for_feedback(rb: Rebound, rejection: Rejection, name: str, when: str) -> Rejection:
     """Inside the change: find or create the contact and set the follow-up on it."""
-    try:
-        person = contact_service.find_contact(rb, name)
-    except InputError as exc:
-        if "no contact matches" not in str(exc):
-            raise InputError(str(exc), "contact") from None
-        fields = contact_service.ContactFields(name, company=rejection.company)
-        person = contact_service.add_contact(rb, fields)
+    person = contact_service.named_or_new(rb, name, confirmed_new=name)
+    if person is None:
+        person = contact_service.add_contact(rb, contact_service.ContactFields(name, company=rejection.company))
     person = contact_service.set_follow_up(rb, person.id, when)
     return replace(rejection, contact=person.name, contact_id=person.id, follow_up=person.follow_up)
 

@@ -12,7 +12,8 @@ from .history import histories
 
 
 def insights(rb: Rebound, means: dict[date, float]) -> list[Comparison]:
-    """Only the comparisons with enough days on both sides (``core.mood_stats.MIN_DAYS``)."""
+    """Only the comparisons with enough days on both sides and a difference worth showing
+    (``core.mood_stats.MIN_DAYS``, ``MIN_DIFFERENCE``)."""
     if not means:
         return []
     today = rb.today()

@@ -2,50 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..core.goals import Goal, GoalHistory
-from ..core.progress import progress_label
-from ..core.score import strength
-from ..core.streaks import RunState, Streak, streak
 from .context import Rebound
 from .history import histories
-
-
-@dataclass(frozen=True)
-class GoalSummary:
-    goal: Goal
-    day: date
-    streak: Streak
-    score: float
-    skipped: bool
-    rest: bool
-
-    @property
-    def target(self) -> int:
-        """The target to show: this period's (after rest days and skips) or the plain one."""
-        return self.streak.target or self.goal.target
-
-    @property
-    def progress(self) -> str:
-        """``this week 0/1 (2 a week, part week)``: the count, the target and why it is lower."""
-        return progress_label(self.streak.done, self.target, self.goal.target, self.goal.is_weekly)
-
-
-def summarize(history: GoalHistory, as_of: date, week_start: int, prior: RunState | None = None,
-              prior_score: tuple[date, float] | None = None) -> GoalSummary:
-    """``prior`` and ``prior_score``: what the goal carried into a day on or before ``as_of``
-    (see summary_cache); without them the whole history is walked."""
-    return GoalSummary(
-        goal=history.goal,
-        day=as_of,
-        streak=streak(history, as_of, week_start, prior),
-        score=strength(history, as_of, prior_score),
-        skipped=as_of in history.skips,
-        rest=as_of in history.rest_days,
-    )
+from .summaries import GoalSummary, summarize
 
 
 def goal_summaries(rb: Rebound, as_of: date | None = None) -> list[GoalSummary]:
@@ -59,10 +21,10 @@ def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
     from .app_status import application_counts
     from .contacts import followups_due  # the CLI's needs: the app's start-up does without them
     from .mood import mood_logged
-    from .summary_cache import SummaryCache, cached_latest, cached_summaries  # builds on this
+    from .summary_cache import cached_latest, cached_summaries
     from .wins import wins_on
 
-    cache = SummaryCache(rb)
+    cache = rb.summary_cache()
     day = as_of or rb.today()
     goals = [
         {

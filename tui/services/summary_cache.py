@@ -3,9 +3,10 @@
 A streak or a score needs every day since the goal's start; reading five years of check-ins
 costs a fresh process more than everything else it does. But what a goal carried into this year
 (its run state and its score on 1 January) changes only when older data changes. So it is kept
-in a hidden cache file, ``.summaries.json``, under a key made of everything it depends on: the
-goal, the week start, the rest days and skips before that day, and the identity (name, inode,
-mtime, size, revision token) of every check-in file of an earlier year. A cold status then reads
+in a hidden cache file, ``.summaries.json``, under a key made of everything it depends on
+(``core.prefix.walk_key``, shared with the in-memory prefixes): the goal, the week start, the
+rest days and skips before that day, and the identity (name, inode, mtime, size, revision
+token) of every check-in file of an earlier year. A cold status then reads
 only this year's and last year's check-ins (the latter for weeks and the weekly score window
 that straddle New Year). From February the state on the first of the month is kept too, keyed
 by this year's earlier days as well, so a warm start reads this year's check-ins only. Any doubt
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -31,12 +33,13 @@ except ImportError:  # pragma: no cover - another Python
 
 from ..core.clock import week_start_of
 from ..core.goals import GoalHistory
+from ..core.prefix import walk_key
 from ..core.score import score_before
 from ..core.streaks import RunState, state_before, state_from
 from ..store import files, repo
 from .context import Rebound
 from .history import histories
-from .status import GoalSummary, summarize
+from .summaries import GoalSummary, summarize
 
 if TYPE_CHECKING:  # the follow-ups' part is imported by `status` only, not by the app's start
     from ..core.contacts import Interaction
@@ -48,10 +51,13 @@ FIXED = (WIN_KINDS,)     # identity (see win_kinds)
 
 
 class SummaryCache:
-    """The entries of ``.summaries.json``; ``save`` keeps the ones used by this run."""
+    """The entries of ``.summaries.json``; ``save`` keeps the ones used by this run. One per run
+    (``Rebound.summary_cache``): the file is read once, and what one part of the run used (the
+    goals', the follow-ups') is not dropped by another part's save."""
 
-    def __init__(self, rb: Rebound) -> None:
-        self.path = rb.store.folder / CACHE
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path = folder / CACHE
         self.entries = self._read()
         self.used: dict[str, Any] = {}
         self.changed = False
@@ -86,6 +92,7 @@ class SummaryCache:
             files.write_temp(self.path, data, durable=False).replace(self.path)
         except OSError:
             pass  # a read-only or full folder: the next status reads everything again
+        self.changed = False
 
 
 def _identity(rb: Rebound, names: list[str]) -> list[Any]:
@@ -106,7 +113,7 @@ def summaries(rb: Rebound, day: date) -> list[GoalSummary]:
     store = rb.store
     if all(store.file(name).data is not None for name in repo.checkin_files(store)):
         return [summarize(h, day, rb.clock.week_start) for h in histories(rb)]
-    cache = SummaryCache(rb)
+    cache = rb.summary_cache()
     found = cached_summaries(rb, day, cache)
     cache.save()
     return found
@@ -182,23 +189,17 @@ def _boundary(history: GoalHistory, first: date, week_start: int) -> date:
 
 
 def _key(history: GoalHistory, new_year: date, week_start: int, identity: list[Any]) -> str:
-    goal = history.goal
-    return _digest([
-        "goal", goal.id, goal.start, goal.target, goal.period, sorted(goal.weekdays), week_start,
-        new_year, _boundary(history, new_year, week_start), identity,
-        sorted(d for d in history.rest_days if d < new_year),
-        sorted(d for d in history.skips if d < new_year),
-    ])
+    """What the goal carried into 1 January (its state at the period holding it, its score the
+    day before): the walk before it (``walk_key``), the check-ins by their files' identity."""
+    return _digest(["goal", *walk_key(history, new_year, week_start, identity)])
 
 
 def _month_key(history: GoalHistory, month: date, week_start: int, identity: list[Any]) -> str:
-    """``_key`` for the first of ``month`` (February on): the earlier years by their files'
-    identity, this year's days before the month by their data."""
+    """``_key`` for the first of ``month`` (February on): the earlier years' check-ins by their
+    files' identity, this year's before the month by their data."""
     new_year, counts = date(month.year, 1, 1), history.counts
-    return _digest([
-        _key(history, month, week_start, identity),
-        sorted((d, c) for d, c in counts.items() if new_year <= d < month),
-    ])
+    this_year = sorted((d, c) for d, c in counts.items() if new_year <= d < month)
+    return _digest(["month", *walk_key(history, month, week_start, [identity, this_year])])
 
 
 def _carried(history: GoalHistory, new_year: date, week_start: int) -> dict[str, Any]:
@@ -242,7 +243,7 @@ def win_kinds(rb: Rebound, day: date) -> Counter[str]:
     if files is None:
         return wins_repo.kind_counts(store)
     older = sorted(name for year, name in files.items() if year < day.year)
-    cache = SummaryCache(rb)
+    cache = rb.summary_cache()
     identity = _digest([WIN_KINDS, _identity(rb, older)])
     entry = cache.get(WIN_KINDS)
     found = entry.get("counts") if isinstance(entry, dict) and entry.get("of") == identity else None
@@ -257,7 +258,7 @@ def win_kinds(rb: Rebound, day: date) -> Counter[str]:
 # Follow-ups --------------------------------------------------------------------------------------
 def latest(rb: Rebound, day: date) -> dict[str, Interaction]:
     """Each contact's latest interaction, the older years' from the cache (Today's follow-ups)."""
-    cache = SummaryCache(rb)
+    cache = rb.summary_cache()
     found = cached_latest(rb, day, cache)
     cache.save(prune=False)  # the goals' entries stay
     return found

@@ -15,7 +15,11 @@ _CAUSES = {
                   "make it writable, or choose another folder with --data-dir or REBOUND_DATA_DIR"),
     errno.EACCES: ("the folder is not writable", f"fix the folder's permissions and {_AGAIN}"),
     errno.EPERM: ("the folder is not writable", f"fix the folder's permissions and {_AGAIN}"),
+    errno.EISDIR: ("a folder stands where Rebound keeps a file", f"move it away and {_AGAIN}"),
+    errno.ENOTDIR: ("a file stands where Rebound keeps a folder", f"move it away and {_AGAIN}"),
+    errno.EEXIST: ("something stands where Rebound keeps a folder", f"move it away and {_AGAIN}"),
 }
+_IN_THE_WAY = (errno.EISDIR, errno.ENOTDIR, errno.EEXIST)  # the message names what is in the way
 
 
 def write_failure(folder: Path, exc: OSError, *, doing: str = "save to") -> str:
@@ -25,6 +29,8 @@ def write_failure(folder: Path, exc: OSError, *, doing: str = "save to") -> str:
     )
     detail = exc.strerror or str(exc)
     what = f"{cause} ({detail})" if cause else detail
+    if exc.errno in _IN_THE_WAY and exc.filename:
+        what = f"{exc.filename}: {what}"
     return f"could not {doing} {folder}: {what}. Nothing was changed; {advice}."
 
 

@@ -1,5 +1,10 @@
 """Durable file writes (temporary file in the same folder, flush, fsync, rename, fsync the
-folder), and the names of the files a family of records is split into, a year each."""
+folder), and the names of the files a family of records is split into, a year each.
+
+Privacy: a job search's contacts, notes and moods are nobody else's business, so every file
+Rebound makes is 0600 and every folder 0700 (as ``pass`` and gnupg do), whatever the umask. A
+file rewritten keeps the mode it had, so a user's ``chmod`` survives saves.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,16 @@ from datetime import date
 from pathlib import Path
 
 TMP_MARK = ".tmp-"
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def mode_of(path: Path) -> int:
+    """The permission bits a rewrite of ``path`` keeps: its own, or private for a new file."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        return PRIVATE_FILE
 
 
 def temp_path_for(path: Path) -> Path:
@@ -17,8 +32,9 @@ def temp_path_for(path: Path) -> Path:
 
 
 def write_temp(path: Path, data: bytes, *, durable: bool = True) -> Path:
-    """Write ``data`` beside ``path`` in a new temporary file, fsynced. Returns the temp path."""
-    return write_new(temp_path_for(path), data, durable=durable)
+    """Write ``data`` beside ``path`` in a new temporary file, fsynced, with the mode ``path`` has
+    (private when it is new). Returns the temp path."""
+    return write_new(temp_path_for(path), data, durable=durable, mode=mode_of(path))
 
 
 def exclusive_copy(source: Path, target: Path) -> None:
@@ -26,10 +42,11 @@ def exclusive_copy(source: Path, target: Path) -> None:
     write_new(target, source.read_bytes())
 
 
-def write_new(tmp: Path, data: bytes, *, durable: bool = True) -> Path:
+def write_new(tmp: Path, data: bytes, *, durable: bool = True, mode: int = PRIVATE_FILE) -> Path:
     """Write ``data`` to the new file ``tmp`` (never an existing one); on failure it is removed."""
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode & 0o777)
     try:
+        os.fchmod(fd, mode)  # exactly ``mode``: the umask may have taken bits off a kept mode
         view = memoryview(data)
         while view:
             written = os.write(fd, view)

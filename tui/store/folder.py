@@ -5,6 +5,11 @@ start a new, nearly empty data set where the user's data was, silently. Reads fa
 error, so a screen keeps what it last drew instead of showing nothing. Writing resumes as soon as a
 folder is back at that path (put back from the trash or a copy), or when the user chooses to start
 afresh (``start_afresh``).
+
+A folder swapped for another at the same path (``rm -rf D; mkdir D`` while the app is open) is
+taken the same way: an empty folder there is not the user's data, and the next change must not
+start a new data set in it without a word. A folder put back that holds the data is taken as the
+data folder again.
 """
 
 from __future__ import annotations
@@ -13,10 +18,13 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import files
 from .errors import StoreError
 
 if TYPE_CHECKING:
     from .store import Store
+
+MAIN = "rebound.json"  # settings and goals: there in every folder that ever held either
 
 
 class DataFolderGoneError(StoreError):
@@ -27,6 +35,42 @@ class DataFolderGoneError(StoreError):
             "was saved, and Rebound will not start a new, empty data set there on its own: put the "
             "folder back (from the trash or a copy), or choose to start afresh."
         )
+
+
+class Seen:
+    """The data folder as a Store last found it: its device and inode, and whether it held
+    ``rebound.json``."""
+
+    def __init__(self) -> None:
+        self.identity: tuple[int, int] | None = None
+        self.had_main = False
+
+    def check(self, folder: Path, *, changing: bool = False) -> bool:
+        """DataFolderGoneError when the folder is missing, lost its ``rebound.json``, or is
+        another folder without data. True when it is another folder that holds data (a copy put
+        back): then nothing cached from the old one is current."""
+        try:
+            st = os.stat(folder)
+        except (FileNotFoundError, NotADirectoryError):
+            raise DataFolderGoneError(folder) from None
+        identity = (st.st_dev, st.st_ino)
+        has_main = os.path.lexists(folder / MAIN)
+        if self.had_main and not has_main:
+            raise DataFolderGoneError(folder)
+        swapped = self.identity is not None and identity != self.identity
+        if swapped and (changing or not (has_main or _holds_data(folder))):
+            raise DataFolderGoneError(folder)
+        self.identity, self.had_main = identity, has_main
+        return swapped
+
+    def forget(self) -> None:
+        """Take whatever folder is found next as the data folder (the user started afresh)."""
+        self.identity, self.had_main = None, False
+
+
+def _holds_data(folder: Path) -> bool:
+    with os.scandir(folder) as entries:
+        return any(e.name.endswith(".json") and not e.name.startswith(".") for e in entries)
 
 
 def identity(folder: Path, lock_name: str) -> tuple[int, int, bool]:
@@ -66,6 +110,7 @@ def gone(folder: Path, lock_name: str) -> DataFolderGoneError:
 
 def start_afresh(store: Store) -> None:
     """The user chose a new, empty data set at the vanished folder's path."""
-    store.folder.mkdir(parents=True, exist_ok=True)
+    store.folder.mkdir(parents=True, exist_ok=True, mode=files.PRIVATE_FOLDER)
+    store.seen.forget()
     for storage in store._files.values():
         storage.invalidate()

@@ -9,10 +9,10 @@ from datetime import date
 from typing import Any
 
 from ..core.goals import CheckIn, Goal, RestDay, Skip, YearlyCounts
+from .folder import MAIN
 from .records import delete, insert, put
 from .store import Store
 
-MAIN = "rebound.json"
 CHECKINS = "checkins-"
 
 

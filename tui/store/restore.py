@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import orjson
-
-from . import files, schema
+from . import files
 from .errors import StoreError, write_failure
+from .health import problem_of
 from .store import Store
 
 BROKEN_MARK = ".broken-"
@@ -35,28 +34,6 @@ class Restored:
     path: Path  # the data file, now holding the backup's content
     backup: Path  # the copy that was put in place
     kept_as: Path  # the broken file, byte for byte
-
-
-def problem_of(path: Path) -> str | None:
-    """Why the data file at ``path`` is damaged, or None: also when it does not exist, and when a
-    newer Rebound wrote it (that file is sound; an older backup must not replace it)."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        return f"it cannot be read ({exc.strerror or exc})"
-    problem = schema.file_problem(raw)
-    return None if problem is not None and _newer(raw) else problem
-
-
-def _newer(raw: bytes) -> bool:
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        return False
-    version = schema.version_of(data) if isinstance(data, dict) else None
-    return version is not None and version > schema.SCHEMA_VERSION
 
 
 def broken_files(store: Store) -> list[BrokenFile]:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import itertools
-import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 import orjson
 from tinydb.storages import Storage
 
-from . import files, schema
+from . import files, health, schema
 from .errors import CorruptFileError, NewerSchemaError, StoreError
 from .folder import DataFolderGoneError
 
@@ -72,9 +73,10 @@ class FileStorage(Storage):
         """Load the file if it is not cached or has changed on disk since it was read."""
         if self.data is not None and self.stamp is not None and files.stamp(self.path) == self.stamp:
             return
+        self.store.check_folder()  # swapped for an empty one: never read as "no data"
         rev = self.store.revision_of(self.path.name)  # read before the data, never after
         try:
-            fd = os.open(self.path, os.O_RDONLY)
+            raw, current = health.read_plain(self.path)
         except FileNotFoundError:
             if not self.path.parent.is_dir():
                 raise DataFolderGoneError(self.path.parent) from None  # never shown as no data
@@ -82,17 +84,8 @@ class FileStorage(Storage):
                 self.data, self.stamp, self.dirty = schema.empty(self.kind), None, False
                 self.rev = rev
             return
-        except OSError as exc:  # e.g. no permission: report it (exit 3), never a traceback
+        except OSError as exc:  # no permission, a folder, a pipe, a link: named, never a traceback
             raise self._unreadable(exc) from exc
-        try:
-            st = os.fstat(fd)
-            current = (st.st_ino, st.st_mtime_ns, st.st_size)
-            with os.fdopen(fd, "rb", closefd=False) as handle:
-                raw = handle.read()
-        except OSError as exc:  # e.g. the name is a folder, or an I/O error
-            raise self._unreadable(exc) from exc
-        finally:
-            os.close(fd)
         self.data = self._parse(raw)
         self.stamp = current
         self.dirty = False
@@ -100,8 +93,14 @@ class FileStorage(Storage):
         self.version = next(_versions)
 
     def _unreadable(self, exc: OSError) -> StoreError:
+        if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a symbolic link
+            problem = health.not_a_file(stat.S_IFLNK)
+        else:
+            problem = exc.strerror or str(exc)
+        if exc.errno in (0, errno.ELOOP):  # not a regular file: the problem says what to do
+            return StoreError(f"cannot read {self.path}: {problem}. It was left untouched.")
         return StoreError(
-            f"cannot read {self.path}: {exc.strerror or exc}. The file was left untouched; "
+            f"cannot read {self.path}: {problem}. The file was left untouched; "
             "make it a readable file (or move it away) and try again."
         )
 

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import os
 import secrets
-import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,8 +27,9 @@ from tinydb.table import Table
 if TYPE_CHECKING:
     from filelock import FileLock
 
-from . import files, schema
+from . import backups, files, health
 from . import folder as data_folder
+from .backups import BACKUPS, KEEP_DAILY_BACKUPS  # noqa: F401  (their home is backups.py)
 from .errors import StoreError, write_failure
 from .records import Change
 from .storage import FileStorage
@@ -37,8 +37,6 @@ from .storage import FileStorage
 JOURNAL = ".journal.json"
 REVISIONS = ".revisions.json"
 LOCK = ".rebound.lock"
-BACKUPS = "backups"
-KEEP_DAILY_BACKUPS = 7
 
 
 class Store:
@@ -57,19 +55,22 @@ class Store:
         self._depth = 0
         self._changes: list[Change] = []
         self.last_changes: tuple[Change, ...] = ()  # what the last committed transaction did
+        self.verdicts = health.Verdicts(self.folder)
+        self.seen = data_folder.Seen()  # the folder as last found, to notice it being swapped
 
     @classmethod
     def open(cls, folder: Path, **kwargs: object) -> Store:
         """Create the folder if needed and finish any change a crash interrupted."""
         folder = Path(folder)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True, mode=files.PRIVATE_FOLDER)
         except OSError as exc:
             raise StoreError(
                 f"cannot create the data folder {folder}: {exc.strerror}. "
                 "Choose another with --data-dir or REBOUND_DATA_DIR."
             ) from exc
         store = cls(folder, **kwargs)  # type: ignore[arg-type]
+        store.check_folder()
         if (folder / JOURNAL).exists():
             with store.transaction():
                 pass
@@ -109,9 +110,10 @@ class Store:
         """
         result = []
         try:
+            self.check_folder()
             entries = list(os.scandir(self.folder))
-        except FileNotFoundError:
-            return ()
+        except (FileNotFoundError, data_folder.DataFolderGoneError):
+            return ()  # the reads that follow say it is gone
         for entry in entries:
             if entry.name.endswith(".json") and not entry.name.startswith("."):
                 try:
@@ -128,6 +130,13 @@ class Store:
         return tuple(sorted(result)) + tokens
 
     # Reading --------------------------------------------------------------------------------
+    def check_folder(self) -> None:
+        """DataFolderGoneError when the folder was deleted, or swapped for another one (an empty
+        folder made at its path) since this Store last looked (see ``folder.Seen``)."""
+        if self.seen.check(self.folder, changing=self._depth > 0):
+            for storage in self._files.values():  # a copy put back: nothing cached is current
+                storage.invalidate()
+
     def before_read(self, storage: FileStorage) -> None:
         if self._depth:
             if storage.data is None:
@@ -184,9 +193,12 @@ class Store:
         """Take the folder lock (release it when done). Never makes a vanished folder again."""
         from filelock import FileLock, Timeout  # only changes pay for this import
 
+        self.check_folder()
         before = data_folder.identity(self.folder, LOCK)
         if self._lock is None:
-            self._lock = FileLock(str(self.folder / LOCK), timeout=self._lock_timeout)
+            self._lock = FileLock(
+                str(self.folder / LOCK), timeout=self._lock_timeout, mode=files.PRIVATE_FILE
+            )
         try:
             self._lock.acquire()
         except Timeout as exc:
@@ -209,11 +221,12 @@ class Store:
         if not dirty:
             return
         try:
-            self._daily_backup()
+            backups.daily_backup(self)
             self._bump_revisions(dirty)
             for storage in dirty:
                 if storage.migrated_from is not None and storage.path.exists():
-                    self._backup_files(f"pre-migration-v{storage.migrated_from}", [storage.path])
+                    name = f"pre-migration-v{storage.migrated_from}"
+                    backups.backup_files(self, name, [storage.path])
             if len(dirty) == 1:
                 files.atomic_write(dirty[0].path, dirty[0].serialize())
             else:
@@ -224,6 +237,8 @@ class Store:
             storage.stamp = files.stamp(storage.path)
             storage.dirty = False
             storage.migrated_from = None
+            if storage.path.name == data_folder.MAIN:
+                self.seen.had_main = True  # a folder without it from now on is not this one
 
     def _revisions(self) -> dict[str, str]:
         try:
@@ -274,76 +289,68 @@ class Store:
     def _recover(self) -> None:
         """Under the lock: finish a journalled change, drop temp files of crashed writers."""
         journal = self.folder / JOURNAL
-        if journal.exists():
-            try:
-                plan = orjson.loads(journal.read_bytes())["renames"]
-            except (orjson.JSONDecodeError, KeyError, TypeError):
-                plan = []  # the journal itself never completed: the change never happened
-            self._roll_forward(plan)
+        if os.path.lexists(journal):
+            self._roll_forward(journal_plan(journal))
         for entry in os.scandir(self.folder):
             if entry.name.startswith(".") and files.TMP_MARK in entry.name:
                 Path(entry.path).unlink(missing_ok=True)
 
-    # Backups --------------------------------------------------------------------------------
+    # Data files and backups ----------------------------------------------------------------
+    def data_names(self) -> list[str]:
+        """Every entry named like a data file, whatever it is (a folder or a link is reported)."""
+        return sorted(
+            e.name for e in os.scandir(self.folder)
+            if e.name.endswith(".json") and not e.name.startswith(".")
+        )
+
     def data_files(self) -> list[Path]:
+        """The data files: plain files only (never a link, a folder or a pipe)."""
         return [
             Path(e.path)
             for e in os.scandir(self.folder)
-            if e.is_file() and e.name.endswith(".json") and not e.name.startswith(".")
+            if e.is_file(follow_symlinks=False) and e.name.endswith(".json")
+            and not e.name.startswith(".")
         ]
-
-    def _daily_backup(self) -> None:
-        """A copy of the data before the first change of each day; the last 7 are kept."""
-        name = self.today().isoformat()
-        if (self.folder / BACKUPS / name).exists():
-            return
-        existing = self.data_files()
-        if existing:
-            self._backup_files(name, existing)
-        daily = sorted(
-            p for p in (self.folder / BACKUPS).glob("????-??-??") if p.is_dir()
-        ) if (self.folder / BACKUPS).exists() else []
-        for old in daily[:-KEEP_DAILY_BACKUPS]:
-            shutil.rmtree(old, ignore_errors=True)
-
-    def _backup_files(self, name: str, paths: list[Path]) -> Path:
-        root = self.folder / BACKUPS
-        root.mkdir(exist_ok=True)
-        target = root / name
-        if target.exists():
-            target = root / f"{name}-{datetime.now().strftime('%H%M%S%f')}"
-        staging = root / f".{target.name}{files.TMP_MARK}{os.getpid()}"
-        shutil.rmtree(staging, ignore_errors=True)  # left by a failed try or a dead process
-        staging.mkdir()
-        try:
-            for path in paths:
-                shutil.copy2(path, staging / path.name)
-            os.replace(staging, target)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        return target
 
     def newest_backup_of(self, path: Path) -> Path | None:
-        """The newest backup of ``path`` that can be read: a daily backup may hold a copy of the
-        broken file itself, and a hidden folder is an unfinished backup."""
-        root = self.folder / BACKUPS
-        if not root.exists():
-            return None
-        candidates = [
-            d / path.name
-            for d in root.iterdir()
-            if not d.name.startswith(".") and (d / path.name).is_file()
-        ]
-        return max(
-            (p for p in candidates if _readable(p)),
-            key=lambda p: p.stat().st_mtime_ns,
-            default=None,
-        )
+        return backups.newest_backup_of(self, path)
 
 
-def _readable(path: Path) -> bool:
+def journal_plan(journal: Path) -> list[list[str]]:
+    """The renames a journal lists, each checked: from a temporary file of this folder to the data
+    file it was made for. A journal Rebound did not write is refused by name and left alone:
+    following it could replace files anywhere (``../elsewhere``)."""
     try:
-        return schema.file_problem(path.read_bytes()) is None  # what a restore would accept
-    except OSError:
-        return False
+        plan = orjson.loads(health.read_plain(journal)[0])["renames"]
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise _bad_journal(journal, exc.strerror or str(exc)) from None
+    except (orjson.JSONDecodeError, KeyError, TypeError):
+        raise _bad_journal(journal, "it is not a list of renames Rebound wrote") from None
+    if not isinstance(plan, list):
+        raise _bad_journal(journal, "its renames are not a list")
+    for step in plan:
+        if not (isinstance(step, list) and len(step) == 2 and all(isinstance(n, str) for n in step)):
+            raise _bad_journal(journal, f"the rename {_short(step)} is not a pair of names")
+        tmp, target = step
+        plain = all(n and n == os.path.basename(n) and n not in (".", "..") and "\0" not in n
+                    for n in step)
+        data_file = target.endswith(".json") and not target.startswith(".")
+        if not (plain and data_file and tmp.startswith(f".{target}{files.TMP_MARK}")):
+            raise _bad_journal(journal, f"the rename {_short(step)} does not stay inside the folder "
+                               "as Rebound's own renames do")
+    return plan
+
+
+def _short(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _bad_journal(journal: Path, problem: str) -> StoreError:
+    return StoreError(
+        f"cannot read {journal}: {problem}. It was left untouched and nothing was changed; it "
+        "should list a change Rebound began: move it away (your data files stay as they are) and "
+        "try again."
+    )

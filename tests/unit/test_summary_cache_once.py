@@ -1,0 +1,69 @@
+"""Issue 16.1: one summary cache per run. The app's goals, follow-ups and wins read
+`.summaries.json` once between them, and what one part saved does not drop another's entries."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from tui.demo import generate_history
+from tui.demo_contacts import generate_contacts
+from tui.services import Rebound, checkins, goals, memo
+from tui.services import summary_cache
+from tui.services.status import status
+
+NOW = datetime(2026, 3, 20, 9, 30, tzinfo=timezone.utc)
+OLD_INTERACTIONS = ("interactions-2023.json", "interactions-2024.json", "interactions-2025.json")
+
+
+def fresh(folder: Path) -> Rebound:
+    return Rebound.open(folder, now=lambda: NOW)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("once") / "data"
+    rb = fresh(folder)
+    generate_history(rb, years=3, seed=3)
+    generate_contacts(rb, contacts=20, interactions=200, years=3, seed=3)
+    return folder
+
+
+@pytest.fixture
+def folder(built: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(built, copy)
+    status(fresh(copy))  # fills the cache (a file's identity holds its inode: after the copy)
+    return copy
+
+
+def test_the_app_reads_the_summary_file_once(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[Path] = []
+    read = summary_cache.SummaryCache._read
+
+    def counted(self: summary_cache.SummaryCache) -> object:
+        reads.append(self.path)
+        return read(self)
+
+    monkeypatch.setattr(summary_cache.SummaryCache, "_read", counted)
+    rb = fresh(folder)
+    day = rb.today()
+    assert memo.summaries(rb, day)  # Today's goals
+    memo.followups_due(rb, day)  # Today's follow-ups
+    summary_cache.win_kinds(rb, day)  # the Wins screen's title
+    assert reads == [folder / summary_cache.CACHE]
+
+
+def test_refreshing_the_goals_entries_keeps_the_follow_ups_entry(folder: Path) -> None:
+    """A change before 1 January makes the goals' entries new; saving them must not drop what
+    the follow-ups read from the same file, or Today's follow-ups read every old interaction."""
+    checkins.set_skip(fresh(folder), goals.find_goal(fresh(folder), "Send applications").id,
+                      date(2025, 12, 30))
+    rb = fresh(folder)
+    day = rb.today()
+    memo.summaries(rb, day)  # new entries for the goals, saved
+    assert memo.followups_due(rb, day)
+    assert [n for n in OLD_INTERACTIONS if rb.store.file(n).data is not None] == []
