@@ -10,6 +10,7 @@ from .services import Rebound
 from .services import checkins as checkin_service
 from .services import goals as goal_service
 from .services.wins import add_win
+from .demo_apps import busy_applications, generate_applications
 from .demo_mood import busy_moods, generate_moods
 from .store.mood import REJECTIONS
 
@@ -48,7 +49,8 @@ def generate(rb: Rebound, *, days: int = 60, seed: int = 7) -> None:
         checkin_service.log(rb, goals[4].id, 1, day=today)
         add_win(rb, "A recruiter at Northwind replied to my follow-up", today - timedelta(days=1))
         _demo_contacts(rb, today)
-        generate_moods(rb, today)
+        linked = generate_applications(rb, today)
+        generate_moods(rb, today, tailspin=linked["Tailspin Toys"])
     rb.history.clear()  # demo data is the starting point, not an undoable change
 
 
@@ -101,7 +103,8 @@ def generate_history(rb: Rebound, *, years: int = 5, seed: int = 1800) -> dict[s
 
     Check-ins and wins are written in bulk (one TinyDB ``insert_multiple`` per file), shaped by
     the repository; wins are what ``services.wins.reconcile`` would award for every goal and day.
-    Moods (about 3 a day) and 400 rejections come from ``demo_mood.busy_moods``.
+    Moods (about 3 a day) and 400 rejections come from ``demo_mood.busy_moods``, 400 applications
+    a year from ``demo_apps.busy_applications``.
     """
     from datetime import datetime, time
 
@@ -180,6 +183,9 @@ def generate_history(rb: Rebound, *, years: int = 5, seed: int = 1800) -> dict[s
         for name, docs in moods.items():
             store.table(name, "mood").insert_multiple(docs)
         store.table(REJECTIONS, "rejections").insert_multiple(rejections)
+        applications = busy_applications(random.Random(seed + 2), first, today, at)
+        for name, docs in applications.items():
+            store.table(name, "applications").insert_multiple(docs)
 
         every = histories(rb, include_archived=True)
         earned = [w for h in every for w in goal_wins(h, today, clock.week_start)]
@@ -199,4 +205,5 @@ def generate_history(rb: Rebound, *, years: int = 5, seed: int = 1800) -> dict[s
         "wins": len(earned),
         "moods": sum(len(d) for d in moods.values()),
         "rejections": len(rejections),
+        "applications": sum(len(d) for d in applications.values()),
     }

@@ -12,8 +12,10 @@ TAGS = ("exercise", "networking", "interview", "rest", "")
 REJECTION_AGO = 6  # a low day with a reflection; four days ago the bounce-back
 
 
-def generate_moods(rb: Rebound, today: date, *, days: int = 30, seed: int = 11) -> None:
-    """Inside the demo's change. Today is left unlogged so Today shows its gentle prompt."""
+def generate_moods(rb: Rebound, today: date, *, days: int = 30, seed: int = 11,
+                   tailspin: str | None = None) -> None:
+    """Inside the demo's change. Today is left unlogged so Today shows its gentle prompt.
+    ``tailspin``: the demo application the rejection closed."""
     rng = random.Random(seed)
     for offset in range(days, 0, -1):
         day = today - timedelta(days=offset)
@@ -21,6 +23,7 @@ def generate_moods(rb: Rebound, today: date, *, days: int = 30, seed: int = 11) 
             mood_service.log_rejection(
                 rb, "Tailspin Toys", role="Data analyst", stage="final round", score=2,
                 lesson="Bring one concrete story for each skill in the job ad", day=day,
+                application_id=tailspin,
             )
             mood_service.log_mood(rb, 1, note="hard to shake off", day=day)
             continue

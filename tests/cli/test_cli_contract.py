@@ -156,6 +156,10 @@ def test_non_ui_commands_do_not_import_textual(cli_env, data_dir: Path, tmp_path
         ["status"],
         ["status", "--json", "--as-of", "yesterday"],
         ["restore"],
+        ["app", "add", "Northwind", "Analyst", "--contact", "Ada"],
+        ["app", "move", "northwind", "screen"],
+        ["app", "list", "--json"],
+        ["app", "funnel"],
     ]
     env = dict(cli_env, REBOUND_DATA_DIR=str(data_dir))
     proc = subprocess.run(

@@ -9,7 +9,8 @@ import pytest
 
 from cli_support import assert_refused, days_before
 
-TOP_LEVEL = {"date", "goals", "followups_due", "mood_logged", "wins_today"}
+TOP_LEVEL = {"date", "goals", "followups_due", "mood_logged", "wins_today", "applications"}
+STAGES = {"applied", "screen", "interview", "final", "offer", "accepted", "rejected", "withdrawn", "ghosted"}
 GOAL_FIELDS = {
     "name", "period", "target", "full_target", "done", "complete", "current_streak", "best_streak",
     "at_risk", "score",
@@ -25,6 +26,8 @@ def check_shape(data: dict) -> None:
     assert isinstance(data["wins_today"], list)
     for due in data["followups_due"]:
         assert set(due) == {"name", "due", "overdue"}
+    assert set(data["applications"]) == {"open", "quiet", "by_stage"}  # added by issue 18
+    assert set(data["applications"]["by_stage"]) == STAGES
     for win in data["wins_today"]:
         assert set(win) == {"kind", "title"}
     for goal in data["goals"]:

@@ -86,3 +86,17 @@ def test_contacts_share_is_what_the_app_would_have_made(tmp_path: Path) -> None:
     with rb.change("check"):
         assert reconcile_contacts(rb) == []  # the stored wins already are what the data earns
     assert {w.key for w in wins_repo.wins(rb.store)} == before
+
+
+def test_applications_share_400_a_year_mostly_closed(tmp_path: Path) -> None:
+    from tui.services import applications as apps
+
+    rb, files = generated(tmp_path)
+    found = apps.applications(rb)  # read back through the load checks
+    assert 380 <= len(found) <= 420
+    assert any(name.startswith("applications-") for name in files)
+    old = [a for a in found if (rb.today() - a.applied).days > 60]
+    assert sum(a.is_open for a in old) <= 0.1 * len(old)  # nearly all old ones are closed
+    assert 0 < len(apps.quiet(rb)) < 100
+    assert {"offer", "accepted", "rejected", "ghosted"} <= {s for a in found for s, _ in a.history}
+    assert all(a.history == tuple(sorted(a.history, key=lambda step: step[1])) for a in found)

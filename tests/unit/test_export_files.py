@@ -177,6 +177,10 @@ def test_every_csv_column_matches_the_json_export(demo: Rebound, tmp_path: Path)
                     assert cell == ",".join(WEEKDAYS[d] for d in sorted(doc[column]))
                 elif column in doc and (table, column) == ("settings", "week_start"):
                     assert cell == WEEKDAYS[doc[column]]
+                elif (table, column) == ("applications", "history"):  # "applied 2026-11-12; screen …"
+                    assert cell == "; ".join(f"{stage} {day}" for stage, day in doc[column])
+                elif (table, column) == ("applications", "contact_names"):
+                    assert cell == ", ".join(by_id[c][1]["name"] for c in doc["contacts"])
                 elif column in doc:
                     assert cell == expected_cell(doc[column]), (table, column)
                 elif table == "wins" and column.startswith("subject"):
@@ -192,7 +196,8 @@ def test_every_csv_column_matches_the_json_export(demo: Rebound, tmp_path: Path)
                     assert by_id[reference][0] == column + "s" if reference else True
     # the columns the issue named, and every kind of subject a win can have
     assert {("wins", "subject_kind"), ("checkins", "goal"), ("interactions", "contact"),
-            ("rejections", "contact"), ("goals", "weekdays"), ("settings", "week_start")} <= checked
+            ("rejections", "contact"), ("goals", "weekdays"), ("settings", "week_start"),
+            ("applications", "history"), ("applications", "contact_names")} <= checked
     headers = {table: header for table, (header, _) in csv_tables(demo).items()}
     assert "goal_id" not in headers["wins"] and "mood" not in headers["rejections"]
     wins = read_csv(tmp_path / "csv" / "wins.csv")

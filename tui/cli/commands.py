@@ -56,6 +56,10 @@ def _run(rb: Rebound, args: argparse.Namespace) -> int:
         from . import transfer_commands
 
         return getattr(transfer_commands, f"{args.command}_command")(rb, args)  # type: ignore[no-any-return]
+    if args.command == "app":
+        from .app_commands import app_command
+
+        return app_command(rb, args)
     if args.command == "restore":
         from .restore_command import restore_command
 

@@ -6,6 +6,7 @@ import argparse
 
 from .. import __version__
 from . import edit_parser
+from .app_commands import add_app_parser
 
 EPILOG = "DAY is YYYY-MM-DD, 'today' or 'yesterday'. Data folder: --data-dir or REBOUND_DATA_DIR."
 
@@ -82,6 +83,8 @@ def build() -> argparse.ArgumentParser:
     c_list = contact_sub.add_parser("list", help="list contacts, most urgent follow-up first")
     c_list.add_argument("--json", action="store_true", help="print JSON")
     edit_parser.add_contact_actions(contact_sub, whole_number)
+
+    add_app_parser(sub, whole_number)
 
     win = sub.add_parser("win", help="record a small victory in your own words (win list, win delete ID)")
     win.add_argument("text", metavar="TEXT")

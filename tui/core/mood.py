@@ -51,6 +51,7 @@ class Rejection:
     contact_id: str | None = None
     follow_up: date | None = None
     at: str = ""
+    application_id: str | None = None  # the application it closed, when there is one
 
     @property
     def ask_feedback(self) -> bool:

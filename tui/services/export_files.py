@@ -59,6 +59,8 @@ def _title(doc: dict[str, Any]) -> str:
 def _columns(table: str, key: str, doc: dict[str, Any], named: set[str]) -> list[str]:
     if table == "wins" and key == "goal_id":
         return ["subject_kind", "subject_id", "subject"]
+    if table == "applications" and key == "contacts":
+        return ["contacts", "contact_names"]
     name = key[: -len("_id")]
     if REFERENCES.get(key) in named and name not in doc:  # a rejection keeps its own "contact"
         return [key, name]
@@ -76,12 +78,25 @@ def _row(table: str, doc: dict[str, Any], subjects: dict[str, tuple[str, str]],
         if (table, key) in WEEKDAY_FIELDS:
             row[key] = _weekdays(value)
             continue
+        if table == "applications" and key in ("history", "contacts"):
+            row.update(_application_cells(key, value, subjects))
+            continue
         row[key] = _cell(value)
         columns = _columns(table, key, doc, named)
         if len(columns) == 2:
             title = subjects.get(value, ("", ""))[1] if isinstance(value, str) else ""
             row[columns[1]] = safe_text(title)
     return row
+
+
+def _application_cells(key: str, value: Any, subjects: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    """The stage history as "applied 2026-11-12; screen 2026-11-20"; contacts with their names."""
+    if key == "history" and isinstance(value, list):
+        return {key: safe_text("; ".join(" ".join(map(str, step)) if isinstance(step, list) else str(step)
+                                         for step in value))}
+    ids = value if isinstance(value, list) else []
+    names = [subjects.get(i, ("", ""))[1] if isinstance(i, str) else "" for i in ids]
+    return {key: _cell(value), "contact_names": safe_text(", ".join(n for n in names if n))}
 
 
 def _weekdays(value: Any) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable
 
+from ..core import applications as app_rules
 from ..core import contacts as contact_rules
 from ..core import mood as mood_rules
 from ..core.errors import InputError
@@ -36,6 +37,12 @@ TEXTS: dict[str, dict[str, tuple[str, int, bool]]] = {
                    "lesson": ("lesson", mood_rules.MAX_LESSON, False),
                    "contact": ("contact name", mood_rules.MAX_FIELD, False)},
     "wins": {"title": ("win", MAX_WIN, True)},
+    "applications": {"company": ("company", app_rules.MAX_FIELD, True),
+                     "role": ("role", app_rules.MAX_FIELD, True),
+                     "source": ("source", app_rules.MAX_FIELD, False),
+                     "link": ("link", app_rules.MAX_LINK, False),
+                     "notes": ("notes", app_rules.MAX_NOTES, False),
+                     "next_step": ("next step", app_rules.MAX_STEP, False)},
 }
 # table -> the rule for its tags (how many, how long each)
 TAGS: dict[str, Callable[[list[str]], tuple[str, ...]]] = {
@@ -78,6 +85,8 @@ def _check_fields(table: str, doc: dict[str, Any]) -> None:
             value = doc.get(field)
             if isinstance(value, int) and not isinstance(value, bool) and not low <= value <= high:
                 raise InputError(f"{what} {value} is outside {low} to {high}")
+        if table == "applications" and isinstance(doc.get("source"), str):
+            doc["source"] = app_rules.check_source(doc["source"])
     except InputError as exc:
         raise InputError(f"{_describe(table, doc)} is refused: {exc}; nothing was imported") from None
 
@@ -101,6 +110,12 @@ def check_links(found: Found, existing: dict[str, set[str]], today: date) -> Non
         for table in ids:
             ids[table].update(d["id"] for d in tables.get(table, ()))
     for tables in found.values():
+        for doc in tables.get("applications", ()):  # a list of contacts, each one must exist
+            contacts = doc.get("contacts", [])
+            missing = [c for c in contacts if not isinstance(c, str) or c not in ids["contacts"]] if isinstance(contacts, list) else []
+            if missing:
+                raise InputError(f"{_describe('applications', doc)} names the contact {missing[0]!r}, "
+                                 "which is neither in the file nor in the data folder; nothing was imported")
         for table, (field, target, what) in REFERENCES.items():
             for doc in tables.get(table, ()):
                 if doc.get(field) not in ids[target]:

@@ -70,6 +70,7 @@ def log_rejection(
     rb: Rebound, company: str, *, role: str = "", stage: str = "", lesson: str = "",
     score: object = 2, tags: str | Iterable[str] = "", note: str = "", contact: str = "",
     follow_up: str = DEFAULT_FOLLOW_UP, day: date | str | None = None, new_contact: str = "",
+    application_id: str | None = None,
 ) -> Rejection:
     """The mood entry (tagged ``rejection``), the reflection and, when ``contact`` is named, a
     follow-up on that contact (found or created): one all-or-nothing, undoable change. A name
@@ -94,7 +95,8 @@ def log_rejection(
         contact_service.named_or_new(rb, contact, new_contact)  # refuses before anything is written
     with rb.change(f"rejection from {fields['company']}"):
         mood_repo.insert_entry(rb.store, entry)
-        rejection = Rejection(new_id(), day, mood_id=entry.id, at=entry.at, **fields)
+        rejection = Rejection(new_id(), day, mood_id=entry.id, at=entry.at,
+                              application_id=application_id, **fields)
         if contact:
             rejection = _ask_for_feedback(rb, rejection, contact, follow_up or DEFAULT_FOLLOW_UP)
         mood_repo.put_rejection(rb.store, rejection)

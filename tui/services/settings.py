@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..core.applications import GHOST_DAYS
 from ..core.clock import WEEKDAYS
 from ..core.errors import InputError
 from ..store import repo
@@ -64,3 +65,45 @@ def save(rb: Rebound, settings: Settings) -> Settings:
             repo.set_setting(rb.store, key, getattr(settings, key))
         reconcile(rb, None, every_day(rb))  # weeks (and so weekly wins) may have moved
     return settings
+
+
+# The job-search pipeline (product.md §3 "Applications") ---------------------------------------
+@dataclass(frozen=True)
+class Pipeline:
+    """``ghost_days``: quiet this long, an open application is listed; the rest switch the
+    follow-ups the pipeline sets (a thank-you, the referrer, asking for feedback)."""
+
+    ghost_days: int = GHOST_DAYS
+    thank_you: bool = True
+    referrer: bool = True
+    feedback: bool = True
+
+
+PIPELINE_KEYS = {"ghost_days": "ghost_days", "thank_you": "followup_thank_you",
+                 "referrer": "followup_referrer", "feedback": "followup_feedback"}
+
+
+def pipeline(rb: Rebound) -> Pipeline:
+    found = repo.get_settings(rb.store)
+    ghost = found.get("ghost_days")
+    return Pipeline(
+        ghost_days=ghost if isinstance(ghost, int) and not isinstance(ghost, bool) and ghost >= 1 else GHOST_DAYS,
+        **{k: found.get(PIPELINE_KEYS[k]) is not False for k in ("thank_you", "referrer", "feedback")},
+    )
+
+
+def parse_ghost_days(text: str) -> int:
+    try:
+        days = int(text.strip())
+    except ValueError:
+        raise InputError("quiet after a whole number of days, 1 to 365", "ghost_days") from None
+    if not 1 <= days <= 365:
+        raise InputError("quiet after a whole number of days, 1 to 365", "ghost_days")
+    return days
+
+
+def save_pipeline(rb: Rebound, chosen: Pipeline) -> Pipeline:
+    with rb.change("pipeline settings"):
+        for field, key in PIPELINE_KEYS.items():
+            repo.set_setting(rb.store, key, getattr(chosen, field))
+    return chosen

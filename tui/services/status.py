@@ -18,6 +18,7 @@ def goal_summaries(rb: Rebound, as_of: date | None = None) -> list[GoalSummary]:
 
 def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
     """The `status --json` object of product.md §4."""
+    from .app_status import application_counts
     from .contacts import followups_due  # the CLI's needs: the app's start-up does without them
     from .mood import mood_logged
     from .summary_cache import cached_latest, cached_summaries
@@ -40,16 +41,19 @@ def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
         }
         for s in cached_summaries(rb, day, cache)
     ]
+    latest = cached_latest(rb, day, cache)
     result = {
         "date": day.isoformat(),
         "goals": goals,
         "followups_due": [
             {"name": v.contact.name, "due": v.next.isoformat() if v.next else None,
              "overdue": v.next is not None and v.next < day}
-            for v in followups_due(rb, day, cached_latest(rb, day, cache))
+            for v in followups_due(rb, day, latest)
         ],
         "mood_logged": mood_logged(rb, day),
         "wins_today": [{"kind": w.kind, "title": w.title} for w in wins_on(rb, day)],
+        "applications": application_counts(rb, day, {c: i.day for c, i in latest.items() if i.day <= day},
+                                           cache),
     }
     cache.save()  # only once everything was read without an error
     return result

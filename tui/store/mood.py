@@ -78,6 +78,7 @@ def rejection_to_doc(rejection: Rejection) -> dict[str, Any]:
         "contact_id": rejection.contact_id,
         "follow_up": rejection.follow_up.isoformat() if rejection.follow_up else None,
         "at": rejection.at,
+        "application_id": rejection.application_id,
     }
 
 
@@ -95,6 +96,7 @@ def rejection_from_doc(doc: dict[str, Any]) -> Rejection:
         contact_id=doc.get("contact_id"),
         follow_up=date.fromisoformat(follow_up) if follow_up else None,
         at=doc.get("at", ""),
+        application_id=doc.get("application_id"),
     )
 
 

@@ -62,7 +62,8 @@ _RECORDS: dict[str, dict[str, tuple[str, bool]]] = {
                  "count": ("int", True), "note": ("text", False)},
     "skips": {"goal_id": ("text", True), "day": ("date", True)},
     "rest_days": {"day": ("date", True), "reason": ("text", False)},
-    "settings": {"day_start_hour": ("hour", False), "week_start": ("weekday", False)},
+    "settings": {"day_start_hour": ("hour", False), "week_start": ("weekday", False),
+                 "ghost_days": ("positive", False)},
     "contacts": {"id": ("text", True), "name": ("text", True), "added": ("date", True),
                  "cadence": ("positive?", False), "follow_up": ("date?", False),
                  "follow_up_set": ("date?", False), "tags": ("list", False)},
@@ -74,6 +75,9 @@ _RECORDS: dict[str, dict[str, tuple[str, bool]]] = {
                    "follow_up": ("date?", False)},
     "wins": {"id": ("text", True), "kind": ("text", True), "title": ("text", True),
              "day": ("date", True)},
+    "applications": {"id": ("text", True), "company": ("text", True), "role": ("text", True),
+                     "applied": ("date", True), "history": ("list", True),
+                     "contacts": ("list", False), "next_day": ("date?", False)},
 }
 _WANTED = {
     "text": "text", "list": "a list", "date": "a date YYYY-MM-DD", "date?": "a date YYYY-MM-DD or null",
@@ -182,6 +186,9 @@ def record_problem(data: Tables, raw: bytes | None = None) -> str | None:
             problem = bad_record(table, docs, fields)
             if problem:
                 return problem
+    problem = _history_problem(data.get("applications", {}))
+    if problem:
+        return problem
     for table, docs in data.items():  # text that would reach the terminal as raw control codes
         if table == META or (raw is not None and not may_hold_control_codes(raw)):
             continue
@@ -198,6 +205,20 @@ def record_problem(data: Tables, raw: bytes | None = None) -> str | None:
     for (goal_id, day), total in totals.items():
         if total < 0:
             return f"the check-ins of goal {goal_id} on {day} add up to {total}, below zero"
+    return None
+
+
+def _history_problem(docs: dict[str, Any]) -> str | None:
+    """An application's stage history: a non-empty list of [known stage, day]."""
+    from ..core.applications import STAGES
+
+    for doc_id, doc in docs.items():
+        history = doc["history"]
+        if not history or not all(
+                isinstance(step, list) and len(step) == 2 and step[0] in STAGES and _is_date(step[1])
+                for step in history):
+            return (f"record {doc_id} of table 'applications' has a 'history' that is not a "
+                    "non-empty list of [stage, YYYY-MM-DD]")
     return None
 
 

@@ -1,0 +1,66 @@
+"""The `status --json` "applications" object, quick on years of applications: what the files of
+earlier years add (each stage's count, and the last move and contacts of those still open) is
+kept in ``.summaries.json`` under the files' identity, as the goals' and contacts' parts are."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from ..core import applications as rules
+from ..core.applications import Application
+from ..store import applications as repo
+from .context import Rebound
+from .settings import pipeline
+from .summary_cache import SummaryCache, _digest, _identity
+
+
+def _part(apps: list[Application]) -> dict[str, Any]:
+    return {
+        "last": max((day for a in apps for _, day in a.history), default=date.min).isoformat(),
+        "by_stage": dict(Counter(a.stage for a in apps)),
+        "open": [[a.last_move.isoformat(), list(a.contacts)] for a in apps if a.is_open],
+    }
+
+
+def _well_formed(entry: Any) -> bool:
+    try:
+        date.fromisoformat(entry["last"])
+        return all(type(n) is int for n in entry["by_stage"].values()) and all(
+            isinstance(c, list) and all(isinstance(i, str) for i in c) and date.fromisoformat(d)
+            for d, c in entry["open"])
+    except (TypeError, KeyError, ValueError, AttributeError):
+        return False
+
+
+def application_counts(rb: Rebound, day: date, latest: dict[str, date],
+                       cache: SummaryCache) -> dict[str, Any]:
+    """Open and quiet applications and every stage's count, as they stood on ``day``."""
+    store = rb.store
+    named = store.years_named(repo.APPLICATIONS)
+    older = sorted(n for n, y in named.items() if y is not None and y < day.year)
+    recent = [n for n in named if n not in older]
+    parts = []
+    if older:
+        key = _digest(["applications", _identity(rb, older)])
+        entry = cache.get(key)
+        if not _well_formed(entry):
+            entry = _part(repo.applications(store, older))
+            cache.put(key, entry)
+        if entry["last"] > day.isoformat():  # as of a day before some of their moves: afresh
+            recent = list(named)
+        else:
+            parts.append(entry)
+    parts.append(_part([a for app in repo.applications(store, recent)
+                        if (a := rules.as_of(app, day)) is not None]))
+    ghost = pipeline(rb).ghost_days
+    stages: Counter[str] = Counter()
+    for part in parts:
+        stages.update(part["by_stage"])
+    still_open = [(date.fromisoformat(d), c) for part in parts for d, c in part["open"]]
+    return {
+        "open": len(still_open),
+        "quiet": sum(1 for d, c in still_open if rules.quiet_since(d, c, day, latest, ghost) is not None),
+        "by_stage": {stage: stages.get(stage, 0) for stage in rules.STAGES},
+    }
