@@ -15,6 +15,10 @@ from ..services.status import GoalSummary, goal_summaries, status
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.command == "remind":  # before Rebound.open: a reminder never makes the data folder
+        from .nudge_commands import remind_command
+
+        return remind_command(args)
     rb = Rebound.open(paths.data_dir(args.data_dir))
     # Each command imports what it needs: `status --json` must not pay for imports and exports.
     if args.command == "contact":

@@ -103,5 +103,10 @@ def build() -> argparse.ArgumentParser:
     restore.add_argument("file", nargs="?", metavar="FILE",
                          help="a data file such as checkins-2026.json (default: every broken file)")
 
+    prompt = sub.add_parser("prompt", help="one short line for a shell prompt: goals left, streaks at risk (!), follow-ups due")
+    prompt.add_argument("--format", metavar="TEMPLATE", help="fields: {left} {at_risk} {due} {mood}")
+    remind = sub.add_parser("remind", help="for cron or a systemd timer: a desktop notification when a streak is at risk")
+    remind.add_argument("--after", metavar="HH:MM", help="stay silent before this time of day")
+
     sub.add_parser("demo", help="open the app on generated demo data in a temporary folder")
     return parser
