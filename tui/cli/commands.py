@@ -42,6 +42,10 @@ def run(args: argparse.Namespace) -> int:
         from . import transfer_commands
 
         return getattr(transfer_commands, f"{args.command}_command")(rb, args)  # type: ignore[no-any-return]
+    if args.command == "review":
+        from .nudge_commands import review_command
+
+        return review_command(rb, args)
     if args.command == "restore":
         from .restore_command import restore_command
 

@@ -39,3 +39,18 @@ def notify(text: str) -> None:
         except (OSError, subprocess.SubprocessError):
             pass
     print(text)
+
+
+def review_command(rb: Rebound, args: argparse.Namespace) -> int:
+    from ..core import weekly_review_text as write
+    from ..services.days import parse_day
+    from ..services.weekly_review import weekly_review
+
+    found = weekly_review(rb, parse_day(args.week, rb.today()), notes=args.notes)
+    if args.format == "json":
+        from .commands import emit_json
+
+        emit_json(write.as_json(found))
+    else:
+        print(write.markdown(found) if args.format == "md" else write.text(found), end="")
+    return 0
