@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
+from ..core.errors import InputError
 from ..core.weekly_review import WeeklyReview, review, week_of
 from ..store import contacts as contacts_repo
 from ..store import mood as mood_repo
@@ -33,3 +35,28 @@ def weekly_review(rb: Rebound, day: date | None = None, *, notes: bool = False) 
         next_follow_ups={v.contact.id: v.next for v in contact_views(rb, today)},
         with_notes=notes,
     )
+
+
+def default_path(found: WeeklyReview) -> Path:
+    return Path.home() / f"rebound-review-{found.iso_week}.md"
+
+
+def save_markdown(found: WeeklyReview, where: str) -> Path:
+    """Write the review as Markdown to the path the user typed (``~`` allowed). A folder, a
+    missing parent or an unwritable place is refused with what went wrong; nothing is half written."""
+    from ..core import weekly_review_text as write
+    from ..store import files
+
+    text = where.strip()
+    if not text:
+        raise InputError("type a path to save the review to")
+    path = Path(text).expanduser()
+    if path.is_dir():
+        raise InputError(f"{path} is a folder; add a file name such as {default_path(found).name}")
+    if not path.parent.is_dir():
+        raise InputError(f"the folder {path.parent} does not exist")
+    try:
+        files.atomic_write(path, write.markdown(found).encode("utf-8"))
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror}") from None
+    return path
