@@ -53,6 +53,9 @@ def dumps(facts: dict) -> str:
         " ".join(["rest", *facts["rest"]]),
         " ".join(["followups", *facts["followups"]]),
     ]
+    basis = facts.get("basis")
+    if basis:  # what the follow-ups were computed from (services/prompt_state)
+        lines.append(" ".join(["basis", *(f"{name}={token}" for name, token in sorted(basis.items()))]))
     for g in facts["daily"]:
         days = ",".join(map(str, g["weekdays"]))
         lines.append(f"daily {flag(g['left'])} {flag(g['at_risk'])} {g['carry']} {g['target']} {days}")
@@ -67,7 +70,8 @@ def loads(text: str) -> dict | None:
     lines = text.splitlines()
     if not lines or lines[0] != f"rebound-prompt {VERSION}":
         return None
-    state: dict = {"version": VERSION, "rest": [], "followups": [], "daily": [], "weekly": []}
+    state: dict = {"version": VERSION, "rest": [], "followups": [], "basis": None, "daily": [],
+                   "weekly": []}
     for line in lines[1:]:
         key, *words = line.split(" ")
         if key in ("day",):
@@ -78,6 +82,8 @@ def loads(text: str) -> dict | None:
             state["mood"] = None if words[0] == "-" else float(words[0])
         elif key in ("rest", "followups"):
             state[key] = [w for w in words if w]
+        elif key == "basis":
+            state["basis"] = dict(w.split("=", 1) for w in words if w)
         elif key in ("daily", "weekly"):
             goal = {"left": words[0] == "1", "at_risk": words[1] == "1", "carry": int(words[2]),
                     "target": int(words[3])}

@@ -173,3 +173,17 @@ def test_a_streak_carried_over_days_and_weeks_without_a_change(tmp_path: Path, l
     written = date.fromisoformat(state(tmp_path)["day"])
     day = written + timedelta(days=later)
     assert prompt.figures(state(tmp_path), day) == from_scratch(tmp_path, day)
+
+
+def test_follow_ups_follow_another_process_between_ticks(tmp_path: Path) -> None:
+    """A tick reuses the last state's follow-ups only while the contact files are unchanged:
+    a contact added by another process in between shows on the next tick's state."""
+    one = Rebound.open(tmp_path, now=lambda: START)
+    goal = goals.add_goal(one, "Apply")
+    checkins.log(one, goal.id)
+    other = Rebound.open(tmp_path, now=lambda: START)
+    ada = contact_service.add_contact(other, ContactFields("Ada", cadence=3))
+    contact_service.log_interaction(other, ada.id, day=START.date() - timedelta(days=3))
+    checkins.log(one, goal.id)
+    assert state(tmp_path)["followups"] == [START.date().isoformat()]
+    assert prompt.figures(state(tmp_path), START.date()) == from_scratch(tmp_path, START.date())

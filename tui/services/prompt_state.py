@@ -11,14 +11,39 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from ..prompt import STATE, VERSION, dumps
+from ..prompt import STATE, VERSION, dumps, read_state
 from ..store import files
 from ..store import repo
+from ..store.contacts import CONTACTS
 from .context import Rebound
 
 
-def prompt_facts(rb: Rebound) -> dict[str, Any]:
-    """Today's figures and what carries them forward (see tui/prompt.py)."""
+def _contact_basis(rb: Rebound) -> dict[str, str] | None:
+    """The revision tokens of the files follow-ups are computed from (None: one has no token).
+    A token changes with every write of its file, so equal tokens mean the same follow-ups."""
+    store = rb.store
+    revisions = store.revisions()
+    names = store.names_matching("interactions-")
+    if (store.folder / CONTACTS).exists():
+        names.append(CONTACTS)
+    basis = {name: revisions.get(name) for name in names}
+    return None if not basis or None in basis.values() else basis  # type: ignore[return-value]
+
+
+def _follow_ups(rb: Rebound, today: Any, basis: dict[str, str] | None,
+                before: dict[str, Any] | None) -> list[str]:
+    """Every contact's next follow-up day; the last state's when the contacts and interactions
+    are unchanged since (a tick must not pay for 800 contacts)."""
+    from . import memo
+
+    if basis is not None and before is not None and before.get("basis") == basis:
+        return list(before["followups"])
+    return sorted(v.next.isoformat() for v in memo.contact_views(rb, today) if v.next)
+
+
+def prompt_facts(rb: Rebound, before: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Today's figures and what carries them forward (see tui/prompt.py); ``before``: the last
+    state, whose follow-ups are reused while their files are unchanged."""
     from . import memo
     from .mood import day_mood
 
@@ -41,6 +66,7 @@ def prompt_facts(rb: Rebound) -> dict[str, Any]:
         else:
             daily.append(entry | {"weekdays": sorted(s.goal.weekdays)})
     mood = day_mood(rb, today)
+    basis = _contact_basis(rb)
     return {
         "version": VERSION,
         "day": today.isoformat(),
@@ -48,7 +74,8 @@ def prompt_facts(rb: Rebound) -> dict[str, Any]:
         "week_start": clock.week_start,
         "mood": round(mood[0], 2) if mood else None,
         "rest": sorted(r.day.isoformat() for r in repo.rest_days(rb.store) if r.day > today),
-        "followups": sorted(v.next.isoformat() for v in memo.contact_views(rb, today) if v.next),
+        "followups": _follow_ups(rb, today, basis, before),
+        "basis": basis,
         "daily": daily,
         "weekly": weekly,
     }
@@ -59,7 +86,7 @@ def refresh(rb: Rebound) -> None:
     path = rb.store.folder / STATE
     try:
         with rb.store.transaction():  # reads only: nothing is committed, the lock orders writers
-            data = dumps(prompt_facts(rb)).encode()
+            data = dumps(prompt_facts(rb, read_state(str(rb.store.folder)))).encode()
             files.write_temp(path, data, durable=False).replace(path)
     except Exception:  # noqa: BLE001 - derived: a failure must never undo or hide the change
         try:
