@@ -84,6 +84,7 @@ def test_a_week_still_going() -> None:
     assert r.part
     assert apply.progress == "this week 2/6 (7 a week, part week)"
     assert apply.streak == 6  # Thu–Tue; Wednesday's rest neither extends nor breaks it
+    assert apply.change == +2  # against last Mon–Wed (none done), not last week's four days
     assert network.done == 2 and network.streak == 1  # last week complete, this one pending
     assert walk.done == 0 and walk.streak == 0
     assert r.mood.average == 4.0 and r.mood.days_logged == 1  # later days are not seen yet

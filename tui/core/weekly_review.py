@@ -31,7 +31,7 @@ class GoalWeek:
     full_target: int  # daily: scheduled days in a full week; weekly: the goal's own target
     progress: str  # ``that week 3/4 (5 a week, part week)``, by progress_label
     streak: int  # at the end of the week (or the as-of day)
-    change: int  # done minus last week's done
+    change: int  # done minus last week's (up to the same weekday while the week is going)
 
     @property
     def unit(self) -> str:
@@ -105,7 +105,9 @@ def week_of(day: date, week_start: int = 0) -> date:
 def goal_week(history: GoalHistory, week: date, as_of: date, week_start: int = 0) -> GoalWeek:
     goal = history.goal
     done, target, full = _figures(history, week, as_of)
-    last_done, _, _ = _figures(history, week - ONE_WEEK, as_of)
+    # a week still going is compared with last week up to the same weekday, not all of it
+    last_done, _, _ = _figures(history, week - ONE_WEEK, min(as_of, week) - timedelta(days=1)
+                               if as_of >= week + ONE_WEEK else as_of - ONE_WEEK)
     word = "this week" if week <= as_of <= week + timedelta(days=6) else "that week"
     until = min(week + timedelta(days=6), as_of)
     run = 0
