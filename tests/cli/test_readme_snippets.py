@@ -61,3 +61,21 @@ def test_the_timer_and_cron_lines_run_remind() -> None:
     assert "rebound remind" in snippet("cron")
     assert "ExecStart=%h/.local/bin/rebound remind" in snippet("systemd user timer")
     assert "OnCalendar=" in SECTION and "WantedBy=timers.target" in SECTION
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None or shutil.which("script") is None,
+                    reason="needs tmux and script")
+def test_the_tmux_snippet_shows_the_line_in_the_status_bar(tmp_path: Path, ok: Callable[..., Result],
+                                                           data_dir: Path, cli_env: dict[str, str]) -> None:
+    ok("goal", "add", "Apply")
+    conf = tmp_path / "tmux.conf"
+    conf.write_text(snippet("tmux"))
+    env = rebound_on_path(tmp_path, dict(cli_env, REBOUND_DATA_DIR=str(data_dir), TERM="xterm"))
+    socket = f"rebound-test-{tmp_path.name}"
+    typescript = tmp_path / "typescript"
+    try:  # a client in a pseudo-terminal (`script`): tmux runs #() jobs only for a status line drawn
+        subprocess.run(["script", "-qfc", f"tmux -L {socket} -f {conf} new-session -x 100 -y 5 'sleep 3'",
+                        str(typescript)], env=env, capture_output=True, timeout=30)
+    finally:
+        subprocess.run(["tmux", "-L", socket, "kill-server"], env=env, capture_output=True)
+    assert "⚑1" in typescript.read_bytes().decode("utf-8", "replace")
