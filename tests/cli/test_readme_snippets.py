@@ -79,3 +79,21 @@ def test_the_tmux_snippet_shows_the_line_in_the_status_bar(tmp_path: Path, ok: C
     finally:
         subprocess.run(["tmux", "-L", socket, "kill-server"], env=env, capture_output=True)
     assert "⚑1" in typescript.read_bytes().decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="needs systemd-analyze")
+def test_the_systemd_units_verify(tmp_path: Path) -> None:
+    units = tmp_path / "units"
+    units.mkdir()
+    for block in re.findall(r"```ini\n(.*?)```", SECTION, re.S):
+        (units / block.splitlines()[0].rsplit("/", 1)[-1]).write_text(block)
+    home = tmp_path / "home"
+    (home / ".local" / "bin").mkdir(parents=True)
+    fake = home / ".local" / "bin" / "rebound"  # %h/.local/bin/rebound must exist to verify
+    fake.write_text("#!/bin/sh\n")
+    fake.chmod(0o755)
+    assert sorted(p.name for p in units.iterdir()) == ["rebound-remind.service", "rebound-remind.timer"]
+    done = subprocess.run(["systemd-analyze", "verify", "--man=no", "./rebound-remind.service",
+                           "./rebound-remind.timer"], cwd=units, env={"HOME": str(home), "PATH": "/usr/bin:/bin"},
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
