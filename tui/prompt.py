@@ -4,7 +4,9 @@ It runs before every prompt, so it imports nothing beyond the standard library a
 file, ``.prompt``, that every change rewrites (``services/prompt_state``). The file holds the
 figures of its logical day and the few facts that carry them to a later day without a change: each
 goal's schedule and the run it keeps if its period closes as it stands, the planned rest days, and
-every contact's next follow-up day. A missing or broken file prints nothing: a prompt never spams.
+every contact's next follow-up day, and the identity of the data files it was computed from. A
+missing or broken state, or data changed since by anything but Rebound, prints nothing: a prompt
+never spams, and never shows a stale line.
 
 Not JSON: ``json`` brings ``re``, and ``pathlib`` and ``string`` more; together they would double
 the start-up of a command whose budget is 1.5 × ``python -c pass`` (product.md §6). The file is a
@@ -38,6 +40,19 @@ def data_dir(explicit: str | None) -> str:
     return str(full())
 
 
+def data_stamps(folder: str) -> dict[str, str]:
+    """Every data file's identity (inode, mtime, size): the state holds the ones it was computed
+    from, so a data file changed since by anything else (a hand edit, a broken file, a copy from
+    another machine) makes the prompt say nothing rather than something stale."""
+    found = {}
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.endswith(".json") and not entry.name.startswith("."):
+                st = entry.stat()
+                found[entry.name] = f"{st.st_ino}:{st.st_mtime_ns}:{st.st_size}"
+    return found
+
+
 def dumps(facts: dict) -> str:
     """The state as a few lines of words (see ``loads``)."""
     def flag(value: object) -> str:
@@ -53,6 +68,7 @@ def dumps(facts: dict) -> str:
         " ".join(["rest", *facts["rest"]]),
         " ".join(["followups", *facts["followups"]]),
     ]
+    lines.append(" ".join(["files", *(f"{n}={v}" for n, v in sorted(facts.get("files", {}).items()))]))
     basis = facts.get("basis")
     if basis:  # what the follow-ups were computed from (services/prompt_state)
         lines.append(" ".join(["basis", *(f"{name}={token}" for name, token in sorted(basis.items()))]))
@@ -70,8 +86,8 @@ def loads(text: str) -> dict | None:
     lines = text.splitlines()
     if not lines or lines[0] != f"rebound-prompt {VERSION}":
         return None
-    state: dict = {"version": VERSION, "rest": [], "followups": [], "basis": None, "daily": [],
-                   "weekly": []}
+    state: dict = {"version": VERSION, "rest": [], "followups": [], "files": {}, "basis": None,
+                   "daily": [], "weekly": []}
     for line in lines[1:]:
         key, *words = line.split(" ")
         if key in ("day",):
@@ -82,6 +98,8 @@ def loads(text: str) -> dict | None:
             state["mood"] = None if words[0] == "-" else float(words[0])
         elif key in ("rest", "followups"):
             state[key] = [w for w in words if w]
+        elif key == "files":
+            state["files"] = dict(w.split("=", 1) for w in words if w)
         elif key == "basis":
             state["basis"] = dict(w.split("=", 1) for w in words if w)
         elif key in ("daily", "weekly"):
@@ -215,6 +233,11 @@ def line(folder: str, template: str | None = None, now: datetime | None = None) 
     """What the prompt shows; "" when the state is missing, broken or says nothing."""
     state = read_state(folder)
     if state is None:
+        return ""
+    try:
+        if data_stamps(folder) != state["files"]:
+            return ""  # the data changed without Rebound (or is changing right now)
+    except OSError:
         return ""
     try:
         values = figures(state, logical_today(state, now))

@@ -56,6 +56,17 @@ def test_broken_or_missing_state_prints_nothing(data_dir: Path, ok: Callable[...
     assert ok("prompt").out == ""
 
 
+def test_a_broken_data_file_prints_nothing(data_dir: Path, ok: Callable[..., Result]) -> None:
+    """The state is only believed for the data it was computed from: a data file broken (or
+    edited, or copied in) since, without a Rebound change, silences the prompt."""
+    ok("goal", "add", "Apply")
+    assert ok("prompt").out == "⚑1\n"
+    (data_dir / "rebound.json").write_text("{ broken")
+    result = ok("prompt")
+    assert (result.code, result.out) == (0, "")
+    assert ok("prompt", "--format", "{left}").out == ""
+
+
 def test_a_missing_data_folder_prints_nothing(rebound: Callable[..., Result], data_dir: Path) -> None:
     result = rebound("--data-dir", str(data_dir / "nowhere"), "prompt")
     assert (result.code, result.out, result.err) == (0, "", "")

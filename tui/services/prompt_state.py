@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from ..prompt import STATE, VERSION, dumps, read_state
+from ..prompt import STATE, VERSION, data_stamps, dumps, read_state
 from ..store import files
 from ..store import repo
 from ..store.contacts import CONTACTS
@@ -76,6 +76,7 @@ def prompt_facts(rb: Rebound, before: dict[str, Any] | None = None) -> dict[str,
         "rest": sorted(r.day.isoformat() for r in repo.rest_days(rb.store) if r.day > today),
         "followups": _follow_ups(rb, today, basis, before),
         "basis": basis,
+        "files": data_stamps(str(rb.store.folder)),
         "daily": daily,
         "weekly": weekly,
     }
