@@ -79,6 +79,8 @@ def apply(rb: Rebound, clock: Clock, op: tuple) -> None:
                 contact_service.set_follow_up(rb, views[a % len(views)].contact.id, f"in {b % 4} days")
         elif kind == "archive" and names:
             goals.set_archived(rb, goals.find_goal(rb, names[a % len(names)]).id, True)
+        elif kind == "import":
+            import_records(rb, read_export(exported()), merge=True)
         elif kind == "undo":
             undo(rb)
         elif kind == "day":
@@ -87,13 +89,30 @@ def apply(rb: Rebound, clock: Clock, op: tuple) -> None:
         pass  # a refused change writes nothing
 
 
+_EXPORT: list[Path] = []
+
+
+def exported() -> Path:
+    """A small export made once: a goal done the day before START, a contact due on START."""
+    if not _EXPORT:
+        folder = Path(tempfile.mkdtemp())
+        source = Rebound.open(folder / "data", now=lambda: START)
+        goal = goals.add_goal(source, "Imported")
+        checkins.log(source, goal.id, 1, day=START.date() - timedelta(days=1))
+        contact = contact_service.add_contact(source, ContactFields("Zoe", cadence=2))
+        contact_service.log_interaction(source, contact.id, day=START.date() - timedelta(days=2))
+        (folder / "export.json").write_bytes(export_bytes(source))
+        _EXPORT.append(folder / "export.json")
+    return _EXPORT[0]
+
+
 def goals_of(rb: Rebound) -> list:
     return [s.goal for s in goal_summaries(rb)]
 
 
 OPS = st.tuples(
     st.sampled_from(["goal", "goal", "log", "log", "log", "skip", "rest", "mood", "contact",
-                     "follow-up", "archive", "undo", "undo", "day"]),
+                     "follow-up", "archive", "import", "undo", "undo", "day"]),
     st.integers(0, 9),
     st.integers(0, 9),
 )
