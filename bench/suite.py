@@ -85,6 +85,8 @@ def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
     measured, bare_modes = _in_process(root, data, env, runs)
     plain_times, plain_note = _plain_tinydb(root, data, runs.plain_ticks)
     status, imports = _statuses(data, env, runs.statuses)
+    prompt, bare_python = _statuses(data, env, runs.statuses, processes.prompt_args(data),
+                                    processes.PASS, "prompt")
 
     tick = median(measured["key_to_write"])
     rows = [
@@ -97,6 +99,8 @@ def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
                     median(plain_times), 10),
         ratio_row(f"status --json wall time (median of {runs.statuses})", median(status),
                   median(imports), 2.5),
+        ratio_row(f"prompt wall time vs python -c pass (median of {runs.statuses})",
+                  median(prompt), median(bare_python), 1.5),
         limit_row("resident memory after start (median)", median([s.rss_mb for s in product]),
                   150, "MB", median([s.rss_mb for s in bare])),
         *_switch_rows(measured["switches"], bare_modes),
@@ -157,18 +161,22 @@ def _plain_tinydb(root: Path, data: Path, runs: int) -> tuple[list[float], str]:
     return times, f"plain TinyDB file: {one_file.stat().st_size / 1e6:.1f} MB, tables {tables}"
 
 
-def _statuses(data: Path, env: dict[str, str], runs: int) -> tuple[list[float], list[float]]:
-    """`rebound status --json` and importing tinydb and arrow, interleaved, after warm-ups."""
-    status_args = processes.status_args(data)
-    processes.wall_time(processes.BASELINE, env)
+def _statuses(data: Path, env: dict[str, str], runs: int, command: list[str] | None = None,
+              baseline: list[str] | None = None, what: str = "status --json",
+              ) -> tuple[list[float], list[float]]:
+    """`rebound status --json` (or ``command``) and importing tinydb and arrow (or ``baseline``),
+    interleaved, after warm-ups."""
+    status_args = command or processes.status_args(data)
+    base_args = baseline or processes.BASELINE
+    processes.wall_time(base_args, env)
     processes.wall_time(status_args, env)
     status: list[float] = []
     imports: list[float] = []
     for i in range(runs):
-        pair = [(imports, processes.BASELINE), (status, status_args)]
+        pair = [(imports, base_args), (status, status_args)]
         for into, args in pair if i % 2 == 0 else pair[::-1]:
             into.append(processes.wall_time(args, env))
-    say(f"status --json: {runs} runs each")
+    say(f"{what}: {runs} runs each")
     return status, imports
 
 

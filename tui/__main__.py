@@ -1,10 +1,20 @@
-"""Entry point: ``rebound`` and ``python -m tui``. Textual is imported only to open the app."""
+"""Entry point: ``rebound`` and ``python -m tui``. Textual is imported only to open the app.
 
-from __future__ import annotations
+`rebound prompt` runs before every shell prompt: it is routed here, before the CLI's imports."""
 
 import sys
 
-from .cli.main import main
+
+def main(argv: list[str] | None = None) -> int:  # no typing imports: see tui/prompt.py
+    args = list(sys.argv[1:] if argv is None else argv)
+    from . import prompt  # standard library only
+
+    if prompt.is_prompt(args):
+        return prompt.main(args)
+    from .cli.main import main as cli_main
+
+    return cli_main(args)
+
 
 if __name__ == "__main__":
     sys.exit(main())

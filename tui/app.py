@@ -59,6 +59,7 @@ class ReboundApp(App[None]):
         Binding("w", "record_win", "Win", id="app.win", tooltip="Record a win"),
         Binding("m", "log_mood", "Mood", id="app.mood", tooltip="Log mood"),  # help: not the Mood screen
         Binding("x", "log_rejection", "Log a rejection", id="app.rejection", show=False),
+        Binding("v", "review", "Weekly review", id="app.review", show=False),
         Binding("comma", "settings", "Settings", key_display=",", id="app.settings", show=False),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
@@ -344,6 +345,12 @@ class ReboundApp(App[None]):
             self.notify("Settings saved")
             self.refresh_data()  # a new day start or week start re-evaluates Today at once
 
+    def action_review(self) -> None:
+        from .screens.review import ReviewScreen
+
+        if not isinstance(self.screen, ReviewScreen):
+            self.push_screen(ReviewScreen())
+
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
@@ -360,6 +367,7 @@ class ReboundApp(App[None]):
         yield SystemCommand("Log a rejection", "Reflect on it and ask for feedback (x)",
                             self.action_log_rejection)
         yield SystemCommand("Wins", "Go to the Wins screen (5)", lambda: self.switch_mode("wins"))
+        yield SystemCommand("Weekly review", "This week's review; save it as Markdown (v)", self.action_review)
         yield SystemCommand("Help", "List every key (?)", self.action_help)
         yield SystemCommand("Settings", "Day start, first day of the week, theme (,)", self.action_settings)
         yield SystemCommand("Undo", "Undo the last change of this session (u)", self.action_undo)

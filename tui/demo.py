@@ -197,6 +197,7 @@ def generate_history(rb: Rebound, *, years: int = 5, seed: int = 1800) -> dict[s
             Win(new_id(), w.rule, w.title, w.day, w.goal_id, w.key, at(w.day, 21)) for w in earned))
     rb.history.clear()
     rb.earned.clear()
+    rb.changed()
     return {
         "goals": len(goals),
         "checkins": sum(len(d) for d in by_file.values()),

@@ -67,4 +67,5 @@ def generate_contacts(
         wins_repo.insert_many(store, (
             Win(new_id(), w.rule, w.title, w.day, w.goal_id, w.key, f"{w.day.isoformat()}T21:00:00+00:00")
             for w in earned))
+    rb.changed()
     return {"contacts": len(people), "interactions": len(items), "contact_wins": len(earned)}

@@ -57,7 +57,8 @@ async def test_every_app_binding_has_a_palette_command(make_app):
         expected = {"mode.today": "Today", "mode.goals": "Goals", "mode.contacts": "Contacts",
                     "mode.mood": "Mood", "mode.wins": "Wins", "app.undo": "Undo",
                     "app.win": "Record a win", "app.mood": "Log mood", "app.rejection": "Log a rejection",
-                    "app.help": "Help", "app.quit": "Quit", "app.settings": "Settings"}
+                    "app.help": "Help", "app.quit": "Quit", "app.settings": "Settings",
+                    "app.review": "Weekly review"}
         ids = {b.id for b in ReboundApp.BINDINGS}
         assert ids <= set(expected), ids - set(expected)  # a new app binding needs a line here
         for binding_id in ids:

@@ -18,6 +18,10 @@ from ..services.summaries import GoalSummary, state_text
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.command == "remind":  # before Rebound.open: a reminder never makes the data folder
+        from .nudge_commands import remind_command
+
+        return remind_command(args)
     rb = Rebound.open(paths.data_dir(args.data_dir))
     code = _run(rb, args)
     if code == 0 and args.command != "restore":  # restore reports broken files itself
@@ -60,6 +64,10 @@ def _run(rb: Rebound, args: argparse.Namespace) -> int:
         from .app_commands import app_command
 
         return app_command(rb, args)
+    if args.command == "review":
+        from .nudge_commands import review_command
+
+        return review_command(rb, args)
     if args.command == "restore":
         from .restore_command import restore_command
 

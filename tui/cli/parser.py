@@ -119,5 +119,15 @@ def build() -> argparse.ArgumentParser:
     restore.add_argument("file", nargs="?", metavar="FILE",
                          help="a data file such as checkins-2026.json (default: every broken file)")
 
+    prompt = sub.add_parser("prompt", help="one short line for a shell prompt: goals left, streaks at risk (!), follow-ups due")
+    prompt.add_argument("--format", metavar="TEMPLATE", help="fields: {left} {at_risk} {due} {mood}")
+    remind = sub.add_parser("remind", help="for cron or a systemd timer: a desktop notification when a streak is at risk")
+    remind.add_argument("--after", metavar="HH:MM", help="stay silent before this time of day")
+
+    review = sub.add_parser("review", help="the weekly review: goals, networking, mood, wins and lessons of a week")
+    review.add_argument("--week", metavar="DAY", help="any day of the week to review (default: this week)")
+    review.add_argument("--format", choices=("md", "text", "json"), default="text", help="default text")
+    review.add_argument("--notes", action="store_true", help="include private notes (left out by default)")
+
     sub.add_parser("demo", help="open the app on generated demo data in a temporary folder")
     return parser

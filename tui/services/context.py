@@ -91,6 +91,13 @@ class Rebound:
             self._label = None
         if self.store.last_changes:
             self.history.append(ChangeSet(label, self.store.last_changes))
+            self.changed()
+
+    def changed(self) -> None:
+        """After every committed change (undo and restore too): rewrite what derives from it."""
+        from .prompt_state import refresh
+
+        refresh(self)
 
     def take_earned(self) -> list[Win]:
         earned, self.earned = self.earned, []

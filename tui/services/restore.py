@@ -21,7 +21,9 @@ def broken_files(rb: Rebound) -> list[BrokenFile]:
 
 def restore(rb: Rebound, name: str) -> Restored:
     """Restore one data file (by name, e.g. ``checkins-2026.json``) from its newest good backup."""
-    return store_restore.restore(rb.store, name, now=rb.now().astimezone().replace(tzinfo=None))
+    restored = store_restore.restore(rb.store, name, now=rb.now().astimezone().replace(tzinfo=None))
+    rb.changed()
+    return restored
 
 
 def restore_all(rb: Rebound) -> list[Restored]:

@@ -19,4 +19,5 @@ def undo(rb: Rebound) -> str | None:
         rb.history.pop()  # changed elsewhere since: it can never be undone, step past it
         raise InputError(f"cannot undo {change_set.label}: {exc}") from None
     rb.history.pop()
+    rb.changed()
     return change_set.label
