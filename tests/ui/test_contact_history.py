@@ -111,5 +111,9 @@ async def test_tab_goes_back_to_the_table_and_e_there_still_edits_the_contact(ma
         assert app.screen.focused is app.screen.query_one(ContactTable)
         titles = [t for t, _, _ in app.screen.commands()]
         assert "Contacts: Delete the highlighted interaction" in titles
-        await pilot.press("e")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        rows = dict((desc, keys) for keys, desc in app.screen.rows)
+        assert rows["Interactions: e edits, d deletes"] == "tab"
+        await pilot.press("escape", "e")
         assert type(app.screen).__name__ == "ContactForm"
