@@ -1,11 +1,16 @@
-"""Rest periods (product.md §3): a range of rest days, possibly ahead, as one undoable change."""
+"""Rest periods (product.md §3): a range of rest days, possibly ahead, as one undoable change;
+any sequence of counts, periods, rest days and skips undone in reverse gives back the export."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.core.errors import InputError
 from tui.services import Rebound
@@ -61,3 +66,39 @@ def test_bad_periods_are_refused_and_change_nothing(rb: Rebound, start, end, wor
     with pytest.raises(InputError, match=words):
         checkins.set_rest_period(rb, start, end)
     assert export_data(rb) == before and rb.history == []
+
+
+GOAL_STEPS = st.lists(
+    st.tuples(st.sampled_from(["count", "rest period", "clear period", "rest", "skip"]),
+              st.integers(0, 4), st.integers(-5, 12), st.integers(0, 6)),
+    min_size=1, max_size=8,
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(GOAL_STEPS)
+def test_counts_and_rest_periods_undone_in_reverse_restore_the_export(steps) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="rebound-rest-"))
+    try:
+        rb = Rebound.open(folder, now=lambda: NOW)
+        goal = goal_service.add_goal(rb, "Gym", target=2, period="day")
+        checkins.log(rb, goal.id, 2, day=ago(8))
+        rb.history.clear()
+        start = export_data(rb)
+        for action, n, back, length in steps:
+            day = ago(max(back, 0))  # counts, single rest days and skips: never ahead
+            first = ago(back)  # a period may start ahead
+            if action == "count":
+                checkins.set_count(rb, goal.id, day, n)
+            elif action in ("rest period", "clear period"):
+                checkins.set_rest_period(rb, first, first + timedelta(days=length),
+                                         rest=action == "rest period", reason=f"r{n}")
+            elif action == "rest":
+                checkins.toggle_rest(rb, day)
+            else:
+                checkins.toggle_skip(rb, goal.id, day)
+        while rb.history:
+            undo(rb)
+        assert export_data(rb) == start
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

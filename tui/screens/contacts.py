@@ -279,7 +279,7 @@ class ContactsScreen(Screen[None]):
         history = self.query_one(InteractionList)
         if self.focused is history:
             self.query_one(ContactTable).focus()
-        elif history.display and history.items:
+        elif self.query_one("#contacts-detail").display and history.items:
             history.focus()
         else:
             self.notify("No interaction to pick: l logs one.", severity="warning", timeout=3)
