@@ -21,6 +21,7 @@ from tui.services.wins import all_wins
 from tui.store import contacts as repo
 from tui.widgets.contact_table import PAGE, ContactTable
 from tui.widgets.followup_list import FollowUpList
+from tui.widgets.interaction_list import InteractionList
 
 SIZE = (110, 34)
 TODAY = date(2026, 11, 26)
@@ -52,9 +53,12 @@ def cells(app, row: int) -> list[str]:
 
 
 def detail(app) -> str:
+    """The detail pane's words: the follow-up line, the contact and its interactions (a list)."""
     screen = app.screen
-    return "\n".join(str(screen.query_one(f"#{i}", Static).render())
-                     for i in ("contacts-follow-up", "contacts-detail-text"))
+    history = screen.query_one(InteractionList)
+    return "\n".join([*(str(screen.query_one(f"#{i}", Static).render())
+                        for i in ("contacts-follow-up", "contacts-detail-text")),
+                      *(str(history.get_option_at_index(n).prompt) for n in range(history.option_count))])
 
 
 async def open_contacts(app, pilot) -> ContactsScreen:

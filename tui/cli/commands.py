@@ -179,12 +179,36 @@ def rest_command(rb: Rebound, args: argparse.Namespace) -> int:
     from ..core.wording import already_rest, rest_message
     from ..services import checkins as checkin_service
 
+    if args.from_day is not None or args.to_day is not None:
+        return rest_period_command(rb, args)
     day = parse_day(args.date, rb.today())
     rest = not args.undo
     if (checkin_service.rest_day(rb, day) is not None) == rest:  # nothing to change
         return _unchanged(already_rest(day, rest), refused=args.undo)
     checkin_service.set_rest(rb, day, rest, "" if args.undo else args.reason)
     print(rest_message(day, rest))
+    print_wins(rb)
+    return 0
+
+
+def rest_period_command(rb: Rebound, args: argparse.Namespace) -> int:
+    """`rest --from DAY --to DAY`: a planned break, the one place a future day is accepted."""
+    from ..core.errors import InputError
+    from ..core.wording import already_rest_period, rest_period_message
+    from ..services import checkins as checkin_service
+
+    if args.date is not None:
+        raise InputError("give either --date or --from and --to, not both")
+    if args.from_day is None or args.to_day is None:
+        raise InputError("a rest period needs both --from DAY and --to DAY")
+    today = rb.today()
+    start = parse_day(args.from_day, today, allow_future=True)
+    end = parse_day(args.to_day, today, allow_future=True)
+    rest = not args.undo
+    changed = checkin_service.set_rest_period(rb, start, end, rest, "" if args.undo else args.reason)
+    if not changed:
+        return _unchanged(already_rest_period(start, end, rest), refused=args.undo)
+    print(rest_period_message(start, end, rest, len(changed)))
     print_wins(rb)
     return 0
 

@@ -62,8 +62,11 @@ def build() -> argparse.ArgumentParser:
     skip.add_argument("--date", metavar="DAY")
     skip.add_argument("--undo", action="store_true", help="clear the skip instead")
 
-    rest = sub.add_parser("rest", help="mark a rest day for every goal (--undo clears it)")
+    rest = sub.add_parser("rest", help="mark a rest day, or a break from DAY to DAY, for every goal (--undo clears it)")
     rest.add_argument("--date", metavar="DAY")
+    rest.add_argument("--from", dest="from_day", metavar="DAY",
+                      help="first day of a break (with --to; may lie in the future)")
+    rest.add_argument("--to", dest="to_day", metavar="DAY", help="last day of the break")
     rest.add_argument("--reason", metavar="TEXT", default="")
     rest.add_argument("--undo", action="store_true", help="clear the rest day instead")
 

@@ -44,3 +44,22 @@ def already_skipped(goal: str, day: date, skipped: bool) -> str:
     if skipped:
         return f"{goal} is already skipped on {day_label(day)}"
     return f"{goal} is not skipped on {day_label(day)}: nothing to undo"
+
+
+def period_label(start: date, end: date) -> str:
+    """``Sat 5 Dec – Mon 7 Dec``; one day reads as that day."""
+    return day_label(start) if start == end else f"{day_label(start)} – {day_label(end)}"
+
+
+def rest_period_message(start: date, end: date, rest: bool, changed: int) -> str:
+    days = f"{changed} day{'s' if changed != 1 else ''}"
+    if rest:
+        return f"{period_label(start, end)}: {days} of rest for every goal — enjoy them"
+    return f"{period_label(start, end)}: {days} no longer rest days"
+
+
+def already_rest_period(start: date, end: date, rest: bool) -> str:
+    """The answer when no day of the period changes: all already rest days, or none to clear."""
+    if rest:
+        return f"{period_label(start, end)} are already rest days"
+    return f"no rest day from {day_label(start)} to {day_label(end)}: nothing to undo"

@@ -52,6 +52,8 @@ class ContactForm(FieldForm):
 
 
 class LogForm(FieldForm):
+    """Log an interaction with ``contact``; given ``edit`` (one of its interactions), change it."""
+
     FIELDS = (
         ("kind", "Kind", "message"),
         ("note", "Note", "what you talked about, what comes next"),
@@ -59,9 +61,14 @@ class LogForm(FieldForm):
     )
     CHOICES = {"kind": list(KINDS)}
 
-    def __init__(self, contact: Contact) -> None:
-        super().__init__(f"Log an interaction with {contact.name}", {"kind": "message", "day": "today"})
+    def __init__(self, contact: Contact, edit: Interaction | None = None) -> None:
+        if edit is None:
+            super().__init__(f"Log an interaction with {contact.name}", {"kind": "message", "day": "today"})
+        else:
+            super().__init__(f"Edit the {edit.kind} with {contact.name}",
+                             {"kind": edit.kind, "note": edit.note, "day": edit.day.isoformat()})
         self.contact = contact
+        self.edit = edit
 
     def submit(self) -> Interaction:
         rb = self.app.rb
@@ -69,6 +76,10 @@ class LogForm(FieldForm):
             day = parse_day(self.value("day"), rb.today())
         except InputError as exc:
             raise InputError(str(exc), "day") from None
+        if self.edit is not None:
+            return contact_service.edit_interaction(
+                rb, self.edit.id, kind=self.value("kind"), note=self.value("note"), day=day
+            )
         return contact_service.log_interaction(
             rb, self.contact.id, kind=self.value("kind"), note=self.value("note"), day=day
         )

@@ -17,12 +17,13 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from ..core.contacts import Contact, Urgency, humanize_days
+from ..core.contacts import Contact, Interaction, Urgency, humanize_days
 from ..services import contacts as contact_service
 from ..services import memo
 from ..services.context import Rebound
 from ..services.contacts import ContactView
 from ..widgets.contact_table import ContactTable, follow_up_words
+from ..widgets.interaction_list import InteractionList
 from ..widgets.text_input import TextInput
 from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
@@ -31,7 +32,6 @@ from .lazy import repeated_resume
 if TYPE_CHECKING:
     from ..app import ReboundApp
 
-HISTORY_LINES = 40
 COMMANDS = (
     ("Add contact", "Add a networking contact (a)", "add"),
     ("Edit contact", "Edit the selected contact (e)", "edit"),
@@ -39,6 +39,9 @@ COMMANDS = (
     ("Log an interaction", "Log a message, call, coffee… with the selected contact (l)", "log"),
     ("Set a follow-up", "A date, “in 2 weeks” or “every 14 days” for the selected contact (f)",
      "follow_up"),
+    ("Edit the highlighted interaction", "tab to the interactions, then e", "edit_interaction"),
+    ("Delete the highlighted interaction", "tab to the interactions, then d; u undoes it",
+     "delete_interaction"),
     ("Filter contacts", "Filter by name, company or tag as you type (/)", "filter"),
     ("Clear the filter", "Show every contact again (esc)", "clear_filter"),
 )
@@ -68,6 +71,7 @@ class ContactsScreen(Screen[None]):
         Binding("f", "follow_up", "Follow-up"),
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("escape", "clear_filter", "Clear filter", key_display="esc", show=False),
+        Binding("tab", "toggle_history", "Interactions: e edits, d deletes", show=False),
     ]
 
     app: ReboundApp
@@ -87,9 +91,11 @@ class ContactsScreen(Screen[None]):
             yield TextInput(placeholder="filter by name, company or tag", id="contacts-filter")
             yield ContactTable(id="contacts-table")
             yield Static(id="contacts-empty")
-            with VerticalScroll(id="contacts-detail"):
+            with Vertical(id="contacts-detail"):
                 yield Static(id="contacts-follow-up")
-                yield Static(id="contacts-detail-text")
+                with VerticalScroll(id="contacts-info", can_focus=False):
+                    yield Static(id="contacts-detail-text")
+                yield InteractionList(id="contacts-history")
         yield KeyBar()
 
     def on_mount(self) -> None:  # the data arrives with ScreenResume, which follows
@@ -166,13 +172,10 @@ class ContactsScreen(Screen[None]):
         items = contact_service.history(self.app.rb, c.id)
         out.append(f"\n\nInteractions ({len(items)}) · last contacted "
                    f"{humanize_days(view.last_day, self.today)}", "bold")
-        for item in items[:HISTORY_LINES]:
-            out.append(f"\n{item.day:%a %d %b %Y}  ", "dim")
-            out.append(f"{item.kind:<9}")
-            out.append(f" {item.note}" if item.note else "")
-        if len(items) > HISTORY_LINES:
-            out.append(f"\n… and {len(items) - HISTORY_LINES} older", "dim")
+        if items:
+            out.append("  tab picks one: e edits, d deletes", "dim")
         text.update(out)
+        self.query_one(InteractionList).show(items)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
@@ -204,7 +207,8 @@ class ContactsScreen(Screen[None]):
 
     # Actions --------------------------------------------------------------------------------
     def action_cursor(self, step: int) -> None:
-        table = self.query_one(ContactTable)
+        history = self.query_one(InteractionList)
+        table = history if self.focused is history else self.query_one(ContactTable)
         table.action_cursor_down() if step > 0 else table.action_cursor_up()
 
     def _selected(self) -> ContactView | None:
@@ -229,6 +233,9 @@ class ContactsScreen(Screen[None]):
     def action_edit(self) -> None:
         from .contact_forms import ContactForm
 
+        if self.focused is self.query_one(InteractionList):
+            self.action_edit_interaction()
+            return
         if view := self._selected():
             self.app.push_screen(ContactForm(view.contact),
                                  lambda c: self._saved(f"Saved {c.name}" if c else "", c))
@@ -250,6 +257,9 @@ class ContactsScreen(Screen[None]):
     def action_delete(self) -> None:
         from .confirm import confirm_delete, counted
 
+        if self.focused is self.query_one(InteractionList):
+            self.action_delete_interaction()
+            return
         if not (view := self._selected()):
             return
         contact, rb = view.contact, self.app.rb
@@ -262,6 +272,51 @@ class ContactsScreen(Screen[None]):
         confirm_delete(self.app, "contact", contact.name, what,
                        lambda: self.app.attempt(lambda: contact_service.delete_contact(rb, contact.id) + 1),
                        deleted)
+
+    # Interactions in the detail pane --------------------------------------------------------------
+    def action_toggle_history(self) -> None:
+        """`tab`: to the selected contact's interactions, and back to the table."""
+        history = self.query_one(InteractionList)
+        if self.focused is history:
+            self.query_one(ContactTable).focus()
+        elif self.query_one("#contacts-detail").display and history.items:
+            history.focus()
+        else:
+            self.notify("No interaction to pick: l logs one.", severity="warning", timeout=3)
+
+    def _interaction(self) -> tuple[Contact, Interaction] | None:
+        view = self._selected()
+        item = self.query_one(InteractionList).selected() if view else None
+        if view is None or item is None:
+            if view is not None:
+                self.notify("No interaction to pick: l logs one.", severity="warning", timeout=3)
+            return None
+        return view.contact, item
+
+    def action_edit_interaction(self) -> None:
+        from .contact_forms import LogForm
+
+        if found := self._interaction():
+            contact, item = found
+            self.app.push_screen(LogForm(contact, item),
+                                 partial(self._saved, f"Saved the {item.kind} with {contact.name}. u undoes it."))
+
+    def action_delete_interaction(self) -> None:
+        from .confirm import ConfirmScreen
+
+        if not (found := self._interaction()):
+            return
+        (contact, item), rb = found, self.app.rb
+        what = f"the {item.kind} with {contact.name} on {item.day:%a %d %b %Y}"
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.app.attempt(lambda: contact_service.delete_interaction(rb, item.id)):
+                self.app.refresh_data()
+                self.notify(f"Deleted {what}. u undoes it.", markup=False)
+
+        self.app.push_screen(ConfirmScreen("Delete interaction", f"Delete {what}?\n"
+                                           "Any win it earned goes with it. u undoes it while the app is open."),
+                             answered)
 
     def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
         for title, help_text, action in COMMANDS:

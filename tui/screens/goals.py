@@ -23,7 +23,7 @@ from ..core.clock import format_weekdays
 from ..core.goals import GoalHistory
 from ..core.review import describe_day
 from ..core.streaks import DayState
-from ..core.wording import rest_message, skip_message
+from ..core.wording import already_rest_period, day_label, rest_message, rest_period_message, skip_message
 from ..services import checkins as checkin_service
 from ..services import goals as goal_service
 from ..services import memo
@@ -44,7 +44,8 @@ WEEK = Binding.Group("Week", compact=True)
 COUNT = Binding.Group("Count", compact=True)
 HINT = (
     "[b]j k[/b] goal   [b]a[/b] add   [b]e[/b] edit   [b]A[/b] archive/restore   "
-    "[b]H[/b] show archived   [b]d[/b] delete   [b]?[/b] every key"
+    "[b]H[/b] show archived   [b]d[/b] delete   [b]c[/b] set the day's count   "
+    "[b]R[/b] rest period   [b]?[/b] every key"
 )
 COMMANDS = (  # the command palette's entries: title, help, action, arguments
     ("Backfill (tick the cursor day)", "Complete or clear the cursor day (space)", "tick", ()),
@@ -52,6 +53,8 @@ COMMANDS = (  # the command palette's entries: title, help, action, arguments
     ("Take 1 off the cursor day", "Count one less on the cursor day (-)", "count", (-1,)),
     ("Skip the cursor day", "Skip or unskip the selected goal on the cursor day (s)", "skip", ()),
     ("Rest day on the cursor day", "Mark or clear the cursor day as a rest day (r)", "rest", ()),
+    ("Set the cursor day's count…", "Type the selected goal's count for the cursor day (c)", "set_count", ()),
+    ("Rest period…", "Rest days for every goal from one day to another, even ahead (R)", "rest_period", ()),
     ("Day back", "Move the day cursor a day back (←)", "move_day", (-1,)),
     ("Day forward", "Move the day cursor a day forward (→)", "move_day", (1,)),
     ("Week back", "Move the day cursor a week back ([)", "move_day", (-7,)),
@@ -79,6 +82,8 @@ class GoalsScreen(Screen[None]):
         Binding("minus", "count(-1)", "-1", key_display="-", group=COUNT),
         Binding("s", "skip", "Skip"),
         Binding("r", "rest", "Rest"),
+        Binding("c", "set_count", "Set the day's count", show=False),
+        Binding("R", "rest_period", "Rest period…", key_display="R", show=False),
         # Listed in the hint line and in help: the Footer keeps room for the app's undo and help.
         Binding("a", "add", "Add goal", show=False),
         Binding("e", "edit", "Edit goal", show=False),
@@ -261,6 +266,34 @@ class GoalsScreen(Screen[None]):
         if rest is not None:
             self.app.refresh_data()
             self._say(rest_message(day, bool(rest)))
+
+    def action_set_count(self) -> None:
+        from .count_form import CountForm, CountSet  # forms are imported when first opened
+
+        if not (found := self._target()):
+            return
+        history, day = found
+
+        def saved(done: CountSet | None) -> None:
+            if done is not None:
+                self.app.refresh_data()
+                self._say(f"{done.goal.name}: {done.after} on {day_label(done.day)} (was {done.before})")
+
+        self.app.push_screen(CountForm(history.goal, day, history.counts.get(day, 0)), saved)
+
+    def action_rest_period(self) -> None:
+        from .rest_period_form import RestPeriod, RestPeriodForm
+
+        def saved(period: RestPeriod | None) -> None:
+            if period is None:
+                return
+            self.app.refresh_data()
+            if period.changed:
+                self._say(rest_period_message(period.start, period.end, True, period.changed) + ". u undoes it.")
+            else:
+                self._say(already_rest_period(period.start, period.end, True))
+
+        self.app.push_screen(RestPeriodForm(self.day or self.app.rb.today()), saved)
 
     # Goals ----------------------------------------------------------------------------------
     def action_add(self) -> None:

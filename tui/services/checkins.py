@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from ..core.errors import InputError
 from ..core.goals import CheckIn, Goal, RestDay, clean_text
@@ -114,3 +114,33 @@ def toggle_rest(rb: Rebound, day: date) -> bool:
     rest = rest_day(rb, day) is None
     set_rest(rb, day, rest)
     return rest
+
+
+MAX_REST_PERIOD = 366  # a year and a day: longer is more likely a typo than a break
+
+
+def rest_period_days(start: date, end: date) -> list[date]:
+    """Every day from ``start`` to ``end``; refuses a reversed or too long range."""
+    if start > end:
+        raise InputError(f"the period starts on {start.isoformat()}, after it ends ({end.isoformat()})")
+    length = (end - start).days + 1
+    if length > MAX_REST_PERIOD:
+        raise InputError(f"a rest period is at most {MAX_REST_PERIOD} days; "
+                         f"{start.isoformat()} to {end.isoformat()} is {length}")
+    return [start + timedelta(days=i) for i in range(length)]
+
+
+def set_rest_period(rb: Rebound, start: date, end: date, rest: bool = True, reason: str = "") -> list[date]:
+    """Mark (or clear) every day of a break as a rest day, in one undoable change. A planned break
+    may lie in the future. Days already so are left as they are; returns the days that changed."""
+    reason = clean_text(reason, what="reason", limit=MAX_NOTE)
+    days = rest_period_days(start, end)
+    verb = "rest period" if rest else "clear rest period"
+    with rb.change(f"{verb} {start.isoformat()} to {end.isoformat()}"):
+        resting = {r.day for r in repo.rest_days(rb.store)}
+        changed = [d for d in days if (d in resting) != rest]
+        for day in changed:
+            repo.set_rest_day(rb.store, RestDay(day, reason) if rest else None, day)
+        if changed:
+            reconcile(rb, None, changed)
+    return changed
