@@ -70,10 +70,10 @@ def test_refusals_exit_1_with_one_line_and_change_nothing(rebound, ok, data_dir:
     assert snapshot(data_dir) == before
 
 
-def test_logging_still_takes_free_words(ok) -> None:
+def test_logging_still_takes_free_words(ok, tmp_path: Path) -> None:
     """`win TEXT` and `mood SCORE` are unchanged: only the exact words list/delete route."""
     ok("win", "listed my skills")
-    other = ok("--data-dir", str(Path.cwd() / "other"), "win", "list")  # global option first
+    other = ok("--data-dir", str(tmp_path / "other"), "win", "list")  # global option first
     assert "No wins yet" in other.out
     assert [r["title"] for r in ok("win", "list", "--json").json()] == ["listed my skills"]
 
