@@ -43,9 +43,9 @@ DAY = Binding.Group("Day", compact=True)
 WEEK = Binding.Group("Week", compact=True)
 COUNT = Binding.Group("Count", compact=True)
 HINT = (
-    "[b]j k[/b] goal   [b]a[/b] add   [b]e[/b] edit   [b]A[/b] archive/restore   "
-    "[b]H[/b] show archived   [b]d[/b] delete   [b]c[/b] set the day's count   "
-    "[b]R[/b] rest period   [b]?[/b] every key"
+    "[b]j k[/b] goal  [b]a[/b] add  [b]e[/b] edit  [b]A[/b] archive/restore  "
+    "[b]H[/b] show archived  [b]d[/b] delete  [b]c[/b] day's count  "
+    "[b]R[/b] rest period  [b]?[/b] every key"
 )
 COMMANDS = (  # the command palette's entries: title, help, action, arguments
     ("Backfill (tick the cursor day)", "Complete or clear the cursor day (space)", "tick", ()),
