@@ -3,13 +3,19 @@ apps: an upgrade that breaks an assumption fails here, with the assumption's nam
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
 from typing import Any
 
 from textual import events
 from textual.app import App
 from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
+from textual.scroll_view import ScrollView
+from textual.widget import Widget
 from textual.widgets import Static
+
+import tui
 
 from tui.textual_compat import add_stylesheets, adopt_current_styles, open_in_dark_theme, style_app_now
 
@@ -175,3 +181,21 @@ async def test_stylesheets_added_later_reach_new_widgets_and_survive_a_reparse(t
         app.theme = DARK  # re-parses every stylesheet and restyles every widget
         await pilot.pause()
         assert late.styles.width is not None and late.styles.width.value == 7
+
+
+def test_only_textual_compat_touches_textuals_private_names() -> None:
+    """Every private attribute or method of Textual's App, Screen, Widget, ScrollView and
+    Stylesheet used (or overridden by accident) in tui/ is used in tui/textual_compat.py only."""
+    private: set[str] = set()
+    for node in (App(), Screen(), Widget(), ScrollView(), Stylesheet()):
+        private.update(n for n in dir(node) if n.startswith("_") and not n.startswith("__"))
+    root = Path(tui.__file__).parent
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        if path.name == "textual_compat.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = getattr(node, "attr", None) or getattr(node, "name", None)
+            if isinstance(node, (ast.Attribute, ast.FunctionDef, ast.AsyncFunctionDef)) and name in private:
+                found.append(f"{path.relative_to(root)}:{node.lineno} {name}")
+    assert found == []
