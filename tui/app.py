@@ -25,6 +25,7 @@ from .services import settings as settings_service
 from .theme import REBOUND_THEME
 from .jump import jump_commands
 from .screens.lazy import LazyScreen
+from .textual_compat import add_stylesheets, open_in_dark_theme, style_app_now
 from .screens import today  # noqa: F401  (the first screen: imported with the app)
 
 POLL_SECONDS = 1.0
@@ -81,7 +82,6 @@ class ReboundApp(App[None]):
         self._after_first_frame: list[Callable[[], object]] = []
         self._unprepared = list(PREPARED)
         self._later_styles_loaded = False
-        self._modes_shown = {self.DEFAULT_MODE}
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **mood_and_heat_colours(self.current_theme)}
@@ -94,9 +94,7 @@ class ReboundApp(App[None]):
         if not self.get_theme(name).dark:  # the terminal's colour filter changes too: the full way
             self.theme = name
             return
-        self.set_reactive(App.theme, name)
-        self.update_classes({f"-theme-{name}": True, "-dark-mode": True, "-light-mode": False})
-        self.stylesheet.set_variables(self.get_css_variables())
+        open_in_dark_theme(self, name)
 
     def on_mount(self) -> None:
         self.set_interval(self.poll_seconds, self.poll)
@@ -148,9 +146,7 @@ class ReboundApp(App[None]):
         if self._later_styles_loaded:
             return
         self._later_styles_loaded = True
-        for name in LATER_STYLES:
-            self.stylesheet.read(paths.styles_dir() / name)
-        self.stylesheet.parse()
+        add_stylesheets(self, (paths.styles_dir() / name for name in LATER_STYLES))
 
     def push_screen(self, *args: Any, **kwargs: Any) -> Any:
         self._load_later_styles()  # a form or a prompt before the first frame was shown
@@ -158,12 +154,7 @@ class ReboundApp(App[None]):
 
     def switch_mode(self, mode: str) -> AwaitMount:
         self._load_later_styles()
-        first = mode not in self._modes_shown
-        self._modes_shown.add(mode)
-        mounted = super().switch_mode(mode)
-        if first and self.current_mode == mode:  # Textual has sent it two resumes
-            self.screen.first_resumes = 2  # type: ignore[attr-defined]  (screens.lazy)
-        return mounted
+        return super().switch_mode(mode)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.MouseDown)):
@@ -172,7 +163,7 @@ class ReboundApp(App[None]):
             # Textual styles the App itself (its colour) only after its first screen is built and
             # drawn off screen, and restyles everything when the theme is set; ``_open_in_theme``
             # skips that restyle, so the App is styled first and the first drawing is right.
-            self.stylesheet.apply(self)
+            style_app_now(self)
         await super().on_event(event)
 
     def _prepare_next(self) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.command import CommandPalette
 
 from tui.screenshots import demo_app
 from tui.services import goals as goal_service
+from tui.services import memo
 from tui.services.status import goal_summaries
 from tui.widgets.goal_list import GoalList
 from tui.widgets.key_bar import KeyBar
@@ -161,23 +163,42 @@ async def test_the_other_screens_styles_arrive_before_their_screens(make_app):
         assert later._later_styles_loaded  # after the first frame, without any key
 
 
-async def test_a_first_switch_resumes_its_screen_once_and_later_resumes_are_kept(make_app, monkeypatch):
-    """Textual sends a mode's screen two resumes on the first switch; the second is dropped
-    (screens.lazy.repeated_resume). A resume after a closed dialog still redraws."""
-    app = make_app()
+@pytest.mark.parametrize("key,mode", [("2", "goals"), ("3", "contacts"), ("4", "mood"), ("5", "wins")])
+async def test_a_first_switch_draws_its_screen_right_and_reads_its_data_once(tmp_path, monkeypatch, key, mode):
+    """Textual resumes a mode's screen twice on its first switch, and both resumes are handled
+    (dropping the second saved about 4 ms: not worth a reach into Textual). The screen reloads at
+    most twice, the second stops at its token check (no figure asked for), and what it shows
+    equals a fresh redraw of every widget."""
+    app = demo_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        calls: list[str] = []
-        real = type(app).refresh_data
-        monkeypatch.setattr(type(app), "refresh_data", lambda self: calls.append(self.current_mode) or real(self))
-        await pilot.press("5")
+        asked = 0
+
+        def counted(real):
+            def ask(*args, **kwargs):
+                nonlocal asked
+                asked += 1
+                return real(*args, **kwargs)
+            return ask
+
+        monkeypatch.setattr(memo, "memoised", counted(memo.memoised))
+        monkeypatch.setattr(memo, "peek", counted(memo.peek))
+        screen_class = app.MODES[mode].load()
+        real_reload, per_reload = screen_class.reload, []
+
+        def reload(self):
+            before = asked
+            real_reload(self)
+            per_reload.append(asked - before)
+
+        monkeypatch.setattr(screen_class, "reload", reload)
+        await pilot.press(key)
+        await pilot.pause(0.05)
+        assert app.current_mode == mode
+        assert per_reload[0] > 0 and per_reload[1:] in ([], [0]), per_reload
+        first = app.export_screenshot()
+        for widget in app.screen.walk_children(with_self=True):
+            widget.notify_style_update()
+            widget.refresh()
         await pilot.pause()
-        assert calls == ["wins"]
-        await pilot.press("question_mark")
-        await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
-        assert calls == ["wins", "wins"]
-        await pilot.press("1", "5")
-        await pilot.pause()
-        assert calls == ["wins", "wins", "today", "wins"]
+        assert app.export_screenshot() == first

@@ -47,3 +47,15 @@ def test_status_command_does_not_load_textual(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_the_store_alone_touches_its_private_attributes() -> None:
+    """Store's callers use its public methods (invalidate_all, bump_revision, opened, ...): no
+    ``store._files`` from store/folder.py, store/restore.py or anywhere else."""
+    reaches = []
+    for path in sorted(TUI.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                    and node.value.id == "store" and node.attr.startswith("_")):
+                reaches.append(f"{path.relative_to(TUI)}:{node.lineno} store.{node.attr}")
+    assert reaches == []

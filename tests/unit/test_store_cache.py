@@ -130,3 +130,34 @@ def test_a_write_that_stat_cannot_see_is_still_noticed(
     repo.set_setting(third, "week_start", 6)  # under the lock: must not write back a stale theme
     monkeypatch.undo()
     assert repo.get_settings(open_store(tmp_path)) == {"theme": "dracula", "week_start": 6}
+
+
+def test_invalidate_all_makes_every_next_read_load_from_disk(tmp_path: Path, parses: Counter[str]) -> None:
+    store = open_store(tmp_path)
+    goal = make_goal("Apply")
+    repo.insert_goal(store, goal)
+    repo.insert_checkin(store, CheckIn(repo.new_id(), goal.id, TODAY, 1))
+    parses.clear()
+    store.invalidate_all()
+    assert [g.name for g in repo.goals(store)] == ["Apply"]
+    assert repo.daily_counts(store)[goal.id][TODAY] == 1
+    assert parses == Counter({"rebound.json": 1, "checkins-2024.json": 1})
+    assert store.opened("rebound.json") is store.file("rebound.json")
+    assert store.opened("checkins-1999.json") is None  # not opened by asking
+
+
+def test_bump_revision_makes_another_store_read_the_file_again(tmp_path: Path, parses: Counter[str]) -> None:
+    """A file replaced outside a transaction (a restore) gets a new revision token: another
+    process re-reads it even if its identity on disk looks unchanged."""
+    first = open_store(tmp_path)
+    repo.insert_goal(first, make_goal("one"))
+    second = open_store(tmp_path)
+    assert len(repo.goals(second)) == 1
+    signature = second.signature()
+    parses.clear()
+    assert len(repo.goals(second)) == 1
+    assert parses["rebound.json"] == 0
+    first.bump_revision("rebound.json")
+    assert second.signature() != signature
+    assert len(repo.goals(second)) == 1
+    assert parses["rebound.json"] == 1

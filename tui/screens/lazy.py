@@ -6,8 +6,9 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from textual import events
 from textual.screen import Screen
+
+from ..textual_compat import adopt_current_styles
 
 
 class LazyScreen:
@@ -24,25 +25,8 @@ class LazyScreen:
 
     def __call__(self) -> Screen[Any]:
         screen = self.load()()
-        # Mounting styles it with the stylesheet as it stands. Left at its initial count, Textual
-        # would re-parse every stylesheet and restyle every widget of every screen, twice (about
-        # 100 ms on the first visit of each screen), and forget the parsed rules it keeps.
-        screen._css_update_count = screen.app._css_update_count
+        adopt_current_styles(screen)  # mounting styles it: no second restyle of every screen
         return screen
 
     def __getattr__(self, attribute: str) -> Any:
         return getattr(self.load(), attribute)
-
-
-def repeated_resume(screen: Screen[Any], event: events.ScreenResume) -> bool:
-    """True for the second of the two resumes Textual sends a mode's screen on the first switch
-    to it (one as it sets the mode up, one as it switches): that one is stopped here, before
-    Textual restyles every widget again (~4 ms of a first visit) and the screen redraws."""
-    pending = getattr(screen, "first_resumes", 0)
-    if not pending:
-        return False
-    screen.first_resumes = pending - 1  # type: ignore[attr-defined]
-    if pending == 1:
-        event.prevent_default()
-        return True
-    return False

@@ -112,5 +112,4 @@ def start_afresh(store: Store) -> None:
     """The user chose a new, empty data set at the vanished folder's path."""
     store.folder.mkdir(parents=True, exist_ok=True, mode=files.PRIVATE_FOLDER)
     store.seen.forget()
-    for storage in store._files.values():
-        storage.invalidate()
+    store.invalidate_all()

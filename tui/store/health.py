@@ -143,7 +143,7 @@ class Verdicts:
 def known_sound(store: Store, name: str, stamp: Stamp | None) -> bool:
     if stamp is None:
         return False
-    storage = store._files.get(name)
+    storage = store.opened(name)
     if storage is not None and storage.data is not None and storage.stamp == stamp:
         store.verdicts.mark(name, stamp)  # loaded (every record checked) or written here
         return True

@@ -81,12 +81,11 @@ def restore(store: Store, name: str, *, now: datetime | None = None) -> Restored
                 raise
         except OSError as exc:
             raise StoreError(write_failure(path, exc, doing="restore")) from exc
-        storage = store.file(path.name)
         try:
-            store._bump_revisions([storage])  # other processes drop what they cached of this file
+            store.bump_revision(path.name)  # other processes drop what they cached of this file
         except OSError:
             pass  # they still see the new file by its inode; the restore itself is done
-        storage.invalidate()
+        store.file(path.name).invalidate()
     finally:
         lock.release()
     return Restored(path, backup, kept)

@@ -134,8 +134,16 @@ class Store:
         """DataFolderGoneError when the folder was deleted, or swapped for another one (an empty
         folder made at its path) since this Store last looked (see ``folder.Seen``)."""
         if self.seen.check(self.folder, changing=self._depth > 0):
-            for storage in self._files.values():  # a copy put back: nothing cached is current
-                storage.invalidate()
+            self.invalidate_all()  # a copy put back: nothing cached is current
+
+    def invalidate_all(self) -> None:
+        """Forget every file's cached contents: the next read of each loads it from disk."""
+        for storage in self._files.values():
+            storage.invalidate()
+
+    def opened(self, name: str) -> FileStorage | None:
+        """The file's storage if this Store has opened it (without opening it)."""
+        return self._files.get(name)
 
     def before_read(self, storage: FileStorage) -> None:
         if self._depth:
@@ -253,6 +261,11 @@ class Store:
     def revisions(self) -> dict[str, str]:
         """Every file's revision token (see the module docstring), read once."""
         return self._revisions()
+
+    def bump_revision(self, name: str) -> None:
+        """A new revision token for a file replaced outside a transaction (a restore): other
+        processes drop what they cached of it. OSError when ``.revisions.json`` cannot be written."""
+        self._bump_revisions([self.file(name)])
 
     def _bump_revisions(self, dirty: list[FileStorage]) -> None:
         """New tokens for the files about to change, written before them: a crash in between
