@@ -27,6 +27,7 @@ from ..widgets.interaction_list import InteractionList
 from ..widgets.text_input import TextInput
 from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
+from .lazy import repeated_resume
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -102,7 +103,8 @@ class ContactsScreen(Screen[None]):
         self.query_one(ContactTable).focus()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        self.app.refresh_data()
+        if not repeated_resume(self, event):
+            self.app.refresh_data()
 
     # Drawing --------------------------------------------------------------------------------
     def reload(self) -> None:

@@ -33,6 +33,7 @@ from ..widgets.heatmap import Heatmap
 from .goal_lines import GoalLines
 from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
+from .lazy import repeated_resume
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -121,6 +122,8 @@ class GoalsScreen(Screen[None]):
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         """Back on this screen (a mode switch, a closed form): read again if anything changed."""
+        if repeated_resume(self, event):
+            return
         rb = self.app.rb
         if self._token != (rb.data_token(), rb.today()):
             self.reload()

@@ -27,6 +27,7 @@ from ..widgets.mood_trend import MoodTrend, days_per_column
 from ..widgets.year_pixels import YearPixels
 from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
+from .lazy import repeated_resume
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -132,7 +133,8 @@ class MoodScreen(Screen[None]):
         self.query_one("#mood-entries", OptionList).focus()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        self.app.refresh_data()
+        if not repeated_resume(self, event):
+            self.app.refresh_data()
 
     def reload(self) -> None:
         rb = self.app.rb

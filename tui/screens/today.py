@@ -21,6 +21,7 @@ from ..services import memo
 from ..widgets.goal_list import GoalList
 from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
+from .lazy import repeated_resume
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -76,7 +77,8 @@ class TodayScreen(Screen[None]):
         ]
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        self.app.refresh_data()
+        if not repeated_resume(self, event):
+            self.app.refresh_data()
 
     def on_mount(self) -> None:  # the data arrives with ScreenResume, which follows
         self.query_one(GoalList).focus()

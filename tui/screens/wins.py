@@ -25,6 +25,7 @@ from ..services.wins import delete_win, newest_wins, own_win
 from ..services.summary_cache import win_kinds
 from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
+from .lazy import repeated_resume
 
 if TYPE_CHECKING:
     from ..app import ReboundApp
@@ -97,7 +98,8 @@ class WinsScreen(Screen[None]):
         self.query_one(OptionList).focus()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
-        self.app.refresh_data()
+        if not repeated_resume(self, event):
+            self.app.refresh_data()
 
     def reload(self) -> None:
         rb = self.app.rb
