@@ -307,9 +307,9 @@ class ApplicationsScreen(Screen[None]):
         if not app.is_open:
             self.notify(f"{app.title} is already closed ({app.stage})", severity="warning")
             return
-        self.app.push_screen(CloseForm(app), self._closed)
+        self.app.push_screen(CloseForm(app), self._after_close)
 
-    def _closed(self, result: object | None) -> None:
+    def _after_close(self, result: object | None) -> None:
         from .application_form import ApplicationRejectionForm, RejectionAsked
 
         if isinstance(result, RejectionAsked):  # rejected: the reflection, prefilled and linked
