@@ -227,7 +227,7 @@ async def test_every_key_is_in_help_and_the_palette(make_app, rb) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_apps(app, pilot)
         titles = [title for title, _, _ in screen.commands()]
-        assert "Applications: Close application" in titles and len(titles) == 9
+        assert "Applications: Close application" in titles and len(titles) == 10
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)

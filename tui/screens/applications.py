@@ -44,6 +44,7 @@ COMMANDS = (
     ("Close application", "As rejected, withdrawn, ghosted or accepted (c)", "close"),
     ("Filter by stage", "All, open, each stage, closed (f)", "cycle_filter"),
     ("Filter applications", "By company or role as you type (/)", "filter"),
+    ("Clear the filters", "Every application again: all stages, no text (esc)", "clear_filter"),
     ("Funnel window", "The funnel for 30 days, 90 days or all time (t)", "cycle_window"),
 )
 
