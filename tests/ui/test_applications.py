@@ -265,3 +265,30 @@ def test_column_widths_keep_stage_and_age_whole_at_76_cells() -> None:
     assert sum(widths.values()) + 2 * len(COLUMNS) <= 76
     wide = column_widths(texts, 200)
     assert wide["Company"] == 28 and wide["Role"] == 32 and wide["Next step"] == 48
+
+
+async def test_edit_keeps_the_contacts_and_a_close_name_needs_enter_twice(make_app, rb) -> None:
+    from tui.services import contacts as cs
+
+    cs.add_contact(rb, cs.ContactFields("Priya Raman"))
+    apps.add_application(rb, apps.AppFields("Northwind", "Data analyst", "referral",
+                                            contacts=("Priya Raman",)), TODAY)
+    rb.history.clear()
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_apps(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ApplicationForm)
+        assert form.query_one("#contacts", Input).value == "Priya Raman"
+        form.query_one("#contacts", Input).value = "Priya Raman, Priya Ramen"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "did you mean Priya Raman" in str(form.query_one("#contacts-error", Static).render())
+        assert len(apps.find_application(rb, "Northwind").contacts) == 1  # nothing written
+        await pilot.press("enter")  # again: Priya Ramen is a new contact
+        await pilot.pause()
+        assert isinstance(app.screen, ApplicationsScreen)
+        assert len(apps.find_application(rb, "Northwind").contacts) == 2
+        assert "Priya Raman, Priya Ramen" in text_of(app, "apps-detail-text")
