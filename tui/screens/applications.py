@@ -7,6 +7,7 @@ The data is read on reload (a change here or elsewhere); filtering and moving on
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -49,11 +50,11 @@ COMMANDS = (
 )
 
 
-def rows(rb: Rebound, today: object) -> list[AppRow]:
+def rows(rb: Rebound, today: date) -> list[AppRow]:
     """Every application as a row: open ones first, furthest down the pipeline first, newest
     first within a stage; then the closed ones, most recently closed first."""
     def compute() -> list[AppRow]:
-        quiet = dict((a.id, d) for a, d in app_service.quiet(rb, today))  # type: ignore[arg-type]
+        quiet = {a.id: days for a, days in app_service.quiet(rb, today)}
         apps = app_service.applications(rb)
         opened = sorted((a for a in apps if a.is_open),
                         key=lambda a: (-OPEN_STAGES.index(a.stage), -a.applied.toordinal()))
@@ -104,6 +105,7 @@ class ApplicationsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.all_rows: list[AppRow] = []
+        self.today = date.min
         self.stage_filter = "all"
         self.window: int | None = 30
         self.query_text = ""
