@@ -29,13 +29,14 @@ from .textual_compat import add_stylesheets, open_in_dark_theme, style_app_now
 from .screens import today  # noqa: F401  (the first screen: imported with the app)
 
 POLL_SECONDS = 1.0
-SCREENS = ("goals", "contacts", "mood", "wins")  # tui.screens.*: imported just after the first frame
+# tui.screens.*: imported just after the first frame
+SCREENS = ("goals", "contacts", "mood", "wins", "applications")
 PREPARED = (*SCREENS, "mood_form", "win_form")  # then, when the user is idle, their data read ahead
 QUIET, PREPARE_EVERY = 0.25, 0.02  # seconds
 IDLE_COLLECT = 1.0  # seconds without a key or a click before frozen garbage is collected
 STYLES = ("app.tcss", "today.tcss")  # what the first frame needs
 LATER_STYLES = ("forms.tcss", "help.tcss", "wins.tcss", "goals.tcss", "confirm.tcss", "contacts.tcss",
-                "mood.tcss")  # parsed after the first frame, or before another screen shows
+                "mood.tcss", "applications.tcss")  # parsed after the first frame, or before a screen shows
 
 
 class ReboundApp(App[None]):
@@ -43,7 +44,8 @@ class ReboundApp(App[None]):
     CSS_PATH = [paths.styles_dir() / name for name in STYLES]
     MODES = {"today": LazyScreen("today", "TodayScreen"), "goals": LazyScreen("goals", "GoalsScreen"),
              "contacts": LazyScreen("contacts", "ContactsScreen"), "mood": LazyScreen("mood", "MoodScreen"),
-             "wins": LazyScreen("wins", "WinsScreen")}
+             "wins": LazyScreen("wins", "WinsScreen"),
+             "applications": LazyScreen("applications", "ApplicationsScreen")}
     DEFAULT_MODE = "today"
     BINDINGS = [
         Binding("1", "switch_mode('today')", "Today", id="mode.today", show=False,
@@ -56,6 +58,8 @@ class ReboundApp(App[None]):
                 tooltip="Mood screen"),
         Binding("5", "switch_mode('wins')", "Wins", id="mode.wins", show=False,
                 tooltip="Wins screen"),
+        Binding("6", "switch_mode('applications')", "Applications", id="mode.applications", show=False,
+                tooltip="Applications screen"),
         Binding("u", "undo", "Undo", id="app.undo"),
         Binding("w", "record_win", "Win", id="app.win", tooltip="Record a win"),
         Binding("m", "log_mood", "Mood", id="app.mood", tooltip="Log mood"),  # help: not the Mood screen
@@ -359,6 +363,8 @@ class ReboundApp(App[None]):
                             self.action_log_rejection)
         yield SystemCommand("Wins", "Go to the Wins screen (5)", lambda: self.switch_mode("wins"))
         yield SystemCommand("Weekly review", "This week's review; save it as Markdown (v)", self.action_review)
+        yield SystemCommand("Applications", "Go to the Applications screen (6)",
+                            lambda: self.switch_mode("applications"))
         yield SystemCommand("Help", "List every key (?)", self.action_help)
         yield SystemCommand("Settings", "Day start, first day of the week, theme (,)", self.action_settings)
         yield SystemCommand("Undo", "Undo the last change of this session (u)", self.action_undo)

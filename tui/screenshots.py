@@ -31,7 +31,7 @@ async def capture(out: Path) -> list[Path]:
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             for name, keys in (("today", []), ("goals", ["2"]), ("contacts", ["3"]),
-                               ("mood", ["4"]), ("wins", ["5"])):
+                               ("mood", ["4"]), ("wins", ["5"]), ("applications", ["6"])):
                 await pilot.press(*keys)
                 await pilot.pause()
                 path = out / f"{name}.svg"

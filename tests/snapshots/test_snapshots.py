@@ -7,7 +7,8 @@ import pytest
 from tui.screenshots import CLASSIC, SIZE, demo_app
 
 WIDE = (120, 36)
-SCREENS = {"today": [], "goals": ["2"], "contacts": ["3"], "mood": ["4"], "wins": ["5"]}
+SCREENS = {"today": [], "goals": ["2"], "contacts": ["3"], "mood": ["4"], "wins": ["5"],
+           "applications": ["6"]}
 
 
 def test_today(snap_compare, tmp_path):
@@ -67,6 +68,15 @@ def test_add_contact_form_with_a_refusal(snap_compare, tmp_path):
         await pilot.pause()
 
     assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, run_before=fill)
+
+
+def test_applications(snap_compare, tmp_path):
+    # "6" opens Applications: the offer first, the quiet ones saying so, the funnel for 30 days.
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, press=["6"])
+
+
+def test_close_application_form(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), terminal_size=SIZE, press=["6", "c"])
 
 
 def test_wins(snap_compare, tmp_path):

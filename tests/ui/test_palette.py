@@ -55,7 +55,8 @@ async def test_every_app_binding_has_a_palette_command(make_app):
     async with app.run_test(size=SIZE) as pilot:
         titles = {c.title for c in app.get_system_commands(app.screen)}
         expected = {"mode.today": "Today", "mode.goals": "Goals", "mode.contacts": "Contacts",
-                    "mode.mood": "Mood", "mode.wins": "Wins", "app.undo": "Undo",
+                    "mode.mood": "Mood", "mode.wins": "Wins", "mode.applications": "Applications",
+                    "app.undo": "Undo",
                     "app.win": "Record a win", "app.mood": "Log mood", "app.rejection": "Log a rejection",
                     "app.help": "Help", "app.quit": "Quit", "app.settings": "Settings",
                     "app.review": "Weekly review"}

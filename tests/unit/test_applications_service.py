@@ -147,6 +147,18 @@ def test_rejection_links_the_reflection_and_asks_for_feedback_in_three_days(rb: 
     assert mood.rejections(rb) == [] and apps.application_by_id(rb, app_id).stage == "interview"
 
 
+def test_rejection_takes_the_follow_up_typed_and_a_confirmed_close_name(rb: Rebound) -> None:
+    """The reflection form's own "follow up" and its "enter again" for a name close to a contact."""
+    cs.add_contact(rb, cs.ContactFields("Priya Raman"))
+    app_id = add(rb, day=ago(20))
+    with pytest.raises(InputError, match="did you mean Priya Raman"):
+        apps.reject_application(rb, app_id, contact="Priya Ramen")
+    assert apps.application_by_id(rb, app_id).stage == "applied"  # nothing written
+    apps.reject_application(rb, app_id, contact="Priya Ramen", follow_up="in 1 week",
+                            new_contact="Priya Ramen")
+    assert contact(rb, "Priya Ramen").follow_up == TODAY + timedelta(days=7)
+
+
 def test_find_by_id_company_or_company_and_role(rb: Rebound) -> None:
     one = add(rb)
     two = add(rb, "Initech", "Analyst")

@@ -149,18 +149,20 @@ REACHED = {"applied": "application", "screen": "screening call", "interview": "i
 
 
 def reject_application(rb: Rebound, app_id: str, *, day: date | None = None, lesson: str = "",
-                       contact: str = "", score: object = 2, note: str = "") -> Application:
+                       contact: str = "", score: object = 2, note: str = "",
+                       follow_up: str | None = None, new_contact: str = "") -> Application:
     """Move to ``rejected`` and save the reflection (prefilled with company, role and the stage
     reached, linked to the application) in one undoable change; naming a contact to ask for
-    feedback sets the pipeline's follow-up on it."""
+    feedback sets the pipeline's follow-up on it (``follow_up``: when, if the user said)."""
     from .mood import log_rejection
 
     app = application_by_id(rb, app_id)
     with rb.change(f"rejection from {app.title}"):
         changed = move_application(rb, app_id, "rejected", day)
         log_rejection(rb, app.company, role=app.role, stage=REACHED.get(app.stage, ""), lesson=lesson,
-                      score=score, note=note, contact=contact, follow_up=feedback_follow_up(rb),
-                      day=day, application_id=app.id)
+                      score=score, note=note, contact=contact,
+                      follow_up=follow_up or feedback_follow_up(rb), day=day,
+                      new_contact=new_contact, application_id=app.id)
     return changed
 
 
