@@ -123,9 +123,10 @@ def _interactions(data: dict[str, Any]) -> tuple[Interaction, ...]:
     return tuple(interaction_from_doc(d) for d in data.get("interactions", {}).values())
 
 
-def interactions(store: Store) -> list[Interaction]:
+def interactions(store: Store, names: Iterable[str] | None = None) -> list[Interaction]:
+    """Every interaction (in the files ``names``, default all)."""
     found: list[Interaction] = []
-    for name in store.names_matching(INTERACTIONS):
+    for name in store.names_matching(INTERACTIONS) if names is None else names:
         found.extend(store.file(name).memo("interactions", _interactions))
     return found
 
