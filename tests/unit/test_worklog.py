@@ -86,3 +86,32 @@ def test_a_hand_edited_target_that_makes_no_sense_is_off(rb) -> None:
 def test_the_short_line_only_while_short() -> None:
     assert short_line(0, 3) == "0 of 3 job-search activities this week"
     assert short_line(3, 3) == short_line(5, 3) == short_line(2, 0) == ""
+
+
+def test_the_worklog_of_a_hand_made_week_is_exactly_this_csv(rb) -> None:
+    """Applications (employer, position, method = source, result = the stage now, contact = its
+    contacts) and interactions (activity = kind, employer = the contact's company), oldest first,
+    each with the first day of its week; a cell a spreadsheet would run as a formula gets a '."""
+    from tui.services.worklog import worklog_csv
+
+    ada = cs.add_contact(rb, cs.ContactFields("Ada Byron", company="Northwind"))
+    cs.add_contact(rb, cs.ContactFields("=Bob", company="@Globex"))
+    bob = cs.find_contact(rb, "=bob")
+    north = apps.add_application(rb, apps.AppFields("Northwind", "Data analyst", source="referral",
+                                                    contacts=("Ada Byron",)), date(2026, 11, 30))
+    apps.move_application(rb, north.id, "screen", date(2026, 12, 2))
+    apps.add_application(rb, apps.AppFields("Initech", "+Analyst", source="job board"), date(2026, 12, 3))
+    apps.add_application(rb, apps.AppFields("Umbrella", "Tester"), date(2026, 11, 20))  # before --from
+    cs.log_interaction(rb, ada.id, kind="coffee", day=date(2026, 12, 1), note="private words")
+    cs.log_interaction(rb, bob.id, kind="call", day=date(2026, 11, 29))  # a Sunday: last week
+    data = worklog_csv(rb, date(2026, 11, 29), date(2026, 12, 4)).decode()
+    assert data.splitlines() == [
+        "week,day,activity,employer,position,contact,method,result",
+        "2026-11-23,2026-11-29,call,'@Globex,,'=Bob,,",
+        "2026-11-30,2026-11-30,application,Northwind,Data analyst,Ada Byron,referral,screen",
+        "2026-11-30,2026-12-01,coffee,Northwind,,Ada Byron,,",
+        "2026-11-30,2026-12-03,application,Initech,'+Analyst,,job board,applied",
+    ]
+    assert "private words" not in data  # notes stay out of a record meant for an office
+    assert worklog_csv(rb, date(2026, 12, 4), date(2026, 12, 4)).decode().splitlines() == [
+        "week,day,activity,employer,position,contact,method,result"]
