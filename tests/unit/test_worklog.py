@@ -51,14 +51,15 @@ def test_a_week_counts_applications_sent_and_interactions_logged_in_it(rb) -> No
 def test_the_setting_is_off_by_default_and_status_json_says_so(rb) -> None:
     apps.add_application(rb, apps.AppFields("Northwind", "Data analyst"))
     assert settings.current(rb).activities_per_week == 0
-    assert this_week(rb).short == ""
-    assert status(rb)["activities_this_week"] == {"done": 1, "target": 0}
+    assert this_week(rb) is None
+    assert status(rb)["activities_this_week"] is None
     set_target(rb, 5)
     assert status(rb)["activities_this_week"] == {"done": 1, "target": 5}
 
 
 def test_a_week_across_the_new_year_reads_both_years(tmp_path: Path) -> None:
     rb = Rebound.open(tmp_path, now=lambda: datetime(2027, 1, 2, 12, tzinfo=timezone.utc))  # a Saturday
+    set_target(rb, 5)
     apps.add_application(rb, apps.AppFields("Northwind", "Data analyst"), date(2026, 12, 28))  # Monday
     apps.add_application(rb, apps.AppFields("Initech", "Analyst"), date(2026, 12, 27))  # the week before
     ada = cs.add_contact(rb, cs.ContactFields("Ada Byron"))

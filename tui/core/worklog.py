@@ -57,12 +57,10 @@ def week_span(day: date, week_start: int = 0) -> tuple[date, date]:
     return first, first + timedelta(days=6)
 
 
-def week_count(apps: Iterable[Application], interactions: Iterable[Interaction], today: date,
-               week_start: int = 0) -> int:
-    """Applications sent and interactions logged this week, up to ``today``."""
+def week_count(apps: Iterable[Application], interactions: int, today: date, week_start: int = 0) -> int:
+    """Applications sent this week up to ``today``, plus ``interactions`` logged in those days."""
     first = week_start_of(today, week_start)
-    return (sum(1 for a in apps if first <= a.applied <= today)
-            + sum(1 for i in interactions if first <= i.day <= today))
+    return sum(1 for a in apps if first <= a.applied <= today) + interactions
 
 
 def short_line(done: int, target: int) -> str:

@@ -200,11 +200,10 @@ class TodayScreen(Screen[None]):
         self.query_one("#today-mood", Static).update(text)
 
     def _show_activities(self, day) -> None:  # type: ignore[no-untyped-def]
-        from ..services.settings import current
         from ..services.worklog import this_week
 
-        rb = self.app.rb  # off (the default): no file read for it
-        line = this_week(rb, day).short if current(rb).activities_per_week else ""
+        week = this_week(self.app.rb, day)  # None while the setting is off: nothing read
+        line = week.short if week else ""
         widget = self.query_one("#today-activities", Static)
         widget.update(Text(line))
         widget.display = bool(line)

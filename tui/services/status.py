@@ -55,7 +55,7 @@ def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
         "wins_today": [{"kind": w.kind, "title": w.title} for w in wins_on(rb, day)],
         "applications": application_counts(rb, day, {c: i.day for c, i in latest.items() if i.day <= day},
                                            cache),
-        "activities_this_week": this_week(rb, day).as_dict(),
+        "activities_this_week": week.as_dict() if (week := this_week(rb, day)) else None,
     }
     cache.save()  # only once everything was read without an error
     return result

@@ -18,7 +18,7 @@ from .settings import current
 @dataclass(frozen=True)
 class WeekActivities:
     done: int
-    target: int  # 0: the setting is off
+    target: int
 
     @property
     def short(self) -> str:
@@ -35,17 +35,20 @@ def _year_files(store: Store, prefix: str, start: date, end: date) -> list[str]:
     return [name for name, year in store.years_named(prefix).items() if year is None or year in years]
 
 
-def this_week(rb: Rebound, today: date | None = None) -> WeekActivities:
-    """Applications sent and interactions logged this week (as the week_start setting cuts it)."""
+def this_week(rb: Rebound, today: date | None = None) -> WeekActivities | None:
+    """Applications sent and interactions logged this week (as the week_start setting cuts it)
+    against the target; None while the setting is off (then nothing is read)."""
+    target = current(rb).activities_per_week
+    if not target:
+        return None
     today = today or rb.today()
     clock = rb.clock
     first, _ = rules.week_span(today, clock.week_start)
     store = rb.store
     apps = app_repo.applications(store, _year_files(store, app_repo.APPLICATIONS, first, today))
-    interactions = contact_repo.interactions(
-        store, _year_files(store, contact_repo.INTERACTIONS, first, today))
-    return WeekActivities(rules.week_count(apps, interactions, today, clock.week_start),
-                          current(rb).activities_per_week)
+    logged = contact_repo.interactions_between(
+        store, first, today, _year_files(store, contact_repo.INTERACTIONS, first, today))
+    return WeekActivities(rules.week_count(apps, logged, today, clock.week_start), target)
 
 
 def activities(rb: Rebound, start: date, end: date) -> list[Activity]:
