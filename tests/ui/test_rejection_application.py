@@ -44,8 +44,12 @@ async def test_picking_an_application_fills_the_form_and_saving_rejects_it_undo_
         assert isinstance(app.screen, RejectionForm)
         assert [label for label, _ in menu(app)._options] == [
             NO_APPLICATION, "Initech · Analyst", "Northwind · Data analyst"]
-        assert menu(app).value == "" and app.screen.focused is menu(app)
-        menu(app).value = ids["north"]
+        assert menu(app).value == "" and app.screen.focused is app.screen.query_one("#company", Input)
+        await pilot.press("shift+tab")  # the menu is just above the company, as typing goes on as before
+        assert app.screen.focused is menu(app)
+        await pilot.press("space", "down", "down", "enter")  # open it, pick Northwind
+        await pilot.pause()
+        assert menu(app).value == ids["north"]
         await pilot.pause()
         assert (typed(app, "company"), typed(app, "role"), typed(app, "stage")) == (
             "Northwind", "Data analyst", "interview")
@@ -101,6 +105,8 @@ async def test_without_a_pick_or_without_open_applications_it_works_as_before(ma
         ids = seed(rb)
         await pilot.press("x")
         await pilot.pause()
+        await pilot.press("tab", *"Analyst", "enter")  # the keys typed before the menu existed
+        assert "company cannot be empty" in str(app.screen.query_one("#company-error", Static).render())
         app.screen.query_one("#company", Input).value = "Contoso"
         await pilot.press("enter")  # "— none —": a reflection of its own
         await pilot.pause()

@@ -108,7 +108,7 @@ class RejectionForm(CheckedForm[Rejection | None]):
             return []
         self.open_apps = {a.id: a for a in found}
         labels = {"": NO_APPLICATION, **{a.id: a.title for a in found}}
-        return [Vertical(Label("From an application (its stage moves to rejected)"),
+        return [Vertical(Label("From an application? shift+tab picks it (it moves to rejected)"),
                          choice(labels, "", "application", labels, compact=True),
                          Static(id="application-error", classes="field-error"), classes="form-field")]
 
@@ -123,9 +123,8 @@ class RejectionForm(CheckedForm[Rejection | None]):
                            ("follow_up", app_service.feedback_follow_up(self.app.rb))):
             self.query_one(f"#{name}", Input).value = text
 
-    def on_mount(self) -> None:
-        first = "#lesson" if self.edit else "#application" if self.open_apps else "#company"
-        self.query_one(first).focus()
+    def on_mount(self) -> None:  # company first, as without applications: shift+tab picks one
+        self.query_one("#lesson" if self.edit else "#company", Input).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)
