@@ -116,3 +116,18 @@ def test_the_worklog_of_a_hand_made_week_is_exactly_this_csv(rb) -> None:
     assert "private words" not in data  # notes stay out of a record meant for an office
     assert worklog_csv(rb, date(2026, 12, 4), date(2026, 12, 4)).decode().splitlines() == [
         "week,day,activity,employer,position,contact,method,result"]
+
+
+def test_the_target_travels_with_an_export(rb, tmp_path_factory) -> None:
+    from tui.services import transfer
+
+    tmp_path = tmp_path_factory.mktemp("elsewhere")  # not the data folder
+    set_target(rb, 3)
+    apps.add_application(rb, apps.AppFields("Northwind", "Data analyst"))
+    path = tmp_path / "export.json"
+    path.write_bytes(transfer.export_bytes(rb))
+    other = Rebound.open(tmp_path / "other", now=lambda: NOW)
+    transfer.import_records(other, transfer.read_export(path), merge=False)
+    assert settings.current(other).activities_per_week == 3
+    assert status(other)["activities_this_week"] == status(rb)["activities_this_week"] == {
+        "done": 1, "target": 3}
