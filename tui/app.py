@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from importlib import import_module
 from time import monotonic
 from typing import Any
@@ -331,7 +332,7 @@ class ReboundApp(App[None]):
         if not isinstance(self.screen, SettingsForm):
             current = settings_service.current(self.rb)
             if not current.theme:
-                current = settings_service.Settings(current.day_start_hour, current.week_start, self.theme)
+                current = replace(current, theme=self.theme)
             self.push_screen(SettingsForm(current, sorted(self.available_themes)), self._settings_saved)
 
     def _settings_saved(self, saved: settings_service.Settings | None) -> None:

@@ -9,7 +9,8 @@ import pytest
 
 from cli_support import assert_refused, days_before
 
-TOP_LEVEL = {"date", "goals", "followups_due", "mood_logged", "wins_today", "applications"}
+TOP_LEVEL = {"date", "goals", "followups_due", "mood_logged", "wins_today", "applications",
+             "activities_this_week"}
 STAGES = {"applied", "screen", "interview", "final", "offer", "accepted", "rejected", "withdrawn", "ghosted"}
 GOAL_FIELDS = {
     "name", "period", "target", "full_target", "done", "complete", "current_streak", "best_streak",
@@ -28,6 +29,9 @@ def check_shape(data: dict) -> None:
         assert set(due) == {"name", "due", "overdue"}
     assert set(data["applications"]) == {"open", "quiet", "by_stage"}  # added by issue 18
     assert set(data["applications"]["by_stage"]) == STAGES
+    week = data["activities_this_week"]  # added by issue 18: the work-search record; null while off
+    assert week is None or (set(week) == {"done", "target"}
+                            and all(type(n) is int and n >= 0 for n in week.values()))
     for win in data["wins_today"]:
         assert set(win) == {"kind", "title"}
     for goal in data["goals"]:

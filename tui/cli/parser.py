@@ -106,9 +106,14 @@ def build() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help="print JSON")
     status.add_argument("--as-of", metavar="DAY")
 
-    export = sub.add_parser("export", help="export your data (json: everything, csv: spreadsheets, ics: follow-ups)")
-    export.add_argument("--format", choices=("json", "csv", "ics"), default="json", help="default json")
-    export.add_argument("--out", metavar="PATH", help="file (json, ics) or folder (csv); json and ics default to stdout")
+    export = sub.add_parser("export", help="export your data (json: everything, csv: spreadsheets, ics: follow-ups, "
+                                           "worklog: the work-search record)")
+    export.add_argument("--format", choices=("json", "csv", "ics", "worklog"), default="json", help="default json")
+    export.add_argument("--out", metavar="PATH",
+                        help="file (json, ics, worklog) or folder (csv); json, ics and worklog default to stdout")
+    export.add_argument("--from", dest="from_day", metavar="DAY",
+                        help="worklog: the first day (default: the whole record)")
+    export.add_argument("--to", dest="to_day", metavar="DAY", help="worklog: the last day (default today)")
 
     imp = sub.add_parser("import", help="import a Rebound JSON export, or a Loop Habit Tracker CSV export")
     imp.add_argument("path", metavar="PATH")

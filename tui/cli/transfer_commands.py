@@ -6,6 +6,7 @@ import argparse
 import os
 import stat
 import sys
+from datetime import date
 from pathlib import Path
 
 from ..core.errors import InputError
@@ -17,6 +18,8 @@ from ..store import files
 def export_command(rb: Rebound, args: argparse.Namespace) -> int:
     fmt = args.format
     out = Path(args.out) if args.out else None
+    if fmt != "worklog" and (args.from_day is not None or args.to_day is not None):
+        raise InputError("--from and --to go with --format worklog")
     if fmt == "csv":
         if out is None:
             raise InputError("--format csv writes one file per kind of record: give a folder with --out DIR")
@@ -31,6 +34,10 @@ def export_command(rb: Rebound, args: argparse.Namespace) -> int:
         from ..services.export_files import followups_ics
 
         data = followups_ics(rb)
+    elif fmt == "worklog":
+        from ..services.worklog import worklog_csv
+
+        data = worklog_csv(rb, *_span(rb, args.from_day, args.to_day))
     else:
         data = transfer.export_bytes(rb)
     if out is None:
@@ -41,6 +48,22 @@ def export_command(rb: Rebound, args: argparse.Namespace) -> int:
         raise InputError(f"{out} is a folder; give a file name with --out")
     _writing(out, lambda: _write_file(out, data))
     return 0
+
+
+def _span(rb: Rebound, first: str | None, last: str | None) -> tuple[date, date]:
+    """The worklog's days: --from (default: the whole record) to --to (default today)."""
+    from ..services.days import EARLIEST, parse_day
+
+    today = rb.today()
+    days = []
+    for flag, text, default in (("--from", first, EARLIEST), ("--to", last, today)):
+        try:
+            days.append(default if text is None else parse_day(text, today))
+        except InputError as exc:
+            raise InputError(f"{flag}: {exc}") from None
+    if days[0] > days[1]:
+        raise InputError(f"--from {days[0].isoformat()} is after --to {days[1].isoformat()}")
+    return days[0], days[1]
 
 
 def _write_file(out: Path, data: bytes) -> None:

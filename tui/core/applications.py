@@ -137,6 +137,23 @@ def as_of(app: Application, day: date) -> Application | None:
     return app if len(history) == len(app.history) else replace(app, history=history or app.history[:1])
 
 
+def by_contact(apps: Iterable[Application]) -> dict[str, list[Application]]:
+    """contact id → its applications, the latest applied first: one pass, so a contact's pane
+    does not scan every application at each redraw."""
+    found: dict[str, list[Application]] = {}
+    for app in apps:
+        for contact_id in dict.fromkeys(app.contacts):
+            found.setdefault(contact_id, []).append(app)
+    for mine in found.values():
+        mine.sort(key=lambda a: (a.applied, a.created), reverse=True)
+    return found
+
+
+def short_title(app: Application) -> str:
+    """``Northwind · Data analyst (interview)``: an application named with its stage."""
+    return f"{app.title} ({app.stage})"
+
+
 # Quiet applications ----------------------------------------------------------------------------
 def last_activity(app: Application, latest: Mapping[str, date]) -> date:
     """The later of its last stage move and the last interaction with one of its contacts."""

@@ -17,6 +17,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
+from ..core.applications import short_title
 from ..core.contacts import Contact, Interaction, Urgency, humanize_days
 from ..services import contacts as contact_service
 from ..services import memo
@@ -172,6 +173,9 @@ class ContactsScreen(Screen[None]):
             if value:
                 out.append(f"\n{label}: ", "dim")
                 out.append(value)
+        if mine := memo.applications_by_contact(self.app.rb).get(c.id):
+            out.append("\napplications: ", "dim")
+            out.append("; ".join(short_title(a) for a in mine))
         items = contact_service.history(self.app.rb, c.id)
         out.append(f"\n\nInteractions ({len(items)}) · last contacted "
                    f"{humanize_days(view.last_day, self.today)}", "bold")

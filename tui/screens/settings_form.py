@@ -1,4 +1,5 @@
-"""Settings (`,`): day start hour, first day of the week and theme, saved in the data folder."""
+"""Settings (`,`): day start hour, first day of the week, theme and the weekly target of job-search
+activities, saved in the data folder."""
 
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ class SettingsForm(FieldForm):
         ("day_start_hour", "Day starts at hour (0–23)", "0"),
         ("week_start", "Week starts on", "Monday"),
         ("theme", "Theme", "rebound"),
+        ("activities_per_week", "Job-search activities a week (0 = off)", "0"),
     )
     CHOICES = {"week_start": list(WEEK_NAMES)}
-    NUMBERS = {"day_start_hour": "the day start is an hour from 0 to 23, like 4"}
+    NUMBERS = {"day_start_hour": "the day start is an hour from 0 to 23, like 4",
+               "activities_per_week": "job-search activities a week: a whole number, like 3 (0 is off)"}
 
     def __init__(self, current: Settings, themes: list[str]) -> None:
         self.themes = themes
@@ -25,6 +28,7 @@ class SettingsForm(FieldForm):
                 "day_start_hour": str(current.day_start_hour),
                 "week_start": WEEK_NAMES[current.week_start],
                 "theme": current.theme,
+                "activities_per_week": str(current.activities_per_week),
             },
             "Starting the day at 4 makes 01:30 still count for the day before.",
         )
@@ -34,5 +38,6 @@ class SettingsForm(FieldForm):
             settings_service.parse_hour(self.value("day_start_hour")),
             settings_service.parse_week_start(self.value("week_start")),
             settings_service.parse_theme(self.value("theme"), self.themes),
+            settings_service.parse_activities(self.value("activities_per_week")),
         )
         return settings_service.save(self.app.rb, chosen)

@@ -70,6 +70,7 @@ class TodayScreen(Screen[None]):
 
     def _later_widgets(self) -> list[Widget]:
         return [
+            Static(id="today-activities"),  # the work-search record while the week is short
             Static("Mood", classes="section-title"),
             Static(id="today-mood"),
             Static("Today's wins", classes="section-title"),
@@ -140,6 +141,7 @@ class TodayScreen(Screen[None]):
         self.query_one("#today-encouragement", Static).update(encouragement(context))
         self._show_followups(day)
         self._show_mood(day)
+        self._show_activities(day)
         wins = wins_on(rb, day)
         self.query_one("#today-wins", Static).update(
             Text("\n".join(("★ " if w.manual else "✓ ") + w.title for w in wins))
@@ -196,6 +198,15 @@ class TodayScreen(Screen[None]):
             text.append(f"\nNext: ask {ask.contact} for feedback on {ask.company} by "
                         f"{ask.follow_up:%a %d %b}", "italic")
         self.query_one("#today-mood", Static).update(text)
+
+    def _show_activities(self, day) -> None:  # type: ignore[no-untyped-def]
+        from ..services.worklog import this_week
+
+        week = this_week(self.app.rb, day)  # None while the setting is off: nothing read
+        line = week.short if week else ""
+        widget = self.query_one("#today-activities", Static)
+        widget.update(Text(line))
+        widget.display = bool(line)
 
     def selected(self) -> GoalSummary | None:
         return self.query_one(GoalList).selected

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 from ..core import applications as rules
 from ..core.applications import Application, Funnel
 from ..core.errors import InputError
+from ..core.mood import Rejection
 from ..core.ids import match_id
 from ..store import applications as repo
 from ..store import contacts as contact_repo
@@ -148,22 +150,31 @@ REACHED = {"applied": "application", "screen": "screening call", "interview": "i
            "final": "final round", "offer": "offer"}
 
 
-def reject_application(rb: Rebound, app_id: str, *, day: date | None = None, lesson: str = "",
-                       contact: str = "", score: object = 2, note: str = "",
-                       follow_up: str | None = None, new_contact: str = "") -> Application:
+def reject_application(rb: Rebound, app_id: str, **reflection: Any) -> Application:
+    """Move to ``rejected`` and save the reflection, linked to the application, in one undoable
+    change (``reject_with_reflection``)."""
+    return reject_with_reflection(rb, app_id, **reflection)[0]
+
+
+def reject_with_reflection(rb: Rebound, app_id: str, *, day: date | None = None, lesson: str = "",
+                           contact: str = "", score: object = 2, note: str = "", tags: str = "",
+                           follow_up: str | None = None, new_contact: str = "",
+                           reflection: tuple[str, str, str] | None = None) -> tuple[Application, Rejection]:
     """Move to ``rejected`` and save the reflection (prefilled with company, role and the stage
     reached, linked to the application) in one undoable change; naming a contact to ask for
-    feedback sets the pipeline's follow-up on it (``follow_up``: when, if the user said)."""
+    feedback sets the pipeline's follow-up on it (or ``follow_up``, as the form shows it).
+    ``reflection``: the company, role and stage as the user left them in the form."""
     from .mood import log_rejection
 
     app = application_by_id(rb, app_id)
+    company, role, stage = reflection or (app.company, app.role, REACHED.get(app.stage, ""))
     with rb.change(f"rejection from {app.title}"):
         changed = move_application(rb, app_id, "rejected", day)
-        log_rejection(rb, app.company, role=app.role, stage=REACHED.get(app.stage, ""), lesson=lesson,
-                      score=score, note=note, contact=contact,
-                      follow_up=follow_up or feedback_follow_up(rb), day=day,
-                      new_contact=new_contact, application_id=app.id)
-    return changed
+        rejection = log_rejection(rb, company, role=role, stage=stage, lesson=lesson, score=score,
+                                  tags=tags, note=note, contact=contact,
+                                  follow_up=feedback_follow_up(rb) if follow_up is None else follow_up,
+                                  day=day, new_contact=new_contact, application_id=app.id)
+    return changed, rejection
 
 
 def feedback_follow_up(rb: Rebound) -> str:

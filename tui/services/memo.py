@@ -15,6 +15,7 @@ from weakref import WeakKeyDictionary
 from .context import Rebound
 
 if TYPE_CHECKING:  # imported when first used: the first frame needs neither
+    from ..core.applications import Application
     from .contacts import ContactView
     from .summaries import GoalSummary
 
@@ -68,3 +69,11 @@ def followups_due(rb: Rebound, today: date) -> list[ContactView]:
     from . import contacts
 
     return memoised(rb, ("followups-due", today), lambda: contacts.due(contact_views(rb, today)))
+
+
+def applications_by_contact(rb: Rebound) -> dict[str, list[Application]]:
+    """contact id → its applications (latest first), built once per version of the data."""
+    from ..core.applications import by_contact
+    from . import applications
+
+    return memoised(rb, "applications-by-contact", lambda: by_contact(applications.applications(rb)))

@@ -1,4 +1,5 @@
-"""User settings: the day-start hour, the first day of the week and the theme."""
+"""User settings: the day-start hour, the first day of the week, the theme and the weekly target of
+job-search activities."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from ..core.applications import GHOST_DAYS
 from ..core.clock import WEEKDAYS
 from ..core.errors import InputError
+from ..core.worklog import MAX_PER_WEEK
 from ..store import repo
 from .context import Rebound
 from .wins import every_day, reconcile
@@ -20,12 +22,20 @@ class Settings:
     day_start_hour: int = 0
     week_start: int = 0
     theme: str = ""
+    activities_per_week: int = 0  # the work-search record's target; 0: off
 
 
 def current(rb: Rebound) -> Settings:
     found = repo.get_settings(rb.store)
     return Settings(int(found.get("day_start_hour", 0)), int(found.get("week_start", 0)),
-                    str(found.get("theme", "")))
+                    str(found.get("theme", "")), activities_target(found.get("activities_per_week")))
+
+
+def activities_target(value: object) -> int:
+    """The stored target, 0 (off) when missing or not a sensible whole number (a hand edit)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_PER_WEEK:
+        return value
+    return 0
 
 
 def save_theme(rb: Rebound, theme: str) -> None:
@@ -50,6 +60,17 @@ def parse_week_start(text: str) -> int:
     return WEEKDAYS.index(word)
 
 
+def parse_activities(text: str) -> int:
+    message = f"job-search activities a week: a whole number from 0 (off) to {MAX_PER_WEEK}"
+    try:
+        count = int(text.strip() or "0")
+    except ValueError:
+        raise InputError(message, "activities_per_week") from None
+    if not 0 <= count <= MAX_PER_WEEK:
+        raise InputError(message, "activities_per_week")
+    return count
+
+
 def parse_theme(text: str, themes: Iterable[str]) -> str:
     name = text.strip()
     known = sorted(themes)
@@ -61,7 +82,7 @@ def parse_theme(text: str, themes: Iterable[str]) -> str:
 def save(rb: Rebound, settings: Settings) -> Settings:
     """Save every setting in one undoable change."""
     with rb.change("settings"):
-        for key in ("day_start_hour", "week_start", "theme"):
+        for key in ("day_start_hour", "week_start", "theme", "activities_per_week"):
             repo.set_setting(rb.store, key, getattr(settings, key))
         reconcile(rb, None, every_day(rb))  # weeks (and so weekly wins) may have moved
     return settings

@@ -23,6 +23,7 @@ def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
     from .mood import mood_logged
     from .summary_cache import cached_latest, cached_summaries
     from .wins import wins_on
+    from .worklog import this_week
 
     cache = rb.summary_cache()
     day = as_of or rb.today()
@@ -54,6 +55,7 @@ def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
         "wins_today": [{"kind": w.kind, "title": w.title} for w in wins_on(rb, day)],
         "applications": application_counts(rb, day, {c: i.day for c, i in latest.items() if i.day <= day},
                                            cache),
+        "activities_this_week": week.as_dict() if (week := this_week(rb, day)) else None,
     }
     cache.save()  # only once everything was read without an error
     return result

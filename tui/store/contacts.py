@@ -6,6 +6,7 @@ rewrite and re-convert the whole table. Derived views are memoized per file unti
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -123,11 +124,25 @@ def _interactions(data: dict[str, Any]) -> tuple[Interaction, ...]:
     return tuple(interaction_from_doc(d) for d in data.get("interactions", {}).values())
 
 
-def interactions(store: Store) -> list[Interaction]:
+def interactions(store: Store, names: Iterable[str] | None = None) -> list[Interaction]:
+    """Every interaction (in the files ``names``, default all)."""
     found: list[Interaction] = []
-    for name in store.names_matching(INTERACTIONS):
+    for name in store.names_matching(INTERACTIONS) if names is None else names:
         found.extend(store.file(name).memo("interactions", _interactions))
     return found
+
+
+def _days(data: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(sorted(str(doc["day"]) for doc in data.get("interactions", {}).values()))
+
+
+def interactions_between(store: Store, first: date, last: date, names: Iterable[str] | None = None) -> int:
+    """How many interactions fall from ``first`` to ``last`` (in the files ``names``, default
+    all): counted on the stored days, without building the records."""
+    low, high = first.isoformat(), last.isoformat()  # ISO days sort as text
+    return sum(bisect_right(days, high) - bisect_left(days, low)
+               for name in (store.names_matching(INTERACTIONS) if names is None else names)
+               for days in (store.file(name).memo("days", _days),))
 
 
 def _latest(data: dict[str, Any]) -> dict[str, Interaction]:
