@@ -15,8 +15,11 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow
 
 
-def run(*cmd: str | Path, **kwargs) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(c) for c in cmd], capture_output=True, text=True, timeout=600, **kwargs)
+def run(*cmd: str | Path, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess[str]:
+    # PYTHONPATH (a checkout put first by hand) would shadow the wheel being tested
+    clean = {k: v for k, v in (os.environ if env is None else env).items() if k != "PYTHONPATH"}
+    return subprocess.run([str(c) for c in cmd], capture_output=True, text=True, timeout=600, env=clean,
+                          **kwargs)
 
 
 def test_wheel_installs_with_styles_and_runs(tmp_path: Path) -> None:
