@@ -74,6 +74,7 @@ class ReboundApp(App[None]):
     def __init__(self, rb: Rebound, *, poll_seconds: float = POLL_SECONDS) -> None:
         super().__init__()
         self.rb = rb
+        rb.later = self.call_after_refresh  # the prompt state follows a change a frame later
         self.register_theme(REBOUND_THEME)
         self._open_in_theme(settings_service.current(rb).theme)
         rb.take_earned()  # toasts celebrate this session's changes only
@@ -115,6 +116,9 @@ class ReboundApp(App[None]):
             self._after_first_frame.append(draw)
 
     def on_unmount(self) -> None:
+        if self.rb.derived_pending:  # quit right after a change: the prompt state still follows it
+            self.rb.refresh_derived()
+        self.rb.later = None
         gc.unfreeze()  # another app may start in this process (tests): let its garbage go
 
     def _warn_if_folder_open(self) -> None:

@@ -38,6 +38,10 @@ class Rebound:
         self.deferred_wins: tuple[set[str] | None, set[date]] | None = None  # see wins_deferred
         self._label: str | None = None
         self._summary_cache: SummaryCache | None = None
+        # Set by an app: how to run the derived files' rewrite a little later (after the screen
+        # shows the change); None rewrites them at once, inside the change's call.
+        self.later: Callable[[Callable[[], None]], None] | None = None
+        self._derived_pending = False
         store.today = self.today
 
     @classmethod
@@ -94,10 +98,26 @@ class Rebound:
             self.changed()
 
     def changed(self) -> None:
-        """After every committed change (undo and restore too): rewrite what derives from it."""
+        """After every committed change (undo and restore too): rewrite what derives from it, at
+        once or, in an app, just after the screen shows the change (``later``; several changes
+        in one frame rewrite once). Until then the prompt sees the data files' identities moved
+        and prints nothing rather than a stale line."""
+        if self.later is None:
+            self.refresh_derived()
+        elif not self._derived_pending:
+            self._derived_pending = True
+            self.later(self.refresh_derived)
+
+    def refresh_derived(self) -> None:
+        """Rewrite the derived files now (the prompt state): also what an app does as it closes."""
         from .prompt_state import refresh
 
+        self._derived_pending = False
         refresh(self)
+
+    @property
+    def derived_pending(self) -> bool:
+        return self._derived_pending
 
     def take_earned(self) -> list[Win]:
         earned, self.earned = self.earned, []
