@@ -269,7 +269,13 @@ def test_status_keeps_earlier_years_in_the_cache_and_agrees_with_a_fresh_count(
     monkeypatch.setattr(app_status.repo, "applications",
                         lambda store, names=None: read.append(sorted(names or [])) or real(store, names))
     assert status(Rebound.open(tmp_path, now=lambda: NOW))["applications"] == first  # from the cache
-    assert read == [["applications-2026.json"]]  # this year's file only
+    assert read == []  # an unchanged day and unchanged files: no application is read
+    this_year = add(rb, "Hooli", "Analyst", day=ago(1))
+    expected = {**first, "open": 3, "by_stage": {**first["by_stage"], "applied": 3}}
+    read.clear()
+    assert status(Rebound.open(tmp_path, now=lambda: NOW))["applications"] == expected
+    assert read == [["applications-2026.json"]]  # this year's file changed: it alone is read
+    apps.delete_application(rb, this_year)
     monkeypatch.undo()
     assert b"applications" not in (tmp_path / ".summaries.json").read_bytes()  # keys are digests
     # as of a day before an older file's last move: counted afresh, not from the cache
