@@ -141,15 +141,15 @@ def test_wins_csv_names_an_application_as_the_subject(rb: Rebound) -> None:
 
 
 OPS = st.tuples(st.sampled_from(["add", "move", "close", "reject", "edit", "delete", "reflect", "undo"]),
-                st.integers(0, 3), st.integers(0, 12), st.sampled_from(["screen", "interview", "final", "offer"]))
+                st.integers(0, 1), st.integers(0, 12), st.sampled_from(["screen", "interview", "final", "offer"]))
 
 
 @given(st.lists(OPS, min_size=1, max_size=14))
-@settings(max_examples=40, deadline=None, derandomize=True,
+@settings(max_examples=60, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_stored_application_wins_always_equal_a_full_derivation(tmp_path_factory, ops) -> None:
     rb = Rebound.open(tmp_path_factory.mktemp("appwins"), now=lambda: NOW)
-    companies = ["Northwind", "Contoso", "Fabrikam", "Litware"]
+    companies = ["Northwind", "Contoso"]
     for op, which, back, stage in ops:
         current = app_repo.applications(rb.store)
         target = next((a for a in current if a.company == companies[which]), None)
