@@ -108,12 +108,15 @@ def generate_history(rb: Rebound, *, years: int = 5, seed: int = 1800) -> dict[s
     """
     from datetime import datetime, time
 
+    from .core.application_wins import application_wins
     from .core.goals import CheckIn, Goal, RestDay
     from .core.victories import all_done_wins, goal_wins
     from .core.wins import Win
     from .services.goals import parse_schedule
     from .services.history import histories
     from .store import repo
+    from .store import applications as app_repo
+    from .store import mood as mood_repo
     from .store import wins as wins_repo
 
     rng = random.Random(seed)
@@ -192,6 +195,7 @@ def generate_history(rb: Rebound, *, years: int = 5, seed: int = 1800) -> dict[s
         days = [first + timedelta(days=i) for i in range((today - first).days + 1)]
         earned += all_done_wins(every, days, today)
         earned += mood_wins
+        earned += application_wins(app_repo.applications(store), mood_repo.rejections(store))
         earned.sort(key=lambda w: (w.day, w.key))
         wins_repo.insert_many(store, (
             Win(new_id(), w.rule, w.title, w.day, w.goal_id, w.key, at(w.day, 21)) for w in earned))

@@ -11,6 +11,7 @@ from .core.applications import Application
 from .services import Rebound
 from .services import contacts as contact_service
 from .services import mood as mood_service
+from .services.application_wins import reconcile_applications
 from .store import applications as repo
 
 # company, role, source, days ago applied, [(stage, days ago)], contact, next step (text, in days)
@@ -79,6 +80,7 @@ def generate_applications(rb: Rebound, today: date, *, seed: int = 18) -> dict[s
         repo.save(rb.store, app)
         if company in REFLECTIONS:
             linked[company] = app.id
+    reconcile_applications(rb)  # the job-search wins this history earned
     stage, lesson = REFLECTIONS["Contoso"]  # type: ignore[misc]
     mood_service.log_rejection(rb, "Contoso", role="BI developer", stage=stage, lesson=lesson,
                                day=today - timedelta(days=38), application_id=linked["Contoso"])

@@ -159,7 +159,8 @@ def test_every_csv_column_matches_the_json_export(demo: Rebound, tmp_path: Path)
     by_id = {d["id"]: (table, d) for table, docs in records.items() for d in docs}
     written = write_csv(demo, tmp_path / "csv")
     assert {p.stem for p in written} == set(records)
-    kinds = {"goals": "goal", "contacts": "contact", "rejections": "rejection"}
+    kinds = {"goals": "goal", "contacts": "contact", "rejections": "rejection",
+             "applications": "application"}
     checked: set[tuple[str, str]] = set()
     for path in written:
         table = path.stem
@@ -201,7 +202,7 @@ def test_every_csv_column_matches_the_json_export(demo: Rebound, tmp_path: Path)
     headers = {table: header for table, (header, _) in csv_tables(demo).items()}
     assert "goal_id" not in headers["wins"] and "mood" not in headers["rejections"]
     wins = read_csv(tmp_path / "csv" / "wins.csv")
-    assert {"goal", "contact", "rejection", ""} <= {w["subject_kind"] for w in wins}
+    assert {"goal", "contact", "rejection", "application", ""} <= {w["subject_kind"] for w in wins}
 
 
 def subject_title(doc: dict[str, Any]) -> str:

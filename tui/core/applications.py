@@ -211,6 +211,12 @@ def rank(app: Application) -> int:
     return max((_RANK[s] for s, _ in app.history if s in _RANK), default=0)
 
 
+def reached_on(app: Application, stage: str) -> date | None:
+    """The first day ``app`` reached ``stage`` or a later one (None: it never did)."""
+    days = [d for s, d in app.history if _RANK.get(s, -1) >= _RANK[stage]]
+    return min(days) if days else None
+
+
 def first_response(app: Application) -> date | None:
     days = [d for s, d in app.history if s == "rejected" or _RANK.get(s, 0) >= 1]
     return min(days) if days else None

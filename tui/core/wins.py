@@ -21,6 +21,10 @@ KIND_LABELS = {
     "reached_out": "reached out this week",
     "bounce_back": "bounced back",
     "reflected": "learned from a rejection",
+    "first_application": "first application",
+    "interview": "interview",
+    "offer": "offer",
+    "back_at_it": "back at it",
 }
 
 

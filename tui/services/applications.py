@@ -16,6 +16,7 @@ from ..store import applications as repo
 from ..store import contacts as contact_repo
 from ..store.repo import new_id
 from . import contacts as contact_service
+from .application_wins import reconcile_applications
 from .context import Rebound
 from .settings import pipeline
 
@@ -84,6 +85,7 @@ def add_application(rb: Rebound, fields: AppFields, day: date | None = None) -> 
         repo.save(rb.store, app)
         if app.source == "referral" and contacts and pipeline(rb).referrer:
             _follow_up(rb, contacts[:1], applied + timedelta(days=REFERRER_DAYS), today)
+        reconcile_applications(rb)
     return app
 
 
@@ -106,6 +108,7 @@ def edit_application(rb: Rebound, app_id: str, fields: AppFields, day: date | No
         app = replace(before, applied=applied, history=history, contacts=contacts,
                       updated=rb.clock.timestamp(), **values)  # type: ignore[arg-type]
         repo.save(rb.store, app, before)
+        reconcile_applications(rb)
     return app
 
 
@@ -129,6 +132,7 @@ def move_application(rb: Rebound, app_id: str, stage: str, day: date | None = No
         repo.save(rb.store, changed)
         if stage in THANK_YOU_STAGES and app.contacts and pipeline(rb).thank_you:
             _follow_up(rb, app.contacts, day + timedelta(days=1), today)
+        reconcile_applications(rb)
     return changed
 
 
@@ -142,6 +146,7 @@ def delete_application(rb: Rebound, app_id: str) -> Application:
     app = application_by_id(rb, app_id)
     with rb.change(f"delete {app.title}"):
         repo.remove(rb.store, app)
+        reconcile_applications(rb)
     return app
 
 

@@ -19,9 +19,10 @@ from .transfer import export_data
 
 
 # A reference column gets the referenced record's name beside it; wins refer to a goal, a contact
-# or a rejection alike, so theirs are named for what they hold (subject_kind, subject_id, subject).
+# a rejection or an application alike, so theirs are named for what they hold (subject_kind, subject_id, subject).
 REFERENCES = {"goal_id": "goals", "contact_id": "contacts", "mood_id": "mood"}
-SUBJECT_TABLES = {"goals": "goal", "contacts": "contact", "rejections": "rejection"}
+SUBJECT_TABLES = {"goals": "goal", "contacts": "contact", "rejections": "rejection",
+                  "applications": "application"}
 WEEKDAY_FIELDS = {("goals", "weekdays"), ("settings", "week_start")}
 # OWASP's CSV-injection advice: a text cell starting with one of these is a formula to a spreadsheet
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -35,6 +35,7 @@ from . import contacts as contact_service
 from .context import Rebound
 from .days import parse_day
 from ..store import wins as wins_repo
+from .application_wins import reconcile_applications
 from .wins import sync_wins
 
 DEFAULT_FOLLOW_UP = "in 1 week"
@@ -102,6 +103,7 @@ def log_rejection(
         mood_repo.put_rejection(rb.store, rejection)
         _sync_bounce_backs(rb, day)
         _sync_reflection(rb, rejection)
+        reconcile_applications(rb)  # a rejection's day can earn a "back at it"
     return rejection
 
 

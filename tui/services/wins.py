@@ -183,7 +183,7 @@ def _newest(win: Win) -> tuple[date, float]:
     return win.day, instant(win.at)
 
 
-CELEBRATION_ORDER = ("personal_best", "milestone", "weekly_target", "all_done", "first_checkin")
+CELEBRATION_ORDER = ("offer", "interview", "personal_best", "milestone", "weekly_target", "all_done", "first_checkin")
 
 
 def celebrate(wins: list[Win]) -> str:
