@@ -75,12 +75,13 @@ def latest_interactions(rb: Rebound, today: date) -> dict[str, Any]:
 
 def quiet_applications(rb: Rebound, today: date) -> list[tuple[Application, int]]:
     """Open applications quiet for ``ghost_days`` or more, the longest quiet first, memoised:
-    Today's redraws read no application file while the data is unchanged."""
-    from . import applications
+    Today's redraws read no application file while the data is unchanged, and the years before
+    today's come from ``.summaries.json`` (``app_status.open_applications``)."""
+    from . import applications, app_status
 
     def compute() -> list[tuple[Application, int]]:
         latest = {cid: i.day for cid, i in latest_interactions(rb, today).items()}
-        return applications.quiet(rb, today, latest)
+        return applications.quiet(rb, today, latest, app_status.open_applications(rb, today))
 
     return memoised(rb, ("quiet-applications", today), compute)
 
