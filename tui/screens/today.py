@@ -196,6 +196,7 @@ class TodayScreen(Screen[None]):
         found = self.query(QuietList)
         chosen = found.first().selected() if found else None
         if chosen is None:
+            self.notify("No quiet applications.", timeout=3)
             return
         if not chosen.contacts:
             self.notify(f"{chosen.title} has no contact to follow up: add one on Applications (6)",
@@ -221,6 +222,7 @@ class TodayScreen(Screen[None]):
         found = self.query(QuietList)
         chosen = found.first().selected() if found else None
         if chosen is None:
+            self.notify("No quiet applications.", timeout=3)
             return
         rb = self.app.rb
         if self._change(lambda: app_service.close_application(rb, chosen.id, "ghosted")):
@@ -333,3 +335,9 @@ class TodayScreen(Screen[None]):
         yield "Today: Rest day", "Mark or clear today as a rest day (r)", self.action_rest
         yield ("Today: Log follow-up", "Log the interaction for the highlighted follow-up (l)",
                self.action_log_followup)
+        yield ("Today: Follow up a quiet application",
+               "A follow-up on the highlighted quiet application's first contact (f)",
+               self.action_quiet_follow_up)
+        yield ("Today: Close a quiet application as ghosted",
+               "Close the highlighted quiet application as ghosted; u undoes it (g)",
+               self.action_quiet_ghosted)

@@ -29,8 +29,10 @@ class QuietList(OptionList):
     highlighted one through the screen, which owns the changes."""
 
     BINDINGS = [
-        Binding("f", "screen.quiet_follow_up", "Follow up"),
-        Binding("g", "screen.quiet_ghosted", "Ghosted"),
+        Binding("f", "screen.quiet_follow_up", "Follow up",
+                tooltip="Set a follow-up on the highlighted quiet application's first contact"),
+        Binding("g", "screen.quiet_ghosted", "Ghosted",
+                tooltip="Close the highlighted quiet application as ghosted (u undoes it)"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
