@@ -337,7 +337,8 @@ class ReboundApp(App[None]):
             current = settings_service.current(self.rb)
             if not current.theme:
                 current = replace(current, theme=self.theme)
-            self.push_screen(SettingsForm(current, sorted(self.available_themes)), self._settings_saved)
+            self.push_screen(SettingsForm(current, sorted(self.available_themes),
+                                          settings_service.pipeline(self.rb)), self._settings_saved)
 
     def _settings_saved(self, saved: settings_service.Settings | None) -> None:
         if saved is not None:

@@ -90,3 +90,42 @@ async def test_rebound_theme_is_the_default_and_remembered(make_app, rb):
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert again.theme == "rebound"
+
+
+async def test_pipeline_switches_and_ghost_days_save_and_load(make_app, rb):
+    """The pipeline's follow-ups are switches and ghost_days a number checked to 1–365; they are
+    saved with the rest in one undoable change and shown again as saved (80×24: the form scrolls)."""
+    from textual.widgets import Checkbox
+
+    from tui.services.settings import Pipeline, pipeline
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("comma")
+        boxes = {n: app.screen.query_one(f"#pipeline-{n}", Checkbox) for n in ("thank_you", "referrer", "feedback")}
+        assert all(box.value for box in boxes.values())  # each on by default
+        assert app.screen.query_one("#ghost_days", Input).value == "21"
+        await fill(pilot, app, "ghost_days", "400")
+        await pilot.press("enter")
+        assert isinstance(app.screen, SettingsForm)  # refused under the field, nothing saved
+        assert "1 to 365" in text_of(app, "#ghost_days-error")
+        assert "ghost_days" not in repo.get_settings(rb.store)
+        await fill(pilot, app, "ghost_days", "many")
+        assert "1 to 365, like 21" in text_of(app, "#ghost_days-error")  # said at once
+        await fill(pilot, app, "ghost_days", "14")
+        boxes["referrer"].focus()
+        await pilot.pause()
+        await pilot.press("space")  # switched off
+        assert not boxes["referrer"].value
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SettingsForm)
+        assert pipeline(rb) == Pipeline(ghost_days=14, thank_you=True, referrer=False, feedback=True)
+        await pilot.press("comma")  # shown again as saved
+        assert app.screen.query_one("#ghost_days", Input).value == "14"
+        assert not app.screen.query_one("#pipeline-referrer", Checkbox).value
+        assert app.screen.query_one("#pipeline-feedback", Checkbox).value
+        await pilot.press("escape")
+        await pilot.press("u")  # one undo takes back every setting
+        await pilot.pause()
+        assert pipeline(rb) == Pipeline()

@@ -59,7 +59,12 @@ class FieldForm(CheckedForm[Any]):
                 yield TextInput(self.initial.get(name, ""), placeholder=placeholder, id=name,
                             max_length=2000, suggester=suggester)
                 yield Static(id=f"{name}-error", classes="field-error")
+            yield from self.compose_extra()
             yield Static("enter saves · esc cancels", classes="form-hint")
+
+    def compose_extra(self) -> ComposeResult:
+        """Widgets after the fields (the settings' switches); none by default."""
+        yield from ()
 
     def on_mount(self) -> None:
         self.query_one(f"#{self.FIELDS[0][0]}").focus()

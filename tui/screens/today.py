@@ -13,7 +13,8 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.geometry import Region
+from textual.widgets import OptionList, Static
 
 from ..core.wording import REST_DAY_LINE, rest_message, skip_message
 from ..services import checkins as checkin_service
@@ -65,11 +66,16 @@ class TodayScreen(Screen[None]):
             Static("Follow-ups due · l logs the highlighted one (tab to move)",
                    classes="section-title", id="today-followups-title"),
             FollowUpList(id="today-followups"),
-            VerticalScroll(id="today-later"),  # mood and wins: tab to them, then scroll
+            VerticalScroll(id="today-later"),  # quiet applications, mood and wins: they scroll
         ]
 
     def _later_widgets(self) -> list[Widget]:
+        from ..widgets.quiet_list import QuietList
+
         return [
+            Static("Quiet applications · f follow up · g close as ghosted",
+                   classes="section-title", id="today-quiet-title"),
+            QuietList(id="today-quiet"),
             Static(id="today-activities"),  # the work-search record while the week is short
             Static("Mood", classes="section-title"),
             Static(id="today-mood"),
@@ -140,6 +146,7 @@ class TodayScreen(Screen[None]):
         )
         self.query_one("#today-encouragement", Static).update(encouragement(context))
         self._show_followups(day)
+        self._show_quiet(day)
         self._show_mood(day)
         self._show_activities(day)
         wins = wins_on(rb, day)
@@ -163,6 +170,63 @@ class TodayScreen(Screen[None]):
         followups.show(due, day)
         for widget in (followups, self.query_one("#today-followups-title")):
             widget.display = bool(due)
+
+    def _show_quiet(self, day) -> None:  # type: ignore[no-untyped-def]
+        from ..widgets.quiet_list import QuietList
+
+        quiet = memo.quiet_applications(self.app.rb, day)
+        found = self.query_one(QuietList)
+        found.show(quiet)
+        for widget in (found, self.query_one("#today-quiet-title")):
+            widget.display = bool(quiet)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """In a short terminal the quiet list scrolls with mood and wins: keep its cursor seen."""
+        if event.option_list.id == "today-quiet" and event.option_list.has_focus:
+            quiet = event.option_list
+            self.query_one("#today-later").scroll_to_region(
+                Region(0, quiet.virtual_region.y + event.option_index, 1, 1), animate=False)
+
+    def action_quiet_follow_up(self) -> None:
+        """`f` on a quiet application: a follow-up on its first contact (the contacts' form)."""
+        from ..services import contacts as contact_service
+        from ..widgets.quiet_list import QuietList
+        from .contact_forms import FollowUpForm
+
+        found = self.query(QuietList)
+        chosen = found.first().selected() if found else None
+        if chosen is None:
+            self.notify("No quiet applications.", timeout=3)
+            return
+        if not chosen.contacts:
+            self.notify(f"{chosen.title} has no contact to follow up: add one on Applications (6)",
+                        markup=False, timeout=4)
+            return
+        rb = self.app.rb
+        person = self.app.attempt(lambda: contact_service.contact_by_id(rb, chosen.contacts[0]))
+        if person is None:
+            return
+
+        def saved(done: object) -> None:
+            if done:
+                self.app.refresh_data()
+                self.notify(f"Follow-up saved for {person.name} ({chosen.title})", markup=False)
+
+        self.app.push_screen(FollowUpForm(person, person.follow_up), saved)
+
+    def action_quiet_ghosted(self) -> None:
+        """`g` on a quiet application: close it as ghosted (`u` undoes it)."""
+        from ..services import applications as app_service
+        from ..widgets.quiet_list import QuietList
+
+        found = self.query(QuietList)
+        chosen = found.first().selected() if found else None
+        if chosen is None:
+            self.notify("No quiet applications.", timeout=3)
+            return
+        rb = self.app.rb
+        if self._change(lambda: app_service.close_application(rb, chosen.id, "ghosted")):
+            self.notify(f"Closed {chosen.title} as ghosted · u undoes it", markup=False)
 
     def action_log_followup(self) -> None:
         """`l`: log the interaction that clears the highlighted follow-up."""
@@ -271,3 +335,9 @@ class TodayScreen(Screen[None]):
         yield "Today: Rest day", "Mark or clear today as a rest day (r)", self.action_rest
         yield ("Today: Log follow-up", "Log the interaction for the highlighted follow-up (l)",
                self.action_log_followup)
+        yield ("Today: Follow up a quiet application",
+               "A follow-up on the highlighted quiet application's first contact (f)",
+               self.action_quiet_follow_up)
+        yield ("Today: Close a quiet application as ghosted",
+               "Close the highlighted quiet application as ghosted; u undoes it (g)",
+               self.action_quiet_ghosted)

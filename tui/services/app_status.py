@@ -71,3 +71,25 @@ def application_counts(rb: Rebound, day: date, latest: dict[str, date],
         "quiet": sum(1 for d, c in still_open if rules.quiet_since(d, c, day, latest, ghost) is not None),
         "by_stage": {stage: stages.get(stage, 0) for stage in rules.STAGES},
     }
+
+
+def open_applications(rb: Rebound, day: date) -> list[Application]:
+    """Every open application: those applied in years before ``day``'s from ``.summaries.json``
+    while their files are unchanged (most there are closed), so Today's quiet list does not read
+    years of applications at start-up."""
+    store = rb.store
+    named = store.years_named(repo.APPLICATIONS)
+    older = sorted(n for n, y in named.items() if y is not None and y < day.year)
+    recent = [n for n in named if n not in older]
+    found: list[Application] = []
+    if older:
+        cache = rb.summary_cache()
+        key = _digest(["open-applications", _identity(rb, older)])
+        entry = cache.get(key)
+        try:
+            found = [repo.from_doc(doc) for doc in entry]
+        except (TypeError, KeyError, ValueError, AttributeError):  # missing or hand-edited: afresh
+            found = [a for a in repo.applications(store, older) if a.is_open]
+            cache.put(key, [repo.to_doc(a) for a in found])
+            cache.save(prune=False)
+    return found + [a for a in repo.applications(store, recent) if a.is_open]

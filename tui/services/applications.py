@@ -238,14 +238,15 @@ def find_application(rb: Rebound, query: str) -> Application:
         raise InputError(f"no application matches {query.strip()!r}") from None
 
 
-def quiet(rb: Rebound, today: date | None = None,
-          latest: dict[str, date] | None = None) -> list[tuple[Application, int]]:
-    """Open applications quiet for ``ghost_days`` or more, the longest quiet first."""
+def quiet(rb: Rebound, today: date | None = None, latest: dict[str, date] | None = None,
+          apps: list[Application] | None = None) -> list[tuple[Application, int]]:
+    """Open applications quiet for ``ghost_days`` or more, the longest quiet first (among
+    ``apps``, default every application)."""
     today = today or rb.today()
     if latest is None:
         latest = {cid: i.day for cid, i in contact_repo.latest_interactions(rb.store).items()}
     ghost = pipeline(rb).ghost_days
-    found = [(a, d) for a in repo.applications(rb.store)
+    found = [(a, d) for a in (repo.applications(rb.store) if apps is None else apps)
              if (d := rules.quiet_days(a, today, latest, ghost)) is not None]
     return sorted(found, key=lambda pair: -pair[1])
 

@@ -59,10 +59,31 @@ def summaries_key(day: date, week_start: int) -> Hashable:
 def contact_views(rb: Rebound, today: date) -> list[ContactView]:
     """Every contact's view; the latest interactions of years before today's are taken from
     ``.summaries.json`` (as `status` does) when those files are not read yet."""
-    from . import contacts, summary_cache
+    from . import contacts
 
     return memoised(rb, ("contact-views", today),
-                    lambda: contacts.contact_views(rb, today, summary_cache.latest(rb, today)))
+                    lambda: contacts.contact_views(rb, today, latest_interactions(rb, today)))
+
+
+def latest_interactions(rb: Rebound, today: date) -> dict[str, Any]:
+    """Each contact's latest interaction (older years' from ``.summaries.json``), memoised: the
+    follow-ups and the quiet applications share one read."""
+    from . import summary_cache
+
+    return memoised(rb, ("latest-interactions", today), lambda: summary_cache.latest(rb, today))
+
+
+def quiet_applications(rb: Rebound, today: date) -> list[tuple[Application, int]]:
+    """Open applications quiet for ``ghost_days`` or more, the longest quiet first, memoised:
+    Today's redraws read no application file while the data is unchanged, and the years before
+    today's come from ``.summaries.json`` (``app_status.open_applications``)."""
+    from . import applications, app_status
+
+    def compute() -> list[tuple[Application, int]]:
+        latest = {cid: i.day for cid, i in latest_interactions(rb, today).items()}
+        return applications.quiet(rb, today, latest, app_status.open_applications(rb, today))
+
+    return memoised(rb, ("quiet-applications", today), compute)
 
 
 def followups_due(rb: Rebound, today: date) -> list[ContactView]:
