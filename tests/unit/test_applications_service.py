@@ -277,7 +277,7 @@ def test_status_keeps_earlier_years_in_the_cache_and_agrees_with_a_fresh_count(
     assert read == [["applications-2026.json"]]  # this year's file changed: it alone is read
     apps.delete_application(rb, this_year)
     monkeypatch.undo()
-    assert b"applications" not in (tmp_path / ".summaries.json").read_bytes()  # keys are digests
+    assert b"applications-20" not in (tmp_path / ".summaries.json").read_bytes()  # files: as digests
     # as of a day before an older file's last move: counted afresh, not from the cache
     assert status(rb, date(2025, 12, 1))["applications"] == fresh(date(2025, 12, 1))
     assert status(rb, date(2025, 12, 1))["applications"]["by_stage"]["rejected"] == 0

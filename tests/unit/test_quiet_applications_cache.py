@@ -49,3 +49,18 @@ def test_a_spoilt_cache_entry_is_computed_afresh(tmp_path) -> None:
     for key in cache.entries:
         cache.entries[key] = {"not": "a list"}  # a hand edit
     assert titles(fresh) == ["Northwind · Data analyst"]
+
+
+def test_a_status_run_between_two_starts_keeps_the_entry(tmp_path, monkeypatch) -> None:
+    """`status` saves only the entries it used; the quiet list's is a fixed one it keeps, so the
+    next start still reads no earlier year's application file."""
+    from tui.services.status import status
+
+    folder = tmp_path / "data"
+    rb = open_rb(folder)
+    apps.add_application(rb, apps.AppFields("Northwind", "Data analyst", "job board"), date(2025, 10, 1))
+    assert titles(open_rb(folder)) == ["Northwind · Data analyst"]  # fills the entry
+    status(open_rb(folder))
+    fresh = open_rb(folder)
+    assert titles(fresh) == ["Northwind · Data analyst"]
+    assert fresh.store.file(applications_file(date(2025, 10, 1))).data is None  # not read

@@ -13,7 +13,7 @@ from ..core.applications import Application
 from ..store import applications as repo
 from .context import Rebound
 from .settings import pipeline
-from .summary_cache import SummaryCache, _digest, _identity
+from .summary_cache import APPLICATIONS_TODAY, OPEN_APPLICATIONS, SummaryCache, _digest, _identity
 
 
 def _part(apps: list[Application]) -> dict[str, Any]:
@@ -52,15 +52,18 @@ def application_counts(rb: Rebound, day: date, latest: dict[str, date],
             recent = list(named)
         else:
             parts.append(entry)
-    # This year's part too, as it stood on ``day``, while its files are the ones read: a status
-    # run on an unchanged day reads no application (~15 ms of a 400-a-year file).
-    key = _digest(["applications as of", day.isoformat(), _identity(rb, recent)])
-    entry = cache.get(key)
-    if not _well_formed(entry):
-        entry = _part([a for app in repo.applications(store, recent)
-                       if (a := rules.as_of(app, day)) is not None])
-        cache.put(key, entry)
-    parts.append(entry)
+    # Today's part too, while its files are the ones read: a status run on an unchanged day reads
+    # no application (~15 ms of a 400-a-year file). One fixed entry, so a run as of another day
+    # neither adds an entry nor prunes the ones other days use.
+    identity = _digest([APPLICATIONS_TODAY, day.isoformat(), _identity(rb, recent)])
+    entry = cache.get(APPLICATIONS_TODAY) if day == rb.today() else None
+    part = entry.get("part") if isinstance(entry, dict) and entry.get("of") == identity else None
+    if not _well_formed(part):
+        part = _part([a for app in repo.applications(store, recent)
+                      if (a := rules.as_of(app, day)) is not None])
+        if day == rb.today():
+            cache.put(APPLICATIONS_TODAY, {"of": identity, "part": part})
+    parts.append(part)
     ghost = pipeline(rb).ghost_days
     stages: Counter[str] = Counter()
     for part in parts:
@@ -84,12 +87,14 @@ def open_applications(rb: Rebound, day: date) -> list[Application]:
     found: list[Application] = []
     if older:
         cache = rb.summary_cache()
-        key = _digest(["open-applications", _identity(rb, older)])
-        entry = cache.get(key)
+        identity = _digest([OPEN_APPLICATIONS, _identity(rb, older)])
+        entry = cache.get(OPEN_APPLICATIONS)  # a fixed entry: a `status` run never prunes it
         try:
-            found = [repo.from_doc(doc) for doc in entry]
-        except (TypeError, KeyError, ValueError, AttributeError):  # missing or hand-edited: afresh
+            if entry["of"] != identity:
+                raise KeyError("of")
+            found = [repo.from_doc(doc) for doc in entry["apps"]]
+        except (TypeError, KeyError, ValueError, AttributeError):  # missing, stale or hand-edited
             found = [a for a in repo.applications(store, older) if a.is_open]
-            cache.put(key, [repo.to_doc(a) for a in found])
+            cache.put(OPEN_APPLICATIONS, {"of": identity, "apps": [repo.to_doc(a) for a in found]})
             cache.save(prune=False)
     return found + [a for a in repo.applications(store, recent) if a.is_open]

@@ -46,8 +46,13 @@ if TYPE_CHECKING:  # the follow-ups' part is imported by `status` only, not by t
 
 CACHE = ".summaries.json"
 VERSION = 2  # 2: strength as Loop computes it (a doubled 14-day window for weekly goals)
-WIN_KINDS = "win-kinds"  # one entry: the older years' count of wins by kind, with their files'
-FIXED = (WIN_KINDS,)     # identity (see win_kinds)
+# Fixed entries, each with the identity of what it was made from: the older years' count of wins
+# by kind (see win_kinds), their open applications (Today's quiet list) and today's applications
+# by stage (status); a run that does not use one keeps it.
+WIN_KINDS = "win-kinds"
+OPEN_APPLICATIONS = "open-applications"
+APPLICATIONS_TODAY = "applications-today"
+FIXED = (WIN_KINDS, OPEN_APPLICATIONS, APPLICATIONS_TODAY)
 
 
 class SummaryCache:
