@@ -7,12 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
 from ..core.applications import Application, quiet_label, short_day
+from .column_widths import share_width
 
 COLUMNS = ("Company", "Role", "Stage", "Age", "Next step")
 PAGE = 60
@@ -50,17 +50,7 @@ def age(app: Application, today: date) -> str:
 def column_widths(texts: dict[str, list[str]], room: int) -> dict[str, int]:
     """Stage and age whole, every header whole, then company, role and next step share what is
     left a cell at a time up to their longest text."""
-    want = {key: max([cell_len(key)] + [cell_len(t) for t in texts[key]]) for key, _, _ in FLEXIBLE}
-    widths = {key: cell_len(key) for key, _, _ in FLEXIBLE} | FIXED
-    free = room - sum(widths.values()) - 2 * len(COLUMNS)
-    growing = [(key, min(most, want[key]), step) for key, most, step in FLEXIBLE]
-    while free > 0 and any(widths[key] < most for key, most, _ in growing):
-        for key, most, step in growing:
-            grow = min(step, free, most - widths[key])
-            if grow > 0:
-                widths[key] += grow
-                free -= grow
-    return {key: widths[key] for key in COLUMNS}
+    return share_width(COLUMNS, FIXED, FLEXIBLE, texts, room)
 
 
 class ApplicationTable(DataTable[Text]):

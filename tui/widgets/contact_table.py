@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
 from ..core.contacts import Contact, Urgency, humanize_days
 from ..services.contacts import ContactView
+from .column_widths import share_width
 
 COLUMNS = ("Name", "Company", "Role", "Last contacted", "Next follow-up", "Tags")
 PAGE = 60
@@ -46,18 +46,7 @@ def column_widths(texts: dict[str, list[str]], room: int) -> dict[str, int]:
     """Each column's width in ``room`` cells (two of padding per column): the days and the
     follow-up whole, every header whole, then the name, company, role and tags (``texts``) share
     what is left a cell at a time up to their longest text, so a wide terminal shows them whole."""
-    want = {key: max([cell_len(key)] + [cell_len(t) for t in texts[key]]) for key, _, _ in FLEXIBLE}
-    widths = {key: cell_len(key) for key, _, _ in FLEXIBLE}
-    widths.update(FIXED)
-    free = room - sum(widths.values()) - 2 * len(COLUMNS)
-    growing = [(key, min(most, want[key]), step) for key, most, step in FLEXIBLE]
-    while free > 0 and any(widths[key] < most for key, most, _ in growing):
-        for key, most, step in growing:
-            grow = min(step, free, most - widths[key])
-            if grow > 0:
-                widths[key] += grow
-                free -= grow
-    return {key: widths[key] for key in COLUMNS}
+    return share_width(COLUMNS, FIXED, FLEXIBLE, texts, room)
 
 
 class ContactTable(DataTable[Text]):
