@@ -63,6 +63,7 @@ class ContactTable(DataTable[Text]):
         self.views: list[ContactView] = []
         self.today = date.min
         self._laid_out_for: int | None = None
+        self._pending: int | None = None  # rows to fill (up to this index) once the table has a size
 
     def selected(self) -> ContactView | None:
         if not self.row_count:
@@ -74,9 +75,16 @@ class ContactTable(DataTable[Text]):
         self.views, self.today = views, today
         ids = [v.contact.id for v in views]
         index = ids.index(select) if select in ids else min(self.cursor_row, max(len(views) - 1, 0))
+        if not self.size.width:  # a first visit, before layout: fill once, at the real width
+            self._pending = index
+            return
+        self._fill(index)
+
+    def _fill(self, index: int) -> None:
+        self._pending = None
         self._lay_out()
         self._add_until(max(PAGE, index + 1))
-        if views:
+        if self.views:
             self.move_cursor(row=index, animate=False)
 
     def _room(self) -> int:
@@ -94,7 +102,9 @@ class ContactTable(DataTable[Text]):
             self.add_column(key, width=width, key=key)
 
     def on_resize(self) -> None:
-        if self._laid_out_for not in (None, self._room()):
+        if self._pending is not None:
+            self._fill(self._pending)
+        elif self._laid_out_for not in (None, self._room()):
             row, shown = self.cursor_row, self.row_count
             self._lay_out()
             self._add_until(max(shown, row + 1))
