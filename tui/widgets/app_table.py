@@ -13,10 +13,9 @@ from textual.widgets import DataTable
 
 from ..core.applications import Application, quiet_label, short_day
 from .column_widths import share_width
+from .paged_table import PAGE, PagedTable
 
 COLUMNS = ("Company", "Role", "Stage", "Age", "Next step")
-PAGE = 60
-SCROLLBAR = 2
 FIXED = {"Stage": 9, "Age": 5}  # "interview", "withdrawn"; "1825d": never cut
 # (key, the most it takes, cells a round)
 FLEXIBLE = (("Company", 28, 1), ("Role", 32, 1), ("Next step", 48, 1))
@@ -53,73 +52,32 @@ def column_widths(texts: dict[str, list[str]], room: int) -> dict[str, int]:
     return share_width(COLUMNS, FIXED, FLEXIBLE, texts, room)
 
 
-class ApplicationTable(DataTable[Text]):
+class ApplicationTable(PagedTable[AppRow]):
     BINDINGS = [
         Binding("home", "scroll_top", "First application", show=False),
         Binding("end", "last", "Last application", show=False),
     ]
     COMPONENT_CLASSES = DataTable.COMPONENT_CLASSES | set(STAGE_CLASS.values())
+    COLUMNS, FIXED, FLEXIBLE = COLUMNS, FIXED, FLEXIBLE
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
-        self.rows_shown: list[AppRow] = []
-        self.today = date.min
-        self._laid_out_for: int | None = None
+    @property
+    def rows_shown(self) -> list[AppRow]:
+        return self.items
 
     def selected(self) -> AppRow | None:
-        if not self.row_count or self.cursor_row >= len(self.rows_shown):
-            return None
-        return self.rows_shown[self.cursor_row]
+        return self.selected_item()
 
-    def show(self, rows: list[AppRow], today: date, select: str | None = None) -> None:
-        """Replace the rows with the first page (or up to ``select``) and keep the cursor there."""
-        self.rows_shown, self.today = rows, today
-        ids = [r.app.id for r in rows]
-        index = ids.index(select) if select in ids else min(self.cursor_row, max(len(rows) - 1, 0))
-        self._lay_out()
-        self._add_until(max(PAGE, index + 1))
-        if rows:
-            self.move_cursor(row=index, animate=False)
+    def key_of(self, item: AppRow) -> str:
+        return item.app.id
 
-    def _room(self) -> int:
-        scrollbar = SCROLLBAR if len(self.rows_shown) > max(0, self.size.height - 1) else 0
-        return self.size.width - scrollbar
+    def width_texts(self) -> dict[str, list[str]]:
+        return {"Company": [r.app.company for r in self.items], "Role": [r.app.role for r in self.items],
+                "Next step": [next_words(r) for r in self.items[:PAGE * 4]]}  # a sample: fast
 
-    def _lay_out(self) -> None:
-        self._laid_out_for = room = self._room()
-        texts = {"Company": [r.app.company for r in self.rows_shown],
-                 "Role": [r.app.role for r in self.rows_shown],
-                 "Next step": [next_words(r) for r in self.rows_shown[:PAGE * 4]]}  # a sample: fast
-        self.clear(columns=True)
-        for key, width in column_widths(texts, room).items():
-            self.add_column(key, width=width, key=key)
-
-    def on_resize(self) -> None:
-        if self._laid_out_for not in (None, self._room()):
-            row, shown = self.cursor_row, self.row_count
-            self._lay_out()
-            self._add_until(max(shown, row + 1))
-            if self.rows_shown:
-                self.move_cursor(row=min(row, len(self.rows_shown) - 1), animate=False)
-
-    def action_last(self) -> None:
-        self._add_until(len(self.rows_shown))
-        self.action_scroll_bottom()
-
-    def more(self) -> None:
-        """Add the next page once the cursor nears the end of what is filled in."""
-        if self.row_count < len(self.rows_shown) and self.cursor_row >= self.row_count - 5:
-            self._add_until(self.row_count + PAGE)
-
-    def _add_until(self, count: int) -> None:
-        for row in self.rows_shown[self.row_count:count]:
-            self.add_row(*self._cells(row), key=row.app.id)
-
-    def _cells(self, row: AppRow) -> list[Text]:
-        app = row.app
-        component = STAGE_CLASS.get(app.stage)
-        style = self.get_component_rich_style(component, partial=True) if component else ""
-        texts = (app.company, app.role, app.stage, age(app, self.today), next_words(row))
+    def cells(self, item: AppRow) -> list[Text]:
+        app = item.app
+        style = self.style_of(STAGE_CLASS.get(app.stage))
+        texts = (app.company, app.role, app.stage, age(app, self.today), next_words(item))
         return [Text(text, style=style if key == "Stage" else "", no_wrap=True, overflow="ellipsis",
                      justify="right" if key == "Age" else "left")
                 for key, text in zip(COLUMNS, texts)]
