@@ -73,9 +73,11 @@ async def test_e_on_the_rejections_list_still_edits_the_lesson(make_app, rb):
         await pilot.pause()
         await pilot.press("tab")  # from the entries to the rejections
         assert app.screen.focused is app.screen.query_one("#mood-rejections", OptionList)
-        await pilot.press("d")  # not a mood entry: it says where d works, deletes nothing
+        await pilot.press("d")  # the reflection: asked first (issue 17), "n" keeps it
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
         await pilot.pause()
-        assert "tab back to the entries" in toasts(app) and len(mood_service.entries(rb)) == 1
+        assert len(mood_service.rejections(rb)) == 1 and len(mood_service.entries(rb)) == 1
         await pilot.press("e")
         assert isinstance(app.screen, RejectionForm)
 
@@ -123,5 +125,31 @@ async def test_own_win_edit_delete_and_undo_and_automatic_wins_refuse(make_app, 
         await pilot.pause()
         assert [w.kind for w in all_wins(rb)] == ["bounce_back"]
         await pilot.press("u", "u")
+        await pilot.pause()
+        assert export_data(rb) == start
+
+
+async def test_a_reflection_is_deleted_from_the_rejections_list_with_its_win_and_undone(make_app, rb):
+    """Issue 17: `d` on the rejections list deletes the reflection (asking first) and the win its
+    lesson earned; its mood entry stays; `u` brings both back exactly."""
+    mood_service.log_rejection(rb, "Initech", role="Analyst", lesson="Ask about the team first")
+    assert [w.kind for w in all_wins(rb)] == ["reflected"]
+    start = export_data(rb)
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        app.screen.query_one("#mood-rejections", OptionList).focus()
+        await pilot.pause()
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert len(mood_service.rejections(rb)) == 1
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert mood_service.rejections(rb) == [] and all_wins(rb) == []
+        assert len(mood_service.entries(rb)) == 1  # the mood entry stays
+        assert "Deleted the reflection on Initech" in toasts(app)
+        await pilot.press("u")
         await pilot.pause()
         assert export_data(rb) == start

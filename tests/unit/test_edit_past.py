@@ -199,3 +199,15 @@ def test_bad_win_edits_are_refused(rb: Rebound, change: dict) -> None:
     with pytest.raises(InputError):
         win_service.edit_win(rb, win.id, **change)
     assert all_wins(rb) == [win]
+
+
+def test_deleting_a_reflection_takes_its_win_and_undo_brings_both(rb: Rebound) -> None:
+    rejection = mood.log_rejection(rb, "Initech", lesson="Ask about the team first")
+    assert kinds(rb) == [("reflected", TODAY)]
+    before = export_data(rb)
+    mood.delete_rejection(rb, rejection.id)
+    assert mood.rejections(rb) == [] and kinds(rb) == [] and len(mood.entries(rb)) == 1
+    with pytest.raises(InputError):
+        mood.delete_rejection(rb, rejection.id)  # already gone: refused, nothing written
+    assert undo(rb) == "delete the reflection on Initech"
+    assert export_data(rb) == before

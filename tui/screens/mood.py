@@ -267,7 +267,7 @@ class MoodScreen(Screen[None]):
 
     def action_delete(self) -> None:
         if self.focused is self.query_one("#mood-rejections", OptionList):
-            self.notify("d deletes a mood entry: tab back to the entries", severity="warning")
+            self._delete_reflection()
             return
         if not (entry := self._highlighted_entry()):
             return
@@ -282,6 +282,24 @@ class MoodScreen(Screen[None]):
                 self.app.refresh_data()
 
         self.app.push_screen(ConfirmScreen("Delete a mood entry", question), answered)
+
+    def _delete_reflection(self) -> None:
+        option = self.query_one("#mood-rejections", OptionList).highlighted_option
+        if option is None or option.id in (None, MORE):
+            self.notify("No reflection highlighted: x logs one", severity="warning")
+            return
+        rejection = mood_service.rejection_by_id(self.app.rb, option.id)
+        from .confirm import ConfirmScreen
+
+        what = f"the reflection on {rejection.company} of {rejection.day:%a %d %b %Y}"
+        question = f"Delete {what}?\nIts mood entry stays; the win its lesson earned goes; u undoes it."
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.app.attempt(lambda: mood_service.delete_rejection(self.app.rb, rejection.id)):
+                self.notify(f"Deleted {what}. u undoes it.", markup=False)
+                self.app.refresh_data()
+
+        self.app.push_screen(ConfirmScreen("Delete a reflection", question), answered)
 
     def action_edit_lesson(self) -> None:
         view = self.query_one("#mood-rejections", OptionList)
@@ -304,4 +322,4 @@ class MoodScreen(Screen[None]):
         yield "Mood: Edit a lesson", "Edit the highlighted rejection's lesson (e)", self.action_edit_lesson
         yield ("Mood: Edit", "Edit the highlighted mood entry, or the lesson when the rejections "
                "have focus (e)", self.action_edit)
-        yield "Mood: Delete an entry", "Delete the highlighted mood entry, asking first (d)", self.action_delete
+        yield "Mood: Delete an entry", "Delete the highlighted mood entry or reflection, asking first (d)", self.action_delete

@@ -158,6 +158,19 @@ def delete_mood(rb: Rebound, entry: MoodEntry) -> None:
         _sync_bounce_backs(rb, entry.day)
 
 
+def delete_rejection(rb: Rebound, rejection_id: str) -> Rejection:
+    """Delete a reflection and the win its lesson earned, and a "back at it" it made possible.
+    Its mood entry stays (it is deleted on its own), and so do an application it closed and a
+    follow-up it set on a contact: those are ordinary records now."""
+    rejection = rejection_by_id(rb, rejection_id)
+    with rb.change(f"delete the reflection on {rejection.company}"):
+        rejection = rejection_by_id(rb, rejection_id)
+        mood_repo.delete_rejection(rb.store, rejection)
+        sync_wins(rb, [], wins_repo.wins_of(rb.store, {"reflected"}, {rejection.id}))
+        reconcile_applications(rb)
+    return rejection
+
+
 # Wins: scoped to what a change can touch, so a log never re-awards the whole history -----------
 def _sync_bounce_backs(rb: Rebound, day: date) -> list[Win]:
     """A mood on ``day`` can earn or cost a bounce-back on ``day`` up to 3 days later; the spell

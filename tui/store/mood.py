@@ -111,3 +111,9 @@ def rejections(store: Store) -> list[Rejection]:
 def put_rejection(store: Store, rejection: Rejection) -> None:
     with store.transaction():
         put(store, REJECTIONS, "rejections", rejection_to_doc(rejection))
+
+
+def delete_rejection(store: Store, rejection: Rejection) -> None:
+    with store.transaction():
+        delete(store, REJECTIONS, "rejections", rejection.id)
+
