@@ -295,3 +295,16 @@ def test_a_contact_name_close_to_an_existing_one_is_refused_unless_confirmed(rb:
     app_id = add(rb, contacts=("Marko Rossi",), confirmed_new="Marko Rossi")
     assert len(apps.application_by_id(rb, app_id).contacts) == 1
     assert {v.contact.name for v in cs.contact_views(rb)} == {"Marco Rossi", "Marko Rossi"}
+
+
+def test_a_status_inside_a_change_that_is_rolled_back_caches_nothing_of_it(rb: Rebound) -> None:
+    """An import checks itself with `status` before it commits: what that status read may be
+    rolled back while the files' identity has not moved, so it must not be cached."""
+    add(rb, day=ago(3))
+    assert status(rb)["applications"]["open"] == 1
+    with pytest.raises(RuntimeError):
+        with rb.change("an import that fails its checks"):
+            add(rb, "Hooli", "Analyst", day=ago(1))
+            assert status(rb)["applications"]["open"] == 2
+            raise RuntimeError("refused")
+    assert status(rb)["applications"]["open"] == 1

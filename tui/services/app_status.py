@@ -56,12 +56,14 @@ def application_counts(rb: Rebound, day: date, latest: dict[str, date],
     # no application (~15 ms of a 400-a-year file). One fixed entry, so a run as of another day
     # neither adds an entry nor prunes the ones other days use.
     identity = _digest([APPLICATIONS_TODAY, day.isoformat(), _identity(rb, recent)])
-    entry = cache.get(APPLICATIONS_TODAY) if day == rb.today() else None
+    # Not inside a change: what it has read may yet be rolled back, the files' identity unmoved.
+    usable = day == rb.today() and not store.in_transaction
+    entry = cache.get(APPLICATIONS_TODAY) if usable else None
     part = entry.get("part") if isinstance(entry, dict) and entry.get("of") == identity else None
     if not _well_formed(part):
         part = _part([a for app in repo.applications(store, recent)
                       if (a := rules.as_of(app, day)) is not None])
-        if day == rb.today():
+        if usable:
             cache.put(APPLICATIONS_TODAY, {"of": identity, "part": part})
     parts.append(part)
     ghost = pipeline(rb).ghost_days
