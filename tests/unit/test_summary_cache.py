@@ -219,3 +219,18 @@ def test_scores_cached_by_an_older_version_are_recomputed(folder: Path) -> None:
     data["version"] = 1
     path.write_bytes(orjson.dumps(data))
     assert status(fresh(folder)) == uncached(folder)
+
+
+def test_a_status_inside_a_change_saves_no_cache(folder: Path) -> None:
+    """An import checks itself with `status` before it commits: the entries it computed from
+    records that may be rolled back are not written under the files' unmoved identity."""
+    rb = fresh(folder)
+    cache_file = folder / ".summaries.json"
+    cache_file.unlink(missing_ok=True)
+    with pytest.raises(RuntimeError):
+        with rb.change("a change that fails"):
+            status(rb)
+            raise RuntimeError("refused")
+    assert not cache_file.exists()
+    status(fresh(folder))
+    assert cache_file.exists()  # outside a change it is written as before

@@ -57,6 +57,7 @@ def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
                                            cache),
         "activities_this_week": week.as_dict() if (week := this_week(rb, day)) else None,
     }
-    cache.save()  # only once everything was read without an error
+    if not rb.store.in_transaction:  # only once everything was read without an error, and never
+        cache.save()                 # from inside a change that may yet be rolled back
     return result
 
