@@ -28,6 +28,7 @@ from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
 from ..widgets.text_input import TextInput
 from .app_lines import funnel_text
+from .filter_box import FilterAsYouType
 from .lazy import repeated_resume
 
 if TYPE_CHECKING:
@@ -84,7 +85,8 @@ def prepare(rb: Rebound) -> None:
     rows(rb, rb.today())
 
 
-class ApplicationsScreen(Screen[None]):
+class ApplicationsScreen(FilterAsYouType, Screen[None]):
+    FILTER_BOX, FILTER_TABLE = "apps-filter", ApplicationTable
     BINDINGS = [
         Binding("j", "cursor(1)", "Down", key_display="j/↓", show=False),
         Binding("k", "cursor(-1)", "Up", key_display="k/↑", show=False),
@@ -221,28 +223,9 @@ class ApplicationsScreen(Screen[None]):
         self.window = WINDOWS[(WINDOWS.index(self.window) + 1) % len(WINDOWS)]
         self.app.read(self.show_funnel)
 
-    def action_filter(self) -> None:
-        box = self.query_one("#apps-filter", Input)
-        box.display = True
-        box.focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.query_text = event.value
-        self.show_rows()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.query_one(ApplicationTable).focus()
-
     def action_clear_filter(self) -> None:
-        box = self.query_one("#apps-filter", Input)
-        box.value = ""
-        box.display = False
-        self.query_text = ""
-        self.stage_filter = "all"
-        self.query_one(ApplicationTable).focus()
-        self.show_rows()
+        self.stage_filter = "all"  # esc clears both filters
+        super().action_clear_filter()
 
     # Actions --------------------------------------------------------------------------------
     def action_cursor(self, step: int) -> None:

@@ -28,6 +28,7 @@ from ..widgets.interaction_list import InteractionList
 from ..widgets.text_input import TextInput
 from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
+from .filter_box import FilterAsYouType
 from .lazy import repeated_resume
 
 if TYPE_CHECKING:
@@ -64,7 +65,8 @@ def prepare(rb: Rebound) -> None:
         contact_service.history(rb, views[0].contact.id)  # reads every interaction once
 
 
-class ContactsScreen(Screen[None]):
+class ContactsScreen(FilterAsYouType, Screen[None]):
+    FILTER_BOX, FILTER_TABLE = "contacts-filter", ContactTable
     BINDINGS = [
         Binding("j", "cursor(1)", "Down", key_display="j/↓", show=False),
         Binding("k", "cursor(-1)", "Up", key_display="k/↑", show=False),
@@ -188,29 +190,6 @@ class ContactsScreen(Screen[None]):
         event.stop()
         self.query_one(ContactTable).more()
         self.show_detail()
-
-    # Filter ---------------------------------------------------------------------------------
-    def action_filter(self) -> None:
-        box = self.query_one("#contacts-filter", Input)
-        box.display = True
-        box.focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.query_text = event.value
-        self.show_rows()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.query_one(ContactTable).focus()
-
-    def action_clear_filter(self) -> None:
-        box = self.query_one("#contacts-filter", Input)
-        box.value = ""
-        box.display = False
-        self.query_text = ""
-        self.query_one(ContactTable).focus()
-        self.show_rows()
 
     # Actions --------------------------------------------------------------------------------
     def action_cursor(self, step: int) -> None:
