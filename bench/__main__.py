@@ -36,7 +36,7 @@ def bytecode() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
-    runs = suite.Runs.quick() if args.quick else suite.Runs.full()
+    runs = suite.Runs.quick_runs() if args.quick else suite.Runs.full()
     sizes = GROWTH_YEARS if args.growth else (args.years or (1 if args.quick else 5),)
     print(f"Rebound benchmark · {date.today().isoformat()} · nproc {cores()} · "
           f"python -m bench {' '.join(sys.argv[1:])}".rstrip(), flush=True)
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         print(growth_table(results))
     print(f"\n({time.perf_counter() - started:.0f} s; load average before {before}, after {load()}: "
           "other busy processes on this machine skew the absolute figures)")
-    return 0 if all(row.ok for r in results for row in r.rows) else 1
+    return 0 if all(row.passed for r in results for row in r.rows) else 1
 
 
 def load() -> str:
@@ -86,7 +86,7 @@ def growth_table(results: list[suite.Result]) -> str:
         same = [next((x for x in r.rows if x.figure == figure), None) for r in results]
         cells = [
             "—" if x is None else amount(x.value, x.unit)
-            + (f" ({x.ratio_text})" if x.baseline else "") + ("" if x.ok else " FAIL")
+            + (f" ({x.ratio_text})" if x.baseline else "") + ("" if x.passed else " FAIL")
             for x in same
         ]
         ends = same[0], same[-1]

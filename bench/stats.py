@@ -28,10 +28,18 @@ class Row:
     ratio_text: str
     budget: str
     ok: bool
+    judged: bool = True  # False: this run is too small to judge it (``why``); it fails nothing
+    why: str = ""
 
     @property
     def verdict(self) -> str:
+        if not self.judged:
+            return f"not judged ({self.why})"
         return "pass" if self.ok else "FAIL"
+
+    @property
+    def passed(self) -> bool:
+        return self.ok or not self.judged
 
 
 def amount(value: float | None, unit: str) -> str:

@@ -1,6 +1,8 @@
 """Start to first painted frame, as a user sees it: spawn the app in a pseudo-terminal (pexpect),
 render its output with a terminal emulator (pyte), stop the clock when the first chunk that makes
-the marker text visible arrives. Then read the process's resident memory from /proc."""
+the marker text visible arrives. Then read the process's resident memory from /proc, and go on
+reading until the app has drawn nothing for QUIET seconds: the last chunk before that silence
+is the settled start."""
 
 from __future__ import annotations
 
@@ -17,12 +19,15 @@ ROWS, COLS = 34, 110
 TIMEOUT = 60.0
 ROOT = Path(__file__).resolve().parents[1]
 SETTLE = 0.25  # seconds after the first frame before reading VmRSS ("after start")
+QUIET = 0.3  # product.md §6: settled = nothing more drawn for 0.3 s
+SETTLE_LIMIT = 10.0  # an app that never stops drawing (a clock) is not settled: reported as None
 
 
 @dataclass(frozen=True)
 class Start:
     seconds: float
     rss_mb: float
+    settled: float | None = None  # seconds from spawning to the last output before QUIET
 
 
 def environment(home: Path) -> dict[str, str]:
@@ -49,12 +54,14 @@ def rss_mb(pid: int) -> float:
     raise RuntimeError(f"no VmRSS for process {pid}")
 
 
-def first_frame(args: list[str], marker: str, env: dict[str, str]) -> Start:
-    """Seconds from spawning ``python *args`` until ``marker`` is on screen, and its RSS then."""
+def first_frame(args: list[str], marker: str, env: dict[str, str], *, settle: bool = False,
+                program: str = sys.executable) -> Start:
+    """Seconds from spawning ``program *args`` (default: this Python) until ``marker`` is on
+    screen, its RSS then and, with ``settle``, when it last drew before a QUIET silence."""
     screen = pyte.Screen(COLS, ROWS)
     stream = pyte.ByteStream(screen)
     started = time.perf_counter()
-    child = pexpect.spawn(sys.executable, args, env=env, cwd=str(ROOT), dimensions=(ROWS, COLS))
+    child = pexpect.spawn(program, args, env=env, cwd=str(ROOT), dimensions=(ROWS, COLS))
     try:
         deadline = started + TIMEOUT
         while True:
@@ -71,21 +78,44 @@ def first_frame(args: list[str], marker: str, env: dict[str, str]) -> Start:
             stream.feed(chunk)
             if any(marker in line for line in screen.display):
                 break
-        _drain(child, stream, SETTLE)
+        last = _drain(child, stream, SETTLE) or arrived
         memory = rss_mb(child.pid)
+        settled = _quiet(child, stream, last, started + SETTLE_LIMIT) if settle else None
     finally:
         _stop(child)
-    return Start(arrived - started, memory)
+    return Start(arrived - started, memory, None if settled is None else settled - started)
 
 
-def _drain(child: pexpect.spawn, stream: pyte.ByteStream, seconds: float) -> None:
-    """Keep reading (a full pty would block the app) for ``seconds``."""
+def _quiet(child: pexpect.spawn, stream: pyte.ByteStream, last: float, limit: float,
+           ) -> float | None:
+    """The arrival time of the last chunk before QUIET seconds without output (None: still
+    drawing at ``limit``)."""
+    while time.perf_counter() < limit:
+        wait = last + QUIET - time.perf_counter()
+        if wait <= 0:
+            return last
+        try:
+            chunk = child.read_nonblocking(1 << 20, timeout=wait)
+        except pexpect.TIMEOUT:
+            return last
+        except pexpect.EOF:
+            return last
+        last = time.perf_counter()
+        stream.feed(chunk)
+    return None
+
+
+def _drain(child: pexpect.spawn, stream: pyte.ByteStream, seconds: float) -> float | None:
+    """Keep reading (a full pty would block the app) for ``seconds``; when the last chunk came."""
     end = time.perf_counter() + seconds
+    last = None
     while (left := end - time.perf_counter()) > 0:
         try:
             stream.feed(child.read_nonblocking(1 << 20, timeout=left))
+            last = time.perf_counter()
         except (pexpect.TIMEOUT, pexpect.EOF):
             break
+    return last
 
 
 def _stop(child: pexpect.spawn) -> None:
