@@ -13,10 +13,10 @@ import pytest
 
 from tui.demo import generate_history
 from tui.demo_contacts import generate_contacts
-from tui.services import Rebound, checkins, goals
+from tui.services import Rebound, checkins, goals, mood
 from tui.services.status import status
 from tui.services.settings import current, save
-from tui.services.summary_cache import CACHE
+from tui.services.summary_cache import CACHE, TODAY_SUMMARIES
 
 NOW = datetime(2026, 3, 20, 9, 30, tzinfo=timezone.utc)  # early in the year: weeks straddle it
 
@@ -181,11 +181,33 @@ def test_cache_entries_of_the_wrong_shape_are_read_as_missing(folder: Path) -> N
 def test_from_february_a_warm_status_reads_only_this_years_check_ins(folder: Path) -> None:
     """What each goal carried into this month is kept too: a warm start reads no other year."""
     expected = status(fresh(folder))  # remembers 1 January
+    forget_the_days_summaries(folder)  # (see the next test) so that the summaries are computed
     status(fresh(folder))  # walks on from 1 January and remembers 1 March
+    forget_the_days_summaries(folder)
     rb = fresh(folder)
     assert status(rb) == expected
     assert [n for n in ("checkins-2024.json", "checkins-2025.json", "checkins-2026.json")
             if rb.store.file(n).data is not None] == ["checkins-2026.json"]
+
+
+def test_nothing_changed_since_the_last_run_then_no_check_in_file_is_read(folder: Path) -> None:
+    """The day's summaries as the last run left them answer a start that changed nothing; any
+    change to any file (a mood entry here: a counted goal may count it) is a miss."""
+    expected = status(fresh(folder))
+    rb = fresh(folder)
+    assert status(rb) == expected
+    assert [n for n in rb.store.years_named("checkins") if rb.store.file(n).data is not None] == []
+    mood.log_mood(fresh(folder), 4, day=NOW.date())
+    rb = fresh(folder)
+    assert status(rb)["goals"] == expected["goals"]
+    assert "checkins-2026.json" in [n for n in rb.store.years_named("checkins")
+                                    if rb.store.file(n).data is not None]
+
+
+def forget_the_days_summaries(folder: Path) -> None:
+    found = orjson.loads((folder / CACHE).read_bytes())
+    del found["entries"][TODAY_SUMMARIES]
+    (folder / CACHE).write_bytes(orjson.dumps(found))
 
 
 @pytest.mark.parametrize("day", [date(2026, 2, 27), date(2026, 1, 5), date(2026, 3, 1)])
@@ -194,6 +216,7 @@ def test_a_change_earlier_this_year_is_never_hidden_by_the_months_entry(
         folder: Path, day: date, name: str) -> None:
     """27 February lies before 1 March but in the week that holds it (weeks start on Monday)."""
     status(fresh(folder))
+    forget_the_days_summaries(folder)
     status(fresh(folder))  # both entries kept
     rb = fresh(folder)
     goal = goals.find_goal(rb, name)

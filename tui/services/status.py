@@ -21,7 +21,7 @@ def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
     from .app_status import application_counts
     from .contacts import followups_due  # the CLI's needs: the app's start-up does without them
     from .mood import mood_logged
-    from .summary_cache import cached_latest, cached_summaries
+    from .summary_cache import cached_latest, summaries_in
     from .wins import wins_on
     from .worklog import this_week
 
@@ -40,7 +40,7 @@ def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
             "at_risk": s.streak.at_risk,
             "score": round(s.score, 4),
         }
-        for s in cached_summaries(rb, day, cache)
+        for s in summaries_in(rb, day, cache)
     ]
     latest = cached_latest(rb, day, cache)
     result = {

@@ -52,7 +52,8 @@ VERSION = 2  # 2: strength as Loop computes it (a doubled 14-day window for week
 WIN_KINDS = "win-kinds"
 OPEN_APPLICATIONS = "open-applications"
 APPLICATIONS_TODAY = "applications-today"
-FIXED = (WIN_KINDS, OPEN_APPLICATIONS, APPLICATIONS_TODAY)
+TODAY_SUMMARIES = "today-summaries"  # the day's summaries as the last run left them (day_summaries)
+FIXED = (WIN_KINDS, OPEN_APPLICATIONS, APPLICATIONS_TODAY, TODAY_SUMMARIES)
 
 
 class SummaryCache:
@@ -66,6 +67,7 @@ class SummaryCache:
         self.entries = self._read()
         self.used: dict[str, Any] = {}
         self.changed = False
+        self.fixed_changed = False
 
     def get(self, key: str) -> Any:
         if key in self.entries:
@@ -74,7 +76,10 @@ class SummaryCache:
 
     def put(self, key: str, value: Any) -> None:
         self.used[key] = self.entries[key] = value
-        self.changed = True
+        if key in FIXED:  # a fixed entry alone is no reason to drop the entries this run left unused
+            self.fixed_changed = True
+        else:
+            self.changed = True
 
     def _read(self) -> dict[str, Any]:
         try:
@@ -88,16 +93,16 @@ class SummaryCache:
     def save(self, prune: bool = True) -> None:
         """Write the entries this run used (``prune``), or every entry (a run that used a part);
         the entries under a fixed name (one each, never more) are always kept."""
-        if not self.changed:
+        if not (self.changed or self.fixed_changed):
             return
-        kept = {**(self.used if prune else self.entries),
+        kept = {**(self.used if prune and self.changed else self.entries),
                 **{name: self.entries[name] for name in FIXED if name in self.entries}}
         try:
             data = orjson.dumps({"version": VERSION, "entries": kept})
             files.write_temp(self.path, data, durable=False).replace(self.path)
         except OSError:
             pass  # a read-only or full folder: the next status reads everything again
-        self.changed = False
+        self.changed = self.fixed_changed = False
 
 
 def _identity(rb: Rebound, names: list[str]) -> list[Any]:
@@ -115,12 +120,30 @@ def summaries(rb: Rebound, day: date) -> list[GoalSummary]:
     """Every active goal's summary on ``day``, older years read from the cache when it can. Once
     every year is in memory (the app reads them when idle) the in-process checkpoints at the
     first of the month are cheaper than walking from 1 January."""
-    store = rb.store
-    if all(store.file(name).data is not None for name in repo.checkin_files(store)):
-        return [summarize(h, day, rb.clock.week_start) for h in histories(rb)]
     cache = rb.summary_cache()
-    found = cached_summaries(rb, day, cache)
+    found = summaries_in(rb, day, cache)
     cache.save()
+    return found
+
+
+def summaries_in(rb: Rebound, day: date, cache: SummaryCache) -> list[GoalSummary]:
+    """``summaries`` without saving the cache: what the last run left for this very state of
+    every file (``day_summaries``), else computed and left for the next run."""
+    from . import day_summaries
+
+    store = rb.store
+    saving = not store.in_transaction  # inside one, the files on disk are not what memory holds
+    key = _digest(day_summaries.identity(rb, day)) if saving else None
+    if key is not None:
+        found = day_summaries.read(rb, cache.get(TODAY_SUMMARIES), key)
+        if found is not None:
+            return found
+    if all(store.file(name).data is not None for name in repo.checkin_files(store)):
+        found = [summarize(h, day, rb.clock.week_start) for h in histories(rb)]
+    else:
+        found = cached_summaries(rb, day, cache)
+    if key is not None and key == _digest(day_summaries.identity(rb, day)):  # nothing changed meanwhile
+        cache.put(TODAY_SUMMARIES, day_summaries.entry(key, day, found))
     return found
 
 
