@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import paths
 from ..services import Rebound
 from ..services.memo import summaries
 from ..store.errors import CorruptFileError
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def open_app(args: argparse.Namespace) -> int:
@@ -24,7 +27,12 @@ def open_app(args: argparse.Namespace) -> int:
             rb = Rebound.open(Path(folder))
             generate(rb)
             return run(rb)
-    return run(Rebound.open(paths.data_dir(args.data_dir)))
+    return open_folder(args.data_dir)
+
+
+def open_folder(data_dir: str | None) -> int:
+    """The app on ``--data-dir`` (None: REBOUND_DATA_DIR or the user's data folder)."""
+    return run(Rebound.open(paths.data_dir(data_dir)))
 
 
 def remove_on_hangup(folder: Path) -> None:

@@ -8,8 +8,6 @@ from collections.abc import Sequence
 
 from ..core.errors import InputError
 from ..store.errors import StoreError
-from . import parser as cli_parser
-from .edit_parser import route
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_DATA = 0, 1, 2, 3
 EXIT_PIPE = 128 + 13  # what a shell reports for a Unix tool ended by SIGPIPE
@@ -32,9 +30,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PIPE
 
 
+def just_open(argv: Sequence[str]) -> tuple[str | None] | None:
+    """``(DIR,)`` when the command line only opens the app (nothing, or ``--data-dir DIR``):
+    then no parser is built (argparse and every command's options cost the start ~20 ms)."""
+    if not argv:
+        return (None,)
+    if len(argv) == 2 and argv[0] == "--data-dir" and not argv[1].startswith("-"):
+        return (argv[1],)
+    if len(argv) == 1 and argv[0].startswith("--data-dir="):
+        return (argv[0].partition("=")[2],)
+    return None
+
+
 def _run(argv: Sequence[str] | None) -> int:
-    args = cli_parser.build().parse_args(route(sys.argv[1:] if argv is None else argv))
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        opening = just_open(argv)
+        if opening is not None:
+            from .launch import open_folder
+
+            return open_folder(opening[0])
+        from . import parser as cli_parser
+        from .edit_parser import route
+
+        args = cli_parser.build().parse_args(route(argv))
         if args.command in (None, "demo"):
             from .launch import open_app
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from .defaults import GHOST_DAYS
 from .errors import InputError
 from .goals import clean_text
 
@@ -14,7 +15,6 @@ SOURCES = ("referral", "network", "recruiter", "job board", "company site", "oth
 OPEN_STAGES = ("applied", "screen", "interview", "final", "offer")
 CLOSING_STAGES = ("accepted", "rejected", "withdrawn", "ghosted")
 STAGES = OPEN_STAGES + CLOSING_STAGES
-GHOST_DAYS = 21  # default of the ghost_days setting
 MIN_BASE = 5  # a funnel figure is shown only when it rests on this many applications
 MAX_FIELD, MAX_LINK, MAX_NOTES, MAX_STEP = 80, 300, 1000, 120
 # how far down the funnel a stage is; accepting an offer means the offer was reached

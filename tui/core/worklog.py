@@ -13,7 +13,6 @@ from .clock import instant, week_start_of
 from .contacts import Contact, Interaction
 
 COLUMNS = ("week", "day", "activity", "employer", "position", "contact", "method", "result")
-MAX_PER_WEEK = 100  # a target beyond this is a typo, not a programme's rule
 
 
 @dataclass(frozen=True)

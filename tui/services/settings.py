@@ -6,13 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..core.applications import GHOST_DAYS
 from ..core.clock import WEEKDAYS
+from ..core.defaults import GHOST_DAYS, MAX_PER_WEEK
 from ..core.errors import InputError
-from ..core.worklog import MAX_PER_WEEK
 from ..store import repo
 from .context import Rebound
-from .wins import every_day, reconcile
 
 WEEK_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -81,6 +79,8 @@ def parse_theme(text: str, themes: Iterable[str]) -> str:
 
 def save(rb: Rebound, settings: Settings) -> Settings:
     """Save every setting in one undoable change."""
+    from .wins import every_day, reconcile  # not at start-up: only saving needs it
+
     with rb.change("settings"):
         for key in ("day_start_hour", "week_start", "theme", "activities_per_week"):
             repo.set_setting(rb.store, key, getattr(settings, key))

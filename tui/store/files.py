@@ -9,7 +9,6 @@ file rewritten keeps the mode it had, so a user's ``chmod`` survives saves.
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -28,7 +27,7 @@ def mode_of(path: Path) -> int:
 
 
 def temp_path_for(path: Path) -> Path:
-    return path.with_name(f".{path.name}{TMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
+    return path.with_name(f".{path.name}{TMP_MARK}{os.getpid()}-{os.urandom(4).hex()}")
 
 
 def write_temp(path: Path, data: bytes, *, durable: bool = True) -> Path:

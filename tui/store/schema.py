@@ -210,6 +210,8 @@ def record_problem(data: Tables, raw: bytes | None = None) -> str | None:
 
 def _history_problem(docs: dict[str, Any]) -> str | None:
     """An application's stage history: a non-empty list of [known stage, day]."""
+    if not docs:
+        return None  # (a file without applications does not import their rules at start-up)
     from ..core.applications import STAGES
 
     for doc_id, doc in docs.items():

@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -272,7 +271,7 @@ class Store:
         costs another process one needless re-read, never a stale cache."""
         revisions = self._revisions()
         for storage in dirty:
-            storage.rev = revisions[storage.path.name] = secrets.token_hex(8)
+            storage.rev = revisions[storage.path.name] = os.urandom(8).hex()  # not `secrets`: OpenSSL at start
         tmp = files.write_temp(self.folder / REVISIONS, orjson.dumps(revisions), durable=False)
         os.replace(tmp, self.folder / REVISIONS)
 
