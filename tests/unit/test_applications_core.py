@@ -105,6 +105,10 @@ def test_quiet_uses_the_setting_and_says_weeks() -> None:
     assert quiet_days(app(), TODAY, {}, ghost_days=30) is None
     assert quiet_days(app(), TODAY, {}, ghost_days=22) == 22
     assert quiet_label(22) == "no reply in 3 weeks"
+    assert quiet_label(90) == "no reply in 12 weeks"
+    assert quiet_label(91) == "no reply in 3 months"
+    assert quiet_label(729) == "no reply in 24 months"
+    assert quiet_label(1810) == "no reply in 4 years"
     assert quiet_label(5) == "no reply in 5 days"
 
 

@@ -176,7 +176,11 @@ def quiet_since(last_move: date, contacts: Iterable[str], today: date, latest: M
 
 
 def quiet_label(days: int) -> str:
-    """``no reply in 3 weeks``."""
+    """``no reply in 3 weeks`` (``in 5 months``, ``in 2 years``: nobody counts 258 weeks)."""
+    if days >= 730:
+        return f"no reply in {days // 365} years"
+    if days >= 91:
+        return f"no reply in {days // 30} months"
     if days >= 14:
         return f"no reply in {days // 7} weeks"
     return f"no reply in {days} day" + ("" if days == 1 else "s")
