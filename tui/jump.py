@@ -40,9 +40,10 @@ async def jump_to_goal(app: ReboundApp, goal_id: str) -> None:
 
 
 async def jump_to_contact(app: ReboundApp, contact_id: str) -> None:
+    from .screens.contacts import ContactsScreen
+
     await app.switch_mode("contacts")
     screen = app.screen
-    if getattr(screen, "query_text", ""):
-        screen.action_clear_filter()  # type: ignore[attr-defined]
-    screen._select = contact_id  # type: ignore[attr-defined]  # honoured by the next reload
+    if isinstance(screen, ContactsScreen):
+        screen.select(contact_id)  # honoured by the next reload
     app.refresh_data()

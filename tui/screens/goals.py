@@ -12,11 +12,9 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from ..core.clock import format_weekdays
@@ -33,10 +31,9 @@ from ..widgets.heatmap import Heatmap
 from .goal_lines import GoalLines
 from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
-from .lazy import repeated_resume
+from .data_screen import DataScreen
 
 if TYPE_CHECKING:
-    from ..app import ReboundApp
     from .goal_form import GoalFormResult
 
 DAY = Binding.Group("Day", compact=True)
@@ -68,7 +65,7 @@ COMMANDS = (  # the command palette's entries: title, help, action, arguments
 DAY_CLASSES = {DayState.COMPLETE: "-done", DayState.MISS: "-missed"}
 
 
-class GoalsScreen(Screen[None]):
+class GoalsScreen(DataScreen):
     BINDINGS = [
         Binding("j", "cursor_goal(1)", "Next goal", key_display="j/↓", show=False),
         Binding("k", "cursor_goal(-1)", "Previous goal", key_display="k/↑", show=False),
@@ -92,7 +89,7 @@ class GoalsScreen(Screen[None]):
         Binding("d", "delete", "Delete goal", show=False),
     ]
 
-    app: ReboundApp
+    FIRST_FOCUS = "#goals-table"
 
     def __init__(self) -> None:
         super().__init__()
@@ -101,7 +98,6 @@ class GoalsScreen(Screen[None]):
         self.week_start = 0
         self.show_archived = False
         self.histories: dict[str, GoalHistory] = {}
-        self._token: object = None  # what the last reload saw, to skip needless reloads
         self._lines = GoalLines()
         self._rest_reasons: dict[date, str] = {}
 
@@ -117,23 +113,10 @@ class GoalsScreen(Screen[None]):
             yield Static(HINT, id="goals-hint")
         yield KeyBar()
 
-    def on_mount(self) -> None:
-        self.query_one(GoalTable).focus()
-
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        """Back on this screen (a mode switch, a closed form): read again if anything changed."""
-        if repeated_resume(self, event):
-            return
-        rb = self.app.rb
-        if self._token != (rb.data_token(), rb.today()):
-            self.reload()
-
     # Drawing --------------------------------------------------------------------------------
-    def reload(self) -> None:
+    def draw(self, today: date, first: bool) -> None:
         rb = self.app.rb
-        today = rb.today()
         week_start = self.week_start = rb.clock.week_start
-        self._token = (rb.data_token(), today)
         if self.day is None or self.day > today or self.day == self.today:
             self.day = today  # first load, or the cursor was on "today" when the day rolled over
         self.today = today
@@ -330,7 +313,7 @@ class GoalsScreen(Screen[None]):
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
-        self.reload()
+        self.redraw()
 
     def action_delete(self) -> None:
         from .confirm import confirm_delete, counted

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.geometry import Region
 from textual.widgets import OptionList, Static
@@ -22,16 +21,15 @@ from ..services import memo
 from ..widgets.goal_list import GoalList
 from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
-from .lazy import repeated_resume
+from .data_screen import DataScreen
 
 if TYPE_CHECKING:
-    from ..app import ReboundApp
     from ..widgets.followup_list import FollowUpList
     from ..services.summaries import GoalSummary
     from .goal_form import GoalFormResult
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(DataScreen):
     BINDINGS = [
         Binding("j,down", "cursor(1)", "Down", key_display="j/↓", show=False),
         Binding("k,up", "cursor(-1)", "Up", key_display="k/↑", show=False),
@@ -44,8 +42,7 @@ class TodayScreen(Screen[None]):
         Binding("l", "log_followup", "Log follow-up", show=False),  # named in the section title
     ]
 
-    app: ReboundApp
-    _drawn: tuple[object, ...] | None = None  # what the last reload saw
+    FIRST_FOCUS = "#today-goals"
 
     def compose(self) -> ComposeResult:
         yield TabBar("today")
@@ -83,24 +80,13 @@ class TodayScreen(Screen[None]):
             Static(id="today-wins"),
         ]
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        if not repeated_resume(self, event):
-            self.app.refresh_data()
-
-    def on_mount(self) -> None:  # the data arrives with ScreenResume, which follows
-        self.query_one(GoalList).focus()
-
     # Drawing --------------------------------------------------------------------------------
-    def reload(self) -> None:
+    def draw(self, today: date, first: bool) -> None:
         rb = self.app.rb
-        day = rb.today()
-        drawn, first = (rb.data_token(), day), self._drawn is None
-        if drawn == self._drawn:
-            return  # nothing changed since the last visit
-        summaries = memo.summaries(rb, day)
-        rest = checkin_service.rest_day(rb, day)
+        summaries = memo.summaries(rb, today)
+        rest = checkin_service.rest_day(rb, today)
         self.query_one("#today-date", Static).update(
-            day.strftime("%A %d %B %Y") + (f"  ·  {REST_DAY_LINE}" if rest else "")
+            today.strftime("%A %d %B %Y") + (f"  ·  {REST_DAY_LINE}" if rest else "")
         )
         self.query_one(GoalList).show(summaries)
         at_risk = [s.goal.name for s in summaries if s.streak.at_risk]
@@ -111,10 +97,9 @@ class TodayScreen(Screen[None]):
         empty.display = not summaries
         empty.update("No goals yet. Press [b]a[/b] to add one, e.g. “Send 2 applications”.")
         if first:  # the date and the goals come first, the rest a frame later
-            self.app.after_first_frame(self._show_rest_of_day)
+            self.draw_later(self._show_rest_of_day)
         else:
             self._show_rest_of_day()
-        self._drawn = drawn  # only once drawn without a read error
 
     def _show_rest_of_day(self) -> None:
         """Encouragement, follow-ups, mood and wins: each reads files (and needs modules) the
@@ -125,12 +110,12 @@ class TodayScreen(Screen[None]):
         rest_box = self.query_one("#today-rest")
         if not rest_box.children:  # the first time: mount its widgets, fill them once mounted
             rest_box.mount_all(self._rest_of_day_widgets())
-            self.call_after_refresh(self.app.read, self._show_rest_of_day)
+            self.draw_later(self._show_rest_of_day)
             return
         later = self.query_one("#today-later")
         if not later.children:  # a container takes its children once it is mounted itself
             later.mount_all(self._later_widgets())
-            self.call_after_refresh(self.app.read, self._show_rest_of_day)
+            self.draw_later(self._show_rest_of_day)
             return
         rb = self.app.rb
         day = rb.today()
