@@ -6,7 +6,6 @@ The data is read on reload (a change here or elsewhere); filtering and moving on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import date
 
 from rich.text import Text
@@ -29,19 +28,6 @@ from .table_screen import RecordTableScreen
 
 FILTERS = ("all", "open", *STAGES, "closed")
 WINDOWS = (30, 90, None)
-COMMANDS = (
-    ("Add application", "Add a job application (a)", "add"),
-    ("Edit application", "Edit the selected application (e)", "edit"),
-    ("Delete application", "Delete the selected application and its history, after asking (d)",
-     "delete"),
-    ("Move a stage forward", "applied → screen → interview → final → offer (>)", "forward"),
-    ("Move a stage back", "One stage back, or reopen a closed application (<)", "back"),
-    ("Close application", "As rejected, withdrawn, ghosted or accepted (c)", "close"),
-    ("Filter by stage", "All, open, each stage, closed (f)", "cycle_filter"),
-    ("Filter applications", "By company or role as you type (/)", "filter"),
-    ("Clear the filters", "Every application again: all stages, no text (esc)", "clear_filter"),
-    ("Funnel window", "The funnel for 30 days, 90 days or all time (t)", "cycle_window"),
-)
 
 
 def rows(rb: Rebound, today: date) -> list[AppRow]:
@@ -95,6 +81,19 @@ class ApplicationsScreen(RecordTableScreen):
         Binding("t", "cycle_window", "Funnel 30/90/all", show=False),
         Binding("escape", "clear_filter", "Clear filter", key_display="esc", show=False),
     ]
+    AREA = "Applications"
+    PALETTE = {  # the command palette's entries (screens.palette): action → title, help
+        "add": ("Add application", "Add a job application"),
+        "edit": ("Edit application", "Edit the selected application"),
+        "delete": ("Delete application", "Delete the selected application and its history, after asking"),
+        "forward": ("Move a stage forward", "applied → screen → interview → final → offer"),
+        "back": ("Move a stage back", "One stage back, or reopen a closed application"),
+        "close": ("Close application", "As rejected, withdrawn, ghosted or accepted"),
+        "cycle_filter": ("Filter by stage", "All, open, each stage, closed"),
+        "filter": ("Filter applications", "By company or role as you type"),
+        "clear_filter": ("Clear the filters", "Every application again: all stages, no text"),
+        "cycle_window": ("Funnel window", "The funnel for 30 days, 90 days or all time"),
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -273,8 +272,3 @@ class ApplicationsScreen(RecordTableScreen):
         confirm_delete(self.app, "application", app.title, f"its {counted(len(app.history), 'stage')}",
                        lambda: self.app.attempt(lambda: app_service.delete_application(rb, app.id)),
                        self._changed)
-
-    def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
-        for title, help_text, action in COMMANDS:
-            yield f"Applications: {title}", help_text, getattr(self, f"action_{action}")
-

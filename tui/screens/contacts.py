@@ -5,7 +5,7 @@ The data is read on reload (a change here or elsewhere); filtering and moving on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 
@@ -28,22 +28,6 @@ from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
 from .table_screen import RecordTableScreen
 
-COMMANDS = (
-    ("Add contact", "Add a networking contact (a)", "add"),
-    ("Edit contact", "Edit the selected contact (e)", "edit"),
-    ("Delete contact", "Delete the selected contact and its interactions, after asking (d)", "delete"),
-    ("Log an interaction", "Log a message, call, coffee… with the selected contact (l)", "log"),
-    ("Set a follow-up", "A date, “in 2 weeks” or “every 14 days” for the selected contact (f)",
-     "follow_up"),
-    ("Go to the interactions (or back to the table)",
-     "Then e edits and d deletes the highlighted interaction (tab)", "toggle_history"),
-    ("Edit the highlighted interaction", "Its kind, note or day (tab to the interactions, then e)",
-     "edit_interaction"),
-    ("Delete the highlighted interaction", "Asks first; u undoes it (tab to the interactions, then d)",
-     "delete_interaction"),
-    ("Filter contacts", "Filter by name, company or tag as you type (/)", "filter"),
-    ("Clear the filter", "Show every contact again (esc)", "clear_filter"),
-)
 
 
 def matches(view: ContactView, words: list[str]) -> bool:
@@ -74,6 +58,22 @@ class ContactsScreen(RecordTableScreen):
         Binding("escape", "clear_filter", "Clear filter", key_display="esc", show=False),
         Binding("tab", "toggle_history", "Interactions: e edits, d deletes", show=False),
     ]
+    AREA = "Contacts"
+    PALETTE = {  # the command palette's entries (screens.palette): action → title, help
+        "add": ("Add contact", "Add a networking contact"),
+        "edit": ("Edit contact", "Edit the selected contact"),
+        "delete": ("Delete contact", "Delete the selected contact and its interactions, after asking"),
+        "log": ("Log an interaction", "Log a message, call, coffee… with the selected contact"),
+        "follow_up": ("Set a follow-up", "A date, “in 2 weeks” or “every 14 days” for the selected contact"),
+        "toggle_history": ("Go to the interactions (or back to the table)",
+                           "Then e edits and d deletes the highlighted interaction"),
+        "edit_interaction": ("Edit the highlighted interaction",
+                             "Its kind, note or day (tab to the interactions, then e)"),
+        "delete_interaction": ("Delete the highlighted interaction",
+                               "Asks first; u undoes it (tab to the interactions, then d)"),
+        "filter": ("Filter contacts", "Filter by name, company or tag as you type"),
+        "clear_filter": ("Clear the filter", "Show every contact again"),
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -256,7 +256,3 @@ class ContactsScreen(RecordTableScreen):
         self.app.push_screen(ConfirmScreen("Delete interaction", f"Delete {what}?\n"
                                            "Any win it earned goes with it. u undoes it while the app is open."),
                              answered)
-
-    def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
-        for title, help_text, action in COMMANDS:
-            yield f"Contacts: {title}", help_text, getattr(self, f"action_{action}")

@@ -15,17 +15,19 @@ from textual.screen import Screen
 
 from .lazy import repeated_resume
 
+from .palette import HasPalette
+
 if TYPE_CHECKING:
-    from ..app import ReboundApp
+    from .host import HostApp
 
 
-class DataScreen(Screen[None]):
-    """Subclasses name the widget focused first (``FIRST_FOCUS``, a selector) and draw in
-    ``draw``. The data arrives with ScreenResume, which follows the mount, through the app's
+class DataScreen(HasPalette, Screen[None]):
+    """Subclasses name the widget focused first (``FIRST_FOCUS``, a selector), draw in
+    ``draw``, and list their palette entries in ``PALETTE`` (screens.palette). The data arrives with ScreenResume, which follows the mount, through the app's
     ``refresh_data`` (which reloads the topmost screen that has a ``reload``)."""
 
     FIRST_FOCUS: ClassVar[str]
-    app: ReboundApp
+    app: HostApp  # type: ignore[assignment]
 
     _drawn: tuple[object, ...] | None = None  # the data and day of the last complete draw
     _draws = 0  # draws begun: a later part asked for by an earlier draw is dropped

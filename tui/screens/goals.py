@@ -6,9 +6,8 @@ the cursor repaints the heatmap and the day line only; the data is read again af
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
-from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -44,24 +43,6 @@ HINT = (
     "[b]H[/b] show archived  [b]d[/b] delete  [b]c[/b] day's count  "
     "[b]R[/b] rest period  [b]?[/b] every key"
 )
-COMMANDS = (  # the command palette's entries: title, help, action, arguments
-    ("Backfill (tick the cursor day)", "Complete or clear the cursor day (space)", "tick", ()),
-    ("Add 1 on the cursor day", "Count one more on the cursor day (+)", "count", (1,)),
-    ("Take 1 off the cursor day", "Count one less on the cursor day (-)", "count", (-1,)),
-    ("Skip the cursor day", "Skip or unskip the selected goal on the cursor day (s)", "skip", ()),
-    ("Rest day on the cursor day", "Mark or clear the cursor day as a rest day (r)", "rest", ()),
-    ("Set the cursor day's count…", "Type the selected goal's count for the cursor day (c)", "set_count", ()),
-    ("Rest period…", "Rest days for every goal from one day to another, even ahead (R)", "rest_period", ()),
-    ("Day back", "Move the day cursor a day back (←)", "move_day", (-1,)),
-    ("Day forward", "Move the day cursor a day forward (→)", "move_day", (1,)),
-    ("Week back", "Move the day cursor a week back ([)", "move_day", (-7,)),
-    ("Week forward", "Move the day cursor a week forward (])", "move_day", (7,)),
-    ("Add goal", "Add a daily or weekly goal (a)", "add", ()),
-    ("Edit goal", "Edit the selected goal (e)", "edit", ()),
-    ("Archive or restore goal", "Archive or restore the selected goal (A)", "archive", ()),
-    ("Show or hide archived goals", "Toggle archived goals (H)", "toggle_archived", ()),
-    ("Delete goal", "Delete the selected goal, after asking (d)", "delete", ()),
-)
 DAY_CLASSES = {DayState.COMPLETE: "-done", DayState.MISS: "-missed"}
 
 
@@ -88,6 +69,25 @@ class GoalsScreen(DataScreen):
         Binding("H", "toggle_archived", "Show/hide archived", key_display="H", show=False),
         Binding("d", "delete", "Delete goal", show=False),
     ]
+    AREA = "Goals"
+    PALETTE = {  # the command palette's entries (screens.palette): action → title, help
+        "tick": ("Backfill (tick the cursor day)", "Complete or clear the cursor day"),
+        "count(1)": ("Add 1 on the cursor day", "Count one more on the cursor day"),
+        "count(-1)": ("Take 1 off the cursor day", "Count one less on the cursor day"),
+        "skip": ("Skip the cursor day", "Skip or unskip the selected goal on the cursor day"),
+        "rest": ("Rest day on the cursor day", "Mark or clear the cursor day as a rest day"),
+        "set_count": ("Set the cursor day's count…", "Type the selected goal's count for the cursor day"),
+        "rest_period": ("Rest period…", "Rest days for every goal from one day to another, even ahead"),
+        "move_day(-1)": ("Day back", "Move the day cursor a day back"),
+        "move_day(1)": ("Day forward", "Move the day cursor a day forward"),
+        "move_day(-7)": ("Week back", "Move the day cursor a week back"),
+        "move_day(7)": ("Week forward", "Move the day cursor a week forward"),
+        "add": ("Add goal", "Add a daily or weekly goal"),
+        "edit": ("Edit goal", "Edit the selected goal"),
+        "archive": ("Archive or restore goal", "Archive or restore the selected goal"),
+        "toggle_archived": ("Show or hide archived goals", "Toggle archived goals"),
+        "delete": ("Delete goal", "Delete the selected goal, after asking"),
+    }
 
     FIRST_FOCUS = "#goals-table"
 
@@ -324,7 +324,3 @@ class GoalsScreen(DataScreen):
         what = "its " + counted(goal_service.checkin_count(rb, goal.id), "check-in")
         confirm_delete(self.app, "goal", goal.name, what,
                        lambda: self._change(lambda: goal_service.delete_goal(rb, goal.id)), self._say)
-
-    def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
-        for title, help_text, action, args in COMMANDS:
-            yield f"Goals: {title}", help_text, partial(getattr(self, f"action_{action}"), *args)

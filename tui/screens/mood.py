@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -93,6 +93,13 @@ class MoodScreen(DataScreen):
         Binding("e", "edit", "Edit"),
         Binding("d", "delete", "Delete"),
     ]
+    AREA = "Mood"
+    PALETTE = {  # the command palette's entries (screens.palette): action → title, help
+        "toggle_trend": ("Trend over 30 or 90 days", "Switch the trend window"),
+        "edit_lesson": ("Edit a lesson", "Edit the highlighted rejection's lesson (e)"),
+        "edit": ("Edit", "Edit the highlighted mood entry, or the lesson when the rejections have focus"),
+        "delete": ("Delete an entry", "Delete the highlighted mood entry or reflection, asking first"),
+    }
 
     FIRST_FOCUS = "#mood-entries"
 
@@ -291,10 +298,3 @@ class MoodScreen(DataScreen):
         if rejection is not None:
             self.notify("Lesson saved")
             self.app.refresh_data()
-
-    def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
-        yield "Mood: Trend over 30 or 90 days", "Switch the trend window (t)", self.action_toggle_trend
-        yield "Mood: Edit a lesson", "Edit the highlighted rejection's lesson (e)", self.action_edit_lesson
-        yield ("Mood: Edit", "Edit the highlighted mood entry, or the lesson when the rejections "
-               "have focus (e)", self.action_edit)
-        yield "Mood: Delete an entry", "Delete the highlighted mood entry or reflection, asking first (d)", self.action_delete

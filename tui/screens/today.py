@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from functools import partial
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -41,6 +40,20 @@ class TodayScreen(DataScreen):
         Binding("r", "rest", "Rest day"),
         Binding("l", "log_followup", "Log follow-up", show=False),  # named in the section title
     ]
+    AREA = "Today"
+    PALETTE = {  # the command palette's entries (screens.palette): action → title, help
+        "add": ("Add goal", "Add a daily or weekly goal"),
+        "tick": ("Tick goal", "Complete or clear the selected goal today"),
+        "count(1)": ("Add 1", "Count one more on the selected goal today"),
+        "count(-1)": ("Take 1 off", "Count one less on the selected goal today"),
+        "skip": ("Skip goal today", "Skip the selected goal today"),
+        "rest": ("Rest day", "Mark or clear today as a rest day"),
+        "log_followup": ("Log follow-up", "Log the interaction for the highlighted follow-up"),
+        "quiet_follow_up": ("Follow up a quiet application",
+                            "A follow-up on the highlighted quiet application's first contact (f)"),
+        "quiet_ghosted": ("Close a quiet application as ghosted",
+                          "Close the highlighted quiet application as ghosted; u undoes it (g)"),
+    }
 
     FIRST_FOCUS = "#today-goals"
 
@@ -310,19 +323,3 @@ class TodayScreen(DataScreen):
         if result is not None:
             self.app.refresh_data()
             self.notify(f"Added {result.goal.name}", markup=False)
-
-    def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
-        yield "Today: Add goal", "Add a daily or weekly goal (a)", self.action_add
-        yield "Today: Tick goal", "Complete or clear the selected goal today (space)", self.action_tick
-        yield "Today: Add 1", "Count one more on the selected goal today (+)", partial(self.action_count, 1)
-        yield "Today: Take 1 off", "Count one less on the selected goal today (-)", partial(self.action_count, -1)
-        yield "Today: Skip goal today", "Skip the selected goal today (s)", self.action_skip
-        yield "Today: Rest day", "Mark or clear today as a rest day (r)", self.action_rest
-        yield ("Today: Log follow-up", "Log the interaction for the highlighted follow-up (l)",
-               self.action_log_followup)
-        yield ("Today: Follow up a quiet application",
-               "A follow-up on the highlighted quiet application's first contact (f)",
-               self.action_quiet_follow_up)
-        yield ("Today: Close a quiet application as ghosted",
-               "Close the highlighted quiet application as ghosted; u undoes it (g)",
-               self.action_quiet_ghosted)

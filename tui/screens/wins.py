@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
 from datetime import date
 
 from rich.text import Text
@@ -69,6 +68,12 @@ class WinsScreen(DataScreen):
         Binding("e", "edit", "Edit"),
         Binding("d", "delete", "Delete"),
     ]
+    AREA = "Wins"
+    PALETTE = {  # the command palette's entries (screens.palette): action → title, help
+        "filter": ("Filter by kind", "Cycle through the kinds of win"),
+        "edit": ("Edit your win", "Edit the highlighted win of your own"),
+        "delete": ("Delete your win", "Delete the highlighted win of your own"),
+    }
 
     FIRST_FOCUS = "#wins-list"
 
@@ -185,8 +190,3 @@ class WinsScreen(DataScreen):
 
         self.app.push_screen(ConfirmScreen(
             "Delete a win", f"Delete “{win.title}” of {win.day:%a %d %b %Y}?\nu undoes it."), answered)
-
-    def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
-        yield "Wins: Filter by kind", "Cycle through the kinds of win (f)", self.action_filter
-        yield "Wins: Edit your win", "Edit the highlighted win of your own (e)", self.action_edit
-        yield "Wins: Delete your win", "Delete the highlighted win of your own (d)", self.action_delete
