@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import replace
 from importlib import import_module
 from time import monotonic
 from typing import Any
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widget import AwaitMount
 
 from . import paths
 from .core.errors import InputError
+from .core.mood import Rejection
 from .services import Rebound
 from .services.undo import undo
 from .theme_variables import mood_and_heat_colours
@@ -24,8 +24,9 @@ from .store.errors import CorruptFileError, StoreError
 from .store.folder import DataFolderGoneError
 from .services import settings as settings_service
 from .theme import REBOUND_THEME
-from .jump import jump_commands
+from .screens.data_screen import DataScreen
 from .screens.lazy import LazyScreen
+from .screens.palette import HasPalette, JumpCommands, KeyCommands
 from .textual_compat import add_stylesheets, open_in_dark_theme, style_app_now
 from .screens import today  # noqa: F401  (the first screen: imported with the app)
 
@@ -40,7 +41,7 @@ LATER_STYLES = ("forms.tcss", "help.tcss", "wins.tcss", "goals.tcss", "confirm.t
                 "mood.tcss", "applications.tcss")  # parsed after the first frame, or before a screen shows
 
 
-class ReboundApp(App[None]):
+class ReboundApp(HasPalette, App[None]):
     TITLE = "Rebound"
     CSS_PATH = [paths.styles_dir() / name for name in STYLES]
     MODES = {"today": LazyScreen("today", "TodayScreen"), "goals": LazyScreen("goals", "GoalsScreen"),
@@ -68,8 +69,24 @@ class ReboundApp(App[None]):
         Binding("v", "review", "Weekly review", id="app.review", show=False),
         Binding("comma", "settings", "Settings", key_display=",", id="app.settings", show=False),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
-        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("q", "quit", "Quit", id="app.quit"),  # in the palette as Textual's own "Quit"
     ]
+    PALETTE = {  # the command palette's entries (screens.palette): action → title, help
+        "switch_mode('today')": ("Today", "Go to the Today screen"),
+        "switch_mode('goals')": ("Goals", "Go to the Goals screen"),
+        "switch_mode('contacts')": ("Contacts", "Go to the Contacts screen"),
+        "switch_mode('mood')": ("Mood", "Go to the Mood screen"),
+        "log_mood": ("Log mood", "How are you feeling, 1 to 5"),
+        "log_rejection": ("Log a rejection", "Reflect on it and ask for feedback"),
+        "switch_mode('wins')": ("Wins", "Go to the Wins screen"),
+        "review": ("Weekly review", "This week's review; save it as Markdown"),
+        "switch_mode('applications')": ("Applications", "Go to the Applications screen"),
+        "help": ("Help", "List every key"),
+        "settings": ("Settings", "Day start, first day of the week, theme"),
+        "undo": ("Undo", "Undo the last change of this session"),
+        "record_win": ("Record a win", "A small victory in your words"),
+    }
+    COMMANDS = App.COMMANDS | {KeyCommands, JumpCommands}
 
     def __init__(self, rb: Rebound, *, poll_seconds: float = POLL_SECONDS) -> None:
         super().__init__()
@@ -250,14 +267,10 @@ class ReboundApp(App[None]):
         except StoreError as exc:  # the settings cannot be read: the screen keeps what it drew
             self.report_unreadable(exc)
             return
-        screen = self.screen
-        for candidate in reversed(self.screen_stack):
-            if hasattr(candidate, "reload"):
-                screen = candidate
-                break
-        reload = getattr(screen, "reload", None)
-        if reload is not None:
-            self.read(reload)
+        for screen in reversed(self.screen_stack):  # a form or a prompt may be on top
+            if isinstance(screen, DataScreen):
+                self.read(screen.reload)
+                return
 
     def read(self, draw: Callable[[], object]) -> None:
         """Draw from the store; a file that cannot be read becomes a toast, never a crash."""
@@ -327,7 +340,7 @@ class ReboundApp(App[None]):
 
     def _mood_logged(self, saved: object | None) -> None:
         if saved is not None:
-            self.notify("Reflection saved" if hasattr(saved, "company") else "Mood logged")
+            self.notify("Reflection saved" if isinstance(saved, Rejection) else "Mood logged")
             self.refresh_data()
 
     def action_settings(self) -> None:
@@ -357,26 +370,3 @@ class ReboundApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen.active_bindings))
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Today", "Go to the Today screen (1)", lambda: self.switch_mode("today"))
-        yield SystemCommand("Goals", "Go to the Goals screen (2)", lambda: self.switch_mode("goals"))
-        yield SystemCommand("Contacts", "Go to the Contacts screen (3)", lambda: self.switch_mode("contacts"))
-        yield SystemCommand("Mood", "Go to the Mood screen (4)", lambda: self.switch_mode("mood"))
-        yield SystemCommand("Log mood", "How are you feeling, 1 to 5 (m)", self.action_log_mood)
-        yield SystemCommand("Log a rejection", "Reflect on it and ask for feedback (x)",
-                            self.action_log_rejection)
-        yield SystemCommand("Wins", "Go to the Wins screen (5)", lambda: self.switch_mode("wins"))
-        yield SystemCommand("Weekly review", "This week's review; save it as Markdown (v)", self.action_review)
-        yield SystemCommand("Applications", "Go to the Applications screen (6)",
-                            lambda: self.switch_mode("applications"))
-        yield SystemCommand("Help", "List every key (?)", self.action_help)
-        yield SystemCommand("Settings", "Day start, first day of the week, theme (,)", self.action_settings)
-        yield SystemCommand("Undo", "Undo the last change of this session (u)", self.action_undo)
-        yield SystemCommand("Record a win", "A small victory in your words (w)", self.action_record_win)
-        commands = getattr(screen, "commands", None)
-        if commands is not None:
-            for title, help_text, callback in commands():
-                yield SystemCommand(title, help_text, callback)
-        yield from jump_commands(self)

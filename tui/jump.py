@@ -2,32 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual.app import SystemCommand
-from textual.markup import escape  # palette titles are parsed as markup
-
+from .services import memo
 from .store import repo
 
 if TYPE_CHECKING:
-    from .app import ReboundApp
+    from .screens.host import HostApp
+    from .services.context import Rebound
 
 
-def jump_commands(app: ReboundApp) -> Iterator[SystemCommand]:
-    from .store import contacts as contact_repo  # imported when the palette opens
+def names(rb: Rebound) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """(id, name) of every goal and of every contact, read once per version of the data."""
+    def read() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+        from .store import contacts as contact_repo  # imported when the palette is searched
 
-    store = app.rb.store
-    for goal in repo.goals(store):
-        yield SystemCommand(f"Goals: Jump to {escape(goal.name)}", "Open the Goals screen on this goal",
-                            partial(jump_to_goal, app, goal.id))
-    for contact in contact_repo.contacts(store):
-        yield SystemCommand(f"Contacts: Jump to {escape(contact.name)}", "Open the Contacts screen on this contact",
-                            partial(jump_to_contact, app, contact.id))
+        return (tuple((g.id, g.name) for g in repo.goals(rb.store)),
+                tuple((c.id, c.name) for c in contact_repo.contacts(rb.store)))
+
+    return memo.memoised(rb, "jump-names", read)
 
 
-async def jump_to_goal(app: ReboundApp, goal_id: str) -> None:
+def jump_targets(app: HostApp) -> list[tuple[str, str, Callable[[], Any]]]:
+    """Title, help and callback of each jump (titles are plain text: the palette shows them as typed)."""
+    goals, contacts = names(app.rb)
+    return [*((f"Goals: Jump to {name}", "Open the Goals screen on this goal",
+               partial(jump_to_goal, app, goal_id)) for goal_id, name in goals),
+            *((f"Contacts: Jump to {name}", "Open the Contacts screen on this contact",
+               partial(jump_to_contact, app, contact_id)) for contact_id, name in contacts)]
+
+
+async def jump_to_goal(app: HostApp, goal_id: str) -> None:
     from .widgets.goal_table import GoalTable
 
     await app.switch_mode("goals")
@@ -39,10 +46,11 @@ async def jump_to_goal(app: ReboundApp, goal_id: str) -> None:
         return
 
 
-async def jump_to_contact(app: ReboundApp, contact_id: str) -> None:
+async def jump_to_contact(app: HostApp, contact_id: str) -> None:
+    from .screens.contacts import ContactsScreen
+
     await app.switch_mode("contacts")
     screen = app.screen
-    if getattr(screen, "query_text", ""):
-        screen.action_clear_filter()  # type: ignore[attr-defined]
-    screen._select = contact_id  # type: ignore[attr-defined]  # honoured by the next reload
+    if isinstance(screen, ContactsScreen):
+        screen.select(contact_id)  # honoured by the next reload
     app.refresh_data()

@@ -16,6 +16,7 @@ from tui.services.transfer import export_data
 from tui.services.wins import all_wins
 from tui.widgets.contact_table import ContactTable
 from tui.widgets.interaction_list import InteractionList
+from tui.screens.palette import key_commands
 
 SIZE = (110, 34)
 TODAY = date(2026, 11, 26)
@@ -109,7 +110,7 @@ async def test_tab_goes_back_to_the_table_and_e_there_still_edits_the_contact(ma
         await open_history(app, pilot)
         await pilot.press("tab")
         assert app.screen.focused is app.screen.query_one(ContactTable)
-        titles = [t for t, _, _ in app.screen.commands()]
+        titles = [c.title for c in key_commands(app, app.screen)]
         assert "Contacts: Delete the highlighted interaction" in titles
         await pilot.press("question_mark")
         await pilot.pause()

@@ -22,6 +22,7 @@ from tui.store import contacts as repo
 from tui.widgets.contact_table import PAGE, ContactTable
 from tui.widgets.followup_list import FollowUpList
 from tui.widgets.interaction_list import InteractionList
+from tui.screens.palette import key_commands
 
 SIZE = (110, 34)
 TODAY = date(2026, 11, 26)
@@ -281,11 +282,11 @@ async def test_command_palette_has_every_contacts_action(make_app, rb) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_contacts(app, pilot)
-        titles = [c.title for c in app.get_system_commands(screen)]
+        titles = [c.title for c in key_commands(app, screen)]
         assert "Contacts" in titles
         for action in ("Add contact", "Edit contact", "Delete contact", "Log an interaction",
                        "Set a follow-up", "Filter contacts"):
             assert f"Contacts: {action}" in titles
-        dict((c.title, c.callback) for c in app.get_system_commands(screen))["Contacts: Set a follow-up"]()
+        dict((c.title, c.callback) for c in key_commands(app, screen))["Contacts: Set a follow-up"]()
         await pilot.pause()
         assert isinstance(app.screen, FollowUpForm)

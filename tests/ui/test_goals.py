@@ -23,6 +23,7 @@ from tui.services.status import goal_summaries
 from tui.store import repo
 from tui.widgets.goal_table import COLUMNS, GoalTable
 from tui.widgets.heatmap import Heatmap
+from tui.screens.palette import key_commands
 
 SIZE = (110, 34)
 TODAY = date(2026, 11, 26)
@@ -515,7 +516,7 @@ async def test_command_palette_lists_goals_actions_and_runs_one(make_app, rb, br
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_goals(app, pilot)
-        titles = [command.title for command in app.get_system_commands(screen)]
+        titles = [command.title for command in key_commands(app, screen)]
         for title in ("Goals", "Goals: Backfill (tick the cursor day)", "Goals: Skip the cursor day",
                       "Goals: Rest day on the cursor day", "Goals: Edit goal", "Goals: Delete goal",
                       "Goals: Archive or restore goal", "Goals: Show or hide archived goals",

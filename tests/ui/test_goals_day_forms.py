@@ -15,6 +15,7 @@ from tui.services import checkins as checkin_service
 from tui.services import goals as goal_service
 from tui.services.transfer import export_data
 from tui.store import repo
+from tui.screens.palette import key_commands
 
 SIZE = (110, 34)
 TODAY = date(2026, 11, 26)
@@ -91,7 +92,7 @@ async def test_the_new_keys_show_in_help_and_the_palette(make_app, rb):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_goals(app, pilot)
-        titles = [title for title, _, _ in screen.commands()]
+        titles = [c.title for c in key_commands(app, screen)]
         assert "Goals: Rest period…" in titles and "Goals: Set the cursor day's count…" in titles
         await pilot.press("question_mark")
         await pilot.pause()

@@ -7,6 +7,7 @@ from textual.widgets import Input, Select, Static
 from tui.screens.settings_form import SettingsForm
 from tui.services import goals as goal_service
 from tui.store import repo
+from tui.screens.palette import key_commands
 
 SIZE = (110, 34)
 
@@ -71,7 +72,7 @@ async def test_settings_offers_only_known_themes_and_weekdays_and_saves_one(make
 async def test_settings_is_in_the_command_palette(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        titles = [c.title for c in app.get_system_commands(app.screen)]
+        titles = [c.title for c in key_commands(app, app.screen)]
         assert "Settings" in titles
         await pilot.pause()
 

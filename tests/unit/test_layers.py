@@ -59,3 +59,16 @@ def test_the_store_alone_touches_its_private_attributes() -> None:
                     and node.value.id == "store" and node.attr.startswith("_")):
                 reaches.append(f"{path.relative_to(TUI)}:{node.lineno} store.{node.attr}")
     assert reaches == []
+
+
+def test_screens_and_widgets_never_import_the_app() -> None:
+    """What they need of it is screens/host.ScreenHost; tui/app.py imports them, not the reverse
+    (not even for a type annotation)."""
+    found = []
+    for layer in ("screens", "widgets"):
+        for path in sorted((TUI / layer).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and (
+                        (node.level == 2 and node.module == "app") or node.module == "tui.app"):
+                    found.append(f"{layer}/{path.name}:{node.lineno}")
+    assert found == []

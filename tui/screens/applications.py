@@ -6,17 +6,13 @@ The data is read on reload (a change here or elsewhere); filtering and moving on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
 from datetime import date
-from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Static
 
 from ..core.applications import OPEN_STAGES, STAGES, Application
 from ..services import applications as app_service
@@ -28,27 +24,10 @@ from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
 from ..widgets.text_input import TextInput
 from .app_lines import funnel_text
-from .filter_box import FilterAsYouType
-from .lazy import repeated_resume
-
-if TYPE_CHECKING:
-    from ..app import ReboundApp
+from .table_screen import RecordTableScreen
 
 FILTERS = ("all", "open", *STAGES, "closed")
 WINDOWS = (30, 90, None)
-COMMANDS = (
-    ("Add application", "Add a job application (a)", "add"),
-    ("Edit application", "Edit the selected application (e)", "edit"),
-    ("Delete application", "Delete the selected application and its history, after asking (d)",
-     "delete"),
-    ("Move a stage forward", "applied → screen → interview → final → offer (>)", "forward"),
-    ("Move a stage back", "One stage back, or reopen a closed application (<)", "back"),
-    ("Close application", "As rejected, withdrawn, ghosted or accepted (c)", "close"),
-    ("Filter by stage", "All, open, each stage, closed (f)", "cycle_filter"),
-    ("Filter applications", "By company or role as you type (/)", "filter"),
-    ("Clear the filters", "Every application again: all stages, no text (esc)", "clear_filter"),
-    ("Funnel window", "The funnel for 30 days, 90 days or all time (t)", "cycle_window"),
-)
 
 
 def rows(rb: Rebound, today: date) -> list[AppRow]:
@@ -85,8 +64,9 @@ def prepare(rb: Rebound) -> None:
     rows(rb, rb.today())
 
 
-class ApplicationsScreen(FilterAsYouType, Screen[None]):
-    FILTER_BOX, FILTER_TABLE = "apps-filter", ApplicationTable
+class ApplicationsScreen(RecordTableScreen):
+    FILTER_BOX, FILTER_TABLE, RECORD = "apps-filter", ApplicationTable, Application
+    FIRST_FOCUS, NONE_YET = "#apps-table", "Add an application first (a)."
     BINDINGS = [
         Binding("j", "cursor(1)", "Down", key_display="j/↓", show=False),
         Binding("k", "cursor(-1)", "Up", key_display="k/↑", show=False),
@@ -101,8 +81,19 @@ class ApplicationsScreen(FilterAsYouType, Screen[None]):
         Binding("t", "cycle_window", "Funnel 30/90/all", show=False),
         Binding("escape", "clear_filter", "Clear filter", key_display="esc", show=False),
     ]
-
-    app: ReboundApp
+    AREA = "Applications"
+    PALETTE = {  # the command palette's entries (screens.palette): action → title, help
+        "add": ("Add application", "Add a job application"),
+        "edit": ("Edit application", "Edit the selected application"),
+        "delete": ("Delete application", "Delete the selected application and its history, after asking"),
+        "forward": ("Move a stage forward", "applied → screen → interview → final → offer"),
+        "back": ("Move a stage back", "One stage back, or reopen a closed application"),
+        "close": ("Close application", "As rejected, withdrawn, ghosted or accepted"),
+        "cycle_filter": ("Filter by stage", "All, open, each stage, closed"),
+        "filter": ("Filter applications", "By company or role as you type"),
+        "clear_filter": ("Clear the filters", "Every application again: all stages, no text"),
+        "cycle_window": ("Funnel window", "The funnel for 30 days, 90 days or all time"),
+    }
 
     def __init__(self) -> None:
         super().__init__()
@@ -110,9 +101,6 @@ class ApplicationsScreen(FilterAsYouType, Screen[None]):
         self.today = date.min
         self.stage_filter = "all"
         self.window: int | None = 30
-        self.query_text = ""
-        self._select: str | None = None  # the row to put the cursor on at the next draw
-        self._drawn: tuple[object, ...] | None = None
         self._names: dict[str, str] | None = None  # contact id → name, read with the details
 
     def compose(self) -> ComposeResult:
@@ -128,28 +116,14 @@ class ApplicationsScreen(FilterAsYouType, Screen[None]):
                 yield Static(id="apps-funnel")
         yield KeyBar()
 
-    def on_mount(self) -> None:
-        self.query_one("#apps-filter", Input).display = False
-        self.query_one(ApplicationTable).focus()
-
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        if not repeated_resume(self, event):
-            self.app.refresh_data()
-
     # Drawing --------------------------------------------------------------------------------
-    def reload(self) -> None:
-        rb = self.app.rb
-        drawn = (rb.data_token(), rb.today())
-        if drawn == self._drawn and self._select is None:
-            return  # nothing changed since the last visit: keep the table (and its cursor)
-        self.today = rb.today()
-        self.all_rows = rows(rb, self.today)
+    def draw(self, today: date, first: bool) -> None:
+        self.today = today
+        self.all_rows = rows(self.app.rb, today)
         self._names = None
-        first = self._drawn is None
         self.show_rows()
-        self._drawn = drawn
         if first:  # the table first; the funnel (every application walked) a frame later
-            self.call_after_refresh(self.app.read, self.show_funnel)
+            self.draw_later(self.show_funnel)
         else:
             self.show_funnel()
 
@@ -159,9 +133,7 @@ class ApplicationsScreen(FilterAsYouType, Screen[None]):
         words = self.query_text.casefold().split()
         shown = [r for r in self.all_rows if shown_by(self.stage_filter, r)
                  and (not words or matches(r.app, words))]
-        select = self._select or (selected.app.id if selected else None)
-        self._select = None
-        table.show(shown, self.today, select)
+        table.show(shown, self.today, self.take_selection(selected.app.id if selected else None))
         opened = sum(r.app.is_open for r in self.all_rows)
         quiet = sum(r.quiet is not None for r in self.all_rows)
         title = f"Applications · {len(self.all_rows)} · {opened} open · {quiet} quiet"
@@ -209,11 +181,6 @@ class ApplicationsScreen(FilterAsYouType, Screen[None]):
             out.append(stage)
         self.query_one("#apps-detail-text", Static).update(out)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        event.stop()
-        self.query_one(ApplicationTable).more()
-        self.show_detail()
-
     # Filters --------------------------------------------------------------------------------
     def action_cycle_filter(self) -> None:
         self.stage_filter = FILTERS[(FILTERS.index(self.stage_filter) + 1) % len(FILTERS)]
@@ -233,18 +200,8 @@ class ApplicationsScreen(FilterAsYouType, Screen[None]):
         table.action_cursor_down() if step > 0 else table.action_cursor_up()
 
     def _selected(self) -> Application | None:
-        row = self.query_one(ApplicationTable).selected()
-        if row is None:
-            self.notify("Add an application first (a).", severity="warning", timeout=3)
+        row: AppRow | None = self.selected_row()
         return row.app if row else None
-
-    def _saved(self, message: str, result: object | None) -> None:
-        if result is None:
-            return
-        if isinstance(result, Application):  # a new, edited or moved application: the cursor on it
-            self._select = result.id
-        self.app.refresh_data()
-        self.notify(message, markup=False)
 
     def action_add(self) -> None:
         from .application_form import ApplicationForm  # forms are imported when first opened
@@ -312,16 +269,6 @@ class ApplicationsScreen(FilterAsYouType, Screen[None]):
         if not (app := self._selected()):
             return
         rb = self.app.rb
-
-        def deleted(message: str) -> None:
-            self.app.refresh_data()
-            self.notify(message, markup=False)
-
         confirm_delete(self.app, "application", app.title, f"its {counted(len(app.history), 'stage')}",
                        lambda: self.app.attempt(lambda: app_service.delete_application(rb, app.id)),
-                       deleted)
-
-    def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
-        for title, help_text, action in COMMANDS:
-            yield f"Applications: {title}", help_text, getattr(self, f"action_{action}")
-
+                       self._changed)

@@ -5,17 +5,15 @@ The data is read on reload (a change here or elsewhere); filtering and moving on
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Static
 
 from ..core.applications import short_title
 from ..core.contacts import Contact, Interaction, Urgency, humanize_days
@@ -28,28 +26,8 @@ from ..widgets.interaction_list import InteractionList
 from ..widgets.text_input import TextInput
 from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
-from .filter_box import FilterAsYouType
-from .lazy import repeated_resume
+from .table_screen import RecordTableScreen
 
-if TYPE_CHECKING:
-    from ..app import ReboundApp
-
-COMMANDS = (
-    ("Add contact", "Add a networking contact (a)", "add"),
-    ("Edit contact", "Edit the selected contact (e)", "edit"),
-    ("Delete contact", "Delete the selected contact and its interactions, after asking (d)", "delete"),
-    ("Log an interaction", "Log a message, call, coffee… with the selected contact (l)", "log"),
-    ("Set a follow-up", "A date, “in 2 weeks” or “every 14 days” for the selected contact (f)",
-     "follow_up"),
-    ("Go to the interactions (or back to the table)",
-     "Then e edits and d deletes the highlighted interaction (tab)", "toggle_history"),
-    ("Edit the highlighted interaction", "Its kind, note or day (tab to the interactions, then e)",
-     "edit_interaction"),
-    ("Delete the highlighted interaction", "Asks first; u undoes it (tab to the interactions, then d)",
-     "delete_interaction"),
-    ("Filter contacts", "Filter by name, company or tag as you type (/)", "filter"),
-    ("Clear the filter", "Show every contact again (esc)", "clear_filter"),
-)
 
 
 def matches(view: ContactView, words: list[str]) -> bool:
@@ -65,8 +43,9 @@ def prepare(rb: Rebound) -> None:
         contact_service.history(rb, views[0].contact.id)  # reads every interaction once
 
 
-class ContactsScreen(FilterAsYouType, Screen[None]):
-    FILTER_BOX, FILTER_TABLE = "contacts-filter", ContactTable
+class ContactsScreen(RecordTableScreen):
+    FILTER_BOX, FILTER_TABLE, RECORD = "contacts-filter", ContactTable, Contact
+    FIRST_FOCUS, NONE_YET = "#contacts-table", "Add a contact first (a)."
     BINDINGS = [
         Binding("j", "cursor(1)", "Down", key_display="j/↓", show=False),
         Binding("k", "cursor(-1)", "Up", key_display="k/↑", show=False),
@@ -79,15 +58,26 @@ class ContactsScreen(FilterAsYouType, Screen[None]):
         Binding("escape", "clear_filter", "Clear filter", key_display="esc", show=False),
         Binding("tab", "toggle_history", "Interactions: e edits, d deletes", show=False),
     ]
-
-    app: ReboundApp
+    AREA = "Contacts"
+    PALETTE = {  # the command palette's entries (screens.palette): action → title, help
+        "add": ("Add contact", "Add a networking contact"),
+        "edit": ("Edit contact", "Edit the selected contact"),
+        "delete": ("Delete contact", "Delete the selected contact and its interactions, after asking"),
+        "log": ("Log an interaction", "Log a message, call, coffee… with the selected contact"),
+        "follow_up": ("Set a follow-up", "A date, “in 2 weeks” or “every 14 days” for the selected contact"),
+        "toggle_history": ("Go to the interactions (or back to the table)",
+                           "Then e edits and d deletes the highlighted interaction"),
+        "edit_interaction": ("Edit the highlighted interaction",
+                             "Its kind, note or day (tab to the interactions, then e)"),
+        "delete_interaction": ("Delete the highlighted interaction",
+                               "Asks first; u undoes it (tab to the interactions, then d)"),
+        "filter": ("Filter contacts", "Filter by name, company or tag as you type"),
+        "clear_filter": ("Clear the filter", "Show every contact again"),
+    }
 
     def __init__(self) -> None:
         super().__init__()
         self.views: list[ContactView] = []
-        self.query_text = ""
-        self._select: str | None = None  # the row to put the cursor on at the next draw
-        self._drawn: tuple[object, ...] | None = None  # what the last reload saw
         self._details_shown = False  # the first draw shows the table first
 
     def compose(self) -> ComposeResult:
@@ -104,27 +94,13 @@ class ContactsScreen(FilterAsYouType, Screen[None]):
                 yield InteractionList(id="contacts-history")
         yield KeyBar()
 
-    def on_mount(self) -> None:  # the data arrives with ScreenResume, which follows
-        self.query_one("#contacts-filter", Input).display = False
-        self.query_one(ContactTable).focus()
-
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        if not repeated_resume(self, event):
-            self.app.refresh_data()
-
     # Drawing --------------------------------------------------------------------------------
-    def reload(self) -> None:
-        rb = self.app.rb
-        drawn = (rb.data_token(), rb.today())
-        if drawn == self._drawn and self._select is None:
-            return  # nothing changed since the last visit: keep the table (and its cursor)
-        self.today = rb.today()
-        self.views = memo.contact_views(rb, self.today)
-        first = self._drawn is None
+    def draw(self, today: date, first: bool) -> None:
+        self.today = today
+        self.views = memo.contact_views(self.app.rb, today)
         self.show_rows()
-        self._drawn = drawn  # only once drawn without a read error
-        if first:  # the table comes first, the details (every interaction read) a frame later
-            self.call_after_refresh(self.app.read, self._details_ready)
+        if not self._details_shown:  # the table first, the details (every interaction read) later
+            self.draw_later(self._details_ready)
 
     def _details_ready(self) -> None:
         self._details_shown = True
@@ -135,9 +111,7 @@ class ContactsScreen(FilterAsYouType, Screen[None]):
         selected = table.selected()
         words = self.query_text.casefold().split()
         shown = [v for v in self.views if matches(v, words)] if words else self.views
-        select = self._select or (selected.contact.id if selected else None)
-        self._select = None
-        table.show(shown, self.today, select)
+        table.show(shown, self.today, self.take_selection(selected.contact.id if selected else None))
         overdue = sum(v.urgency is Urgency.OVERDUE for v in self.views)
         due = sum(v.urgency is Urgency.DUE for v in self.views)
         title = f"Contacts · {len(self.views)} · {overdue} overdue · {due} due today"
@@ -186,11 +160,6 @@ class ContactsScreen(FilterAsYouType, Screen[None]):
         text.update(out)
         self.query_one(InteractionList).show(items)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        event.stop()
-        self.query_one(ContactTable).more()
-        self.show_detail()
-
     # Actions --------------------------------------------------------------------------------
     def action_cursor(self, step: int) -> None:
         history = self.query_one(InteractionList)
@@ -198,18 +167,8 @@ class ContactsScreen(FilterAsYouType, Screen[None]):
         table.action_cursor_down() if step > 0 else table.action_cursor_up()
 
     def _selected(self) -> ContactView | None:
-        view = self.query_one(ContactTable).selected()
-        if view is None:
-            self.notify("Add a contact first (a).", severity="warning", timeout=3)
+        view: ContactView | None = self.selected_row()
         return view
-
-    def _saved(self, message: str, result: object | None) -> None:
-        if result is None:
-            return
-        if isinstance(result, Contact):  # a new or edited contact: put the cursor on it
-            self._select = result.id
-        self.app.refresh_data()
-        self.notify(message, markup=False)
 
     def action_add(self) -> None:
         from .contact_forms import ContactForm  # forms are imported when first opened
@@ -250,14 +209,9 @@ class ContactsScreen(FilterAsYouType, Screen[None]):
             return
         contact, rb = view.contact, self.app.rb
         what = counted(contact_service.interaction_count(rb, contact.id), "interaction")
-
-        def deleted(message: str) -> None:
-            self.app.refresh_data()
-            self.notify(message, markup=False)
-
         confirm_delete(self.app, "contact", contact.name, what,
                        lambda: self.app.attempt(lambda: contact_service.delete_contact(rb, contact.id) + 1),
-                       deleted)
+                       self._changed)
 
     # Interactions in the detail pane --------------------------------------------------------------
     def action_toggle_history(self) -> None:
@@ -297,13 +251,8 @@ class ContactsScreen(FilterAsYouType, Screen[None]):
 
         def answered(yes: bool | None) -> None:
             if yes and self.app.attempt(lambda: contact_service.delete_interaction(rb, item.id)):
-                self.app.refresh_data()
-                self.notify(f"Deleted {what}. u undoes it.", markup=False)
+                self._changed(f"Deleted {what}. u undoes it.")
 
         self.app.push_screen(ConfirmScreen("Delete interaction", f"Delete {what}?\n"
                                            "Any win it earned goes with it. u undoes it while the app is open."),
                              answered)
-
-    def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
-        for title, help_text, action in COMMANDS:
-            yield f"Contacts: {title}", help_text, getattr(self, f"action_{action}")

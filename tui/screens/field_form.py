@@ -23,7 +23,7 @@ from .form_fields import CheckedForm, choice, field_value
 from .saving import save_form
 
 if TYPE_CHECKING:
-    from ..app import ReboundApp
+    from .host import HostApp
 
 
 class FieldForm(CheckedForm[Any]):
@@ -35,7 +35,7 @@ class FieldForm(CheckedForm[Any]):
     SUGGEST: ClassVar[dict[str, list[str]]] = {}
     CHOICES: ClassVar[dict[str, list[str]]] = {}
 
-    app: ReboundApp
+    app: HostApp
 
     def __init__(self, title: str, initial: dict[str, str] | None = None, subtitle: str = "") -> None:
         super().__init__()

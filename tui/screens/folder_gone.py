@@ -18,7 +18,7 @@ from ..store.folder import DataFolderGoneError
 from .confirm import ConfirmScreen
 
 if TYPE_CHECKING:
-    from ..app import ReboundApp
+    from .host import HostApp
 
 
 class FolderGoneScreen(ConfirmScreen):
@@ -46,7 +46,7 @@ class FolderGoneScreen(ConfirmScreen):
             yield Static("n, esc or enter waits · y starts afresh", id="confirm-hint")
 
 
-def offer_start_afresh(app: ReboundApp, error: DataFolderGoneError) -> None:
+def offer_start_afresh(app: HostApp, error: DataFolderGoneError) -> None:
     """Ask once per vanished folder; after "Wait for it" failed changes only show a toast."""
     seen = ("gone", error.folder)
     if seen in app.restore_declined or any(isinstance(s, FolderGoneScreen) for s in app.screen_stack):

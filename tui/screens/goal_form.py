@@ -19,7 +19,7 @@ from .form_fields import CheckedForm, choice, field_value
 from .saving import save_form
 
 if TYPE_CHECKING:
-    from ..app import ReboundApp
+    from .host import HostApp
 
 FIELDS = ("name", "target", "period", "weekdays")
 PERIOD_LABELS = {"day": "per day", "week": "per week"}
@@ -38,7 +38,7 @@ class GoalForm(CheckedForm[GoalFormResult | None]):
         Binding("enter", "save", "Save", priority=True),
     ]
 
-    app: ReboundApp
+    app: HostApp
 
     def __init__(self, goal: Goal | None = None) -> None:
         """A new goal, or (given ``goal``) an edit of it with every field filled in."""

@@ -6,17 +6,14 @@ the cursor repaints the heatmap and the day line only; the data is read again af
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
-from functools import partial
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from ..core.clock import format_weekdays
@@ -33,10 +30,9 @@ from ..widgets.heatmap import Heatmap
 from .goal_lines import GoalLines
 from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
-from .lazy import repeated_resume
+from .data_screen import DataScreen
 
 if TYPE_CHECKING:
-    from ..app import ReboundApp
     from .goal_form import GoalFormResult
 
 DAY = Binding.Group("Day", compact=True)
@@ -47,28 +43,10 @@ HINT = (
     "[b]H[/b] show archived  [b]d[/b] delete  [b]c[/b] day's count  "
     "[b]R[/b] rest period  [b]?[/b] every key"
 )
-COMMANDS = (  # the command palette's entries: title, help, action, arguments
-    ("Backfill (tick the cursor day)", "Complete or clear the cursor day (space)", "tick", ()),
-    ("Add 1 on the cursor day", "Count one more on the cursor day (+)", "count", (1,)),
-    ("Take 1 off the cursor day", "Count one less on the cursor day (-)", "count", (-1,)),
-    ("Skip the cursor day", "Skip or unskip the selected goal on the cursor day (s)", "skip", ()),
-    ("Rest day on the cursor day", "Mark or clear the cursor day as a rest day (r)", "rest", ()),
-    ("Set the cursor day's count…", "Type the selected goal's count for the cursor day (c)", "set_count", ()),
-    ("Rest period…", "Rest days for every goal from one day to another, even ahead (R)", "rest_period", ()),
-    ("Day back", "Move the day cursor a day back (←)", "move_day", (-1,)),
-    ("Day forward", "Move the day cursor a day forward (→)", "move_day", (1,)),
-    ("Week back", "Move the day cursor a week back ([)", "move_day", (-7,)),
-    ("Week forward", "Move the day cursor a week forward (])", "move_day", (7,)),
-    ("Add goal", "Add a daily or weekly goal (a)", "add", ()),
-    ("Edit goal", "Edit the selected goal (e)", "edit", ()),
-    ("Archive or restore goal", "Archive or restore the selected goal (A)", "archive", ()),
-    ("Show or hide archived goals", "Toggle archived goals (H)", "toggle_archived", ()),
-    ("Delete goal", "Delete the selected goal, after asking (d)", "delete", ()),
-)
 DAY_CLASSES = {DayState.COMPLETE: "-done", DayState.MISS: "-missed"}
 
 
-class GoalsScreen(Screen[None]):
+class GoalsScreen(DataScreen):
     BINDINGS = [
         Binding("j", "cursor_goal(1)", "Next goal", key_display="j/↓", show=False),
         Binding("k", "cursor_goal(-1)", "Previous goal", key_display="k/↑", show=False),
@@ -91,8 +69,27 @@ class GoalsScreen(Screen[None]):
         Binding("H", "toggle_archived", "Show/hide archived", key_display="H", show=False),
         Binding("d", "delete", "Delete goal", show=False),
     ]
+    AREA = "Goals"
+    PALETTE = {  # the command palette's entries (screens.palette): action → title, help
+        "tick": ("Backfill (tick the cursor day)", "Complete or clear the cursor day"),
+        "count(1)": ("Add 1 on the cursor day", "Count one more on the cursor day"),
+        "count(-1)": ("Take 1 off the cursor day", "Count one less on the cursor day"),
+        "skip": ("Skip the cursor day", "Skip or unskip the selected goal on the cursor day"),
+        "rest": ("Rest day on the cursor day", "Mark or clear the cursor day as a rest day"),
+        "set_count": ("Set the cursor day's count…", "Type the selected goal's count for the cursor day"),
+        "rest_period": ("Rest period…", "Rest days for every goal from one day to another, even ahead"),
+        "move_day(-1)": ("Day back", "Move the day cursor a day back"),
+        "move_day(1)": ("Day forward", "Move the day cursor a day forward"),
+        "move_day(-7)": ("Week back", "Move the day cursor a week back"),
+        "move_day(7)": ("Week forward", "Move the day cursor a week forward"),
+        "add": ("Add goal", "Add a daily or weekly goal"),
+        "edit": ("Edit goal", "Edit the selected goal"),
+        "archive": ("Archive or restore goal", "Archive or restore the selected goal"),
+        "toggle_archived": ("Show or hide archived goals", "Toggle archived goals"),
+        "delete": ("Delete goal", "Delete the selected goal, after asking"),
+    }
 
-    app: ReboundApp
+    FIRST_FOCUS = "#goals-table"
 
     def __init__(self) -> None:
         super().__init__()
@@ -101,7 +98,6 @@ class GoalsScreen(Screen[None]):
         self.week_start = 0
         self.show_archived = False
         self.histories: dict[str, GoalHistory] = {}
-        self._token: object = None  # what the last reload saw, to skip needless reloads
         self._lines = GoalLines()
         self._rest_reasons: dict[date, str] = {}
 
@@ -117,23 +113,10 @@ class GoalsScreen(Screen[None]):
             yield Static(HINT, id="goals-hint")
         yield KeyBar()
 
-    def on_mount(self) -> None:
-        self.query_one(GoalTable).focus()
-
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        """Back on this screen (a mode switch, a closed form): read again if anything changed."""
-        if repeated_resume(self, event):
-            return
-        rb = self.app.rb
-        if self._token != (rb.data_token(), rb.today()):
-            self.reload()
-
     # Drawing --------------------------------------------------------------------------------
-    def reload(self) -> None:
+    def draw(self, today: date, first: bool) -> None:
         rb = self.app.rb
-        today = rb.today()
         week_start = self.week_start = rb.clock.week_start
-        self._token = (rb.data_token(), today)
         if self.day is None or self.day > today or self.day == self.today:
             self.day = today  # first load, or the cursor was on "today" when the day rolled over
         self.today = today
@@ -330,7 +313,7 @@ class GoalsScreen(Screen[None]):
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
-        self.reload()
+        self.redraw()
 
     def action_delete(self) -> None:
         from .confirm import confirm_delete, counted
@@ -341,7 +324,3 @@ class GoalsScreen(Screen[None]):
         what = "its " + counted(goal_service.checkin_count(rb, goal.id), "check-in")
         confirm_delete(self.app, "goal", goal.name, what,
                        lambda: self._change(lambda: goal_service.delete_goal(rb, goal.id)), self._say)
-
-    def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
-        for title, help_text, action, args in COMMANDS:
-            yield f"Goals: {title}", help_text, partial(getattr(self, f"action_{action}"), *args)

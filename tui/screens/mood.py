@@ -3,17 +3,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
-from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -27,10 +25,7 @@ from ..widgets.mood_trend import MoodTrend, days_per_column
 from ..widgets.year_pixels import YearPixels
 from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
-from .lazy import repeated_resume
-
-if TYPE_CHECKING:
-    from ..app import ReboundApp
+from .data_screen import DataScreen
 
 PAGE = 25  # about two screens of entries at first; enter on the last option shows more
 REJECTIONS_PAGE = 10  # two lines each: five busy years hold hundreds
@@ -90,7 +85,7 @@ def prepare(rb: Rebound) -> None:
     mood_rejections(rb)
 
 
-class MoodScreen(Screen[None]):
+class MoodScreen(DataScreen):
     BINDINGS = [
         Binding("j", "cursor(1)", "Down", key_display="j/↓", show=False),
         Binding("k", "cursor(-1)", "Up", key_display="k/↑", show=False),
@@ -98,15 +93,21 @@ class MoodScreen(Screen[None]):
         Binding("e", "edit", "Edit"),
         Binding("d", "delete", "Delete"),
     ]
+    AREA = "Mood"
+    PALETTE = {  # the command palette's entries (screens.palette): action → title, help
+        "toggle_trend": ("Trend over 30 or 90 days", "Switch the trend window"),
+        "edit_lesson": ("Edit a lesson", "Edit the highlighted rejection's lesson (e)"),
+        "edit": ("Edit", "Edit the highlighted mood entry, or the lesson when the rejections have focus"),
+        "delete": ("Delete an entry", "Delete the highlighted mood entry or reflection, asking first"),
+    }
 
-    app: ReboundApp
+    FIRST_FOCUS = "#mood-entries"
 
     def __init__(self) -> None:
         super().__init__()
         self.window = TREND_WINDOWS[0]
         self.shown = PAGE
         self.shown_rejections = REJECTIONS_PAGE
-        self._drawn: tuple[object, ...] | None = None
         self._trend_values: list[float] = []
 
     def compose(self) -> ComposeResult:
@@ -129,30 +130,11 @@ class MoodScreen(Screen[None]):
                     yield OptionList(id="mood-rejections")
         yield KeyBar()
 
-    def on_mount(self) -> None:  # the data arrives with ScreenResume, which follows
-        self.query_one("#mood-entries", OptionList).focus()
-
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        if not repeated_resume(self, event):
-            self.app.refresh_data()
-
-    def reload(self) -> None:
-        rb = self.app.rb
-        today = rb.today()
-        drawn = (rb.data_token(), today, self.window, self.shown, self.shown_rejections)
-        if drawn == self._drawn:
-            return  # nothing changed since the last visit: keep the lists (and their cursors)
-        every_year = memo.peek(rb, ("mood-insights", today)) is not None
-        if not every_year:  # years of moods: draw the recent ones now, every year a frame later
-            # (a timer, not call_after_refresh: Textual drops a second resize asked for inside
-            # the refresh that laid out the first, and the insights would keep one line)
-            self.set_timer(0.001, partial(self.app.read, partial(self._draw_every_year, drawn)))
+    def draw(self, today: date, first: bool) -> None:
+        every_year = memo.peek(self.app.rb, ("mood-insights", today)) is not None
         self._draw(today, None if every_year else recent(today))
-        self._drawn = drawn  # only once drawn without a read error
-
-    def _draw_every_year(self, drawn: tuple[object, ...]) -> None:
-        if drawn == self._drawn and self.is_attached:
-            self._draw(self.app.rb.today(), None)
+        if not every_year:  # years of moods: the recent ones now, every year a frame later
+            self.draw_later(lambda: self._draw(self.app.rb.today(), None))
 
     def _draw(self, today: date, since: date | None) -> None:
         """Everything, from the files of ``since``'s year on (None: every year; only then the
@@ -222,13 +204,13 @@ class MoodScreen(Screen[None]):
     def _more(self, event: OptionList.OptionSelected) -> None:
         if event.option.id == MORE:
             self.shown += PAGE
-            self.reload()
+            self.redraw()
 
     @on(OptionList.OptionSelected, "#mood-rejections")
     def _selected_rejection(self, event: OptionList.OptionSelected) -> None:
         if event.option.id == MORE:
             self.shown_rejections += REJECTIONS_PAGE
-            self.reload()
+            self.redraw()
         else:
             self.action_edit_lesson()
 
@@ -238,7 +220,7 @@ class MoodScreen(Screen[None]):
 
     def action_toggle_trend(self) -> None:
         self.window = TREND_WINDOWS[(TREND_WINDOWS.index(self.window) + 1) % len(TREND_WINDOWS)]
-        self.reload()
+        self.redraw()
 
     def _highlighted_entry(self) -> MoodEntry | None:
         option = self.query_one("#mood-entries", OptionList).highlighted_option
@@ -316,10 +298,3 @@ class MoodScreen(Screen[None]):
         if rejection is not None:
             self.notify("Lesson saved")
             self.app.refresh_data()
-
-    def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
-        yield "Mood: Trend over 30 or 90 days", "Switch the trend window (t)", self.action_toggle_trend
-        yield "Mood: Edit a lesson", "Edit the highlighted rejection's lesson (e)", self.action_edit_lesson
-        yield ("Mood: Edit", "Edit the highlighted mood entry, or the lesson when the rejections "
-               "have focus (e)", self.action_edit)
-        yield "Mood: Delete an entry", "Delete the highlighted mood entry or reflection, asking first (d)", self.action_delete

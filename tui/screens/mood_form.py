@@ -26,7 +26,7 @@ from ..widgets.text_input import TextInput
 from .saving import save_form
 
 if TYPE_CHECKING:
-    from ..app import ReboundApp
+    from .host import HostApp
 
 FIELDS = ("score", "tags", "note")
 
@@ -60,7 +60,7 @@ class MoodForm(ModalScreen[MoodEntry | Rejection | None]):
         Binding("enter", "save", "Save", priority=True),
     ]
 
-    app: ReboundApp
+    app: HostApp
 
     def __init__(self, edit: MoodEntry | None = None) -> None:
         super().__init__()

@@ -25,7 +25,7 @@ from .form_fields import CheckedForm, choice, field_value
 from .saving import save_form
 
 if TYPE_CHECKING:
-    from ..app import ReboundApp
+    from .host import HostApp
     from ..core.applications import Application
 
 NO_APPLICATION = "— none —"
@@ -57,7 +57,7 @@ class RejectionForm(CheckedForm[Rejection | None]):
         Binding("enter", "save", "Save", priority=True),
     ]
 
-    app: ReboundApp
+    app: HostApp
 
     def __init__(self, draft: MoodDraft | None = None, *, edit: Rejection | None = None) -> None:
         super().__init__()

@@ -20,7 +20,7 @@ from ..services.restore import BrokenFile
 from .confirm import ConfirmScreen
 
 if TYPE_CHECKING:
-    from ..app import ReboundApp
+    from .host import HostApp
 
 
 class RestoreScreen(ConfirmScreen):
@@ -58,7 +58,7 @@ class RestoreScreen(ConfirmScreen):
         self.dismiss(yes and self.broken.backup is not None)
 
 
-def offer_restore(app: ReboundApp, error: CorruptFileError) -> None:
+def offer_restore(app: HostApp, error: CorruptFileError) -> None:
     """Ask whether to restore ``error``'s file: once, and not again after "Not now" until the file
     changes again."""
     seen = restore_service.content_id(error.path)

@@ -18,7 +18,7 @@ from ..core.weekly_review import WeeklyReview
 from ..services.weekly_review import default_path, save_markdown, weekly_review
 
 if TYPE_CHECKING:
-    from ..app import ReboundApp
+    from .host import HostApp
 
 
 class ReviewScreen(ModalScreen[None]):
@@ -30,7 +30,7 @@ class ReviewScreen(ModalScreen[None]):
         Binding("escape,v,q", "close", "Close", key_display="esc"),
     ]
 
-    app: ReboundApp
+    app: HostApp
 
     def __init__(self) -> None:
         super().__init__()

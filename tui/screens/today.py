@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from functools import partial
+from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.geometry import Region
 from textual.widgets import OptionList, Static
@@ -22,16 +20,15 @@ from ..services import memo
 from ..widgets.goal_list import GoalList
 from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
-from .lazy import repeated_resume
+from .data_screen import DataScreen
 
 if TYPE_CHECKING:
-    from ..app import ReboundApp
     from ..widgets.followup_list import FollowUpList
     from ..services.summaries import GoalSummary
     from .goal_form import GoalFormResult
 
 
-class TodayScreen(Screen[None]):
+class TodayScreen(DataScreen):
     BINDINGS = [
         Binding("j,down", "cursor(1)", "Down", key_display="j/↓", show=False),
         Binding("k,up", "cursor(-1)", "Up", key_display="k/↑", show=False),
@@ -43,9 +40,22 @@ class TodayScreen(Screen[None]):
         Binding("r", "rest", "Rest day"),
         Binding("l", "log_followup", "Log follow-up", show=False),  # named in the section title
     ]
+    AREA = "Today"
+    PALETTE = {  # the command palette's entries (screens.palette): action → title, help
+        "add": ("Add goal", "Add a daily or weekly goal"),
+        "tick": ("Tick goal", "Complete or clear the selected goal today"),
+        "count(1)": ("Add 1", "Count one more on the selected goal today"),
+        "count(-1)": ("Take 1 off", "Count one less on the selected goal today"),
+        "skip": ("Skip goal today", "Skip the selected goal today"),
+        "rest": ("Rest day", "Mark or clear today as a rest day"),
+        "log_followup": ("Log follow-up", "Log the interaction for the highlighted follow-up"),
+        "quiet_follow_up": ("Follow up a quiet application",
+                            "A follow-up on the highlighted quiet application's first contact (f)"),
+        "quiet_ghosted": ("Close a quiet application as ghosted",
+                          "Close the highlighted quiet application as ghosted; u undoes it (g)"),
+    }
 
-    app: ReboundApp
-    _drawn: tuple[object, ...] | None = None  # what the last reload saw
+    FIRST_FOCUS = "#today-goals"
 
     def compose(self) -> ComposeResult:
         yield TabBar("today")
@@ -83,24 +93,13 @@ class TodayScreen(Screen[None]):
             Static(id="today-wins"),
         ]
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        if not repeated_resume(self, event):
-            self.app.refresh_data()
-
-    def on_mount(self) -> None:  # the data arrives with ScreenResume, which follows
-        self.query_one(GoalList).focus()
-
     # Drawing --------------------------------------------------------------------------------
-    def reload(self) -> None:
+    def draw(self, today: date, first: bool) -> None:
         rb = self.app.rb
-        day = rb.today()
-        drawn, first = (rb.data_token(), day), self._drawn is None
-        if drawn == self._drawn:
-            return  # nothing changed since the last visit
-        summaries = memo.summaries(rb, day)
-        rest = checkin_service.rest_day(rb, day)
+        summaries = memo.summaries(rb, today)
+        rest = checkin_service.rest_day(rb, today)
         self.query_one("#today-date", Static).update(
-            day.strftime("%A %d %B %Y") + (f"  ·  {REST_DAY_LINE}" if rest else "")
+            today.strftime("%A %d %B %Y") + (f"  ·  {REST_DAY_LINE}" if rest else "")
         )
         self.query_one(GoalList).show(summaries)
         at_risk = [s.goal.name for s in summaries if s.streak.at_risk]
@@ -111,10 +110,9 @@ class TodayScreen(Screen[None]):
         empty.display = not summaries
         empty.update("No goals yet. Press [b]a[/b] to add one, e.g. “Send 2 applications”.")
         if first:  # the date and the goals come first, the rest a frame later
-            self.app.after_first_frame(self._show_rest_of_day)
+            self.draw_later(self._show_rest_of_day)
         else:
             self._show_rest_of_day()
-        self._drawn = drawn  # only once drawn without a read error
 
     def _show_rest_of_day(self) -> None:
         """Encouragement, follow-ups, mood and wins: each reads files (and needs modules) the
@@ -125,12 +123,12 @@ class TodayScreen(Screen[None]):
         rest_box = self.query_one("#today-rest")
         if not rest_box.children:  # the first time: mount its widgets, fill them once mounted
             rest_box.mount_all(self._rest_of_day_widgets())
-            self.call_after_refresh(self.app.read, self._show_rest_of_day)
+            self.draw_later(self._show_rest_of_day)
             return
         later = self.query_one("#today-later")
         if not later.children:  # a container takes its children once it is mounted itself
             later.mount_all(self._later_widgets())
-            self.call_after_refresh(self.app.read, self._show_rest_of_day)
+            self.draw_later(self._show_rest_of_day)
             return
         rb = self.app.rb
         day = rb.today()
@@ -325,19 +323,3 @@ class TodayScreen(Screen[None]):
         if result is not None:
             self.app.refresh_data()
             self.notify(f"Added {result.goal.name}", markup=False)
-
-    def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
-        yield "Today: Add goal", "Add a daily or weekly goal (a)", self.action_add
-        yield "Today: Tick goal", "Complete or clear the selected goal today (space)", self.action_tick
-        yield "Today: Add 1", "Count one more on the selected goal today (+)", partial(self.action_count, 1)
-        yield "Today: Take 1 off", "Count one less on the selected goal today (-)", partial(self.action_count, -1)
-        yield "Today: Skip goal today", "Skip the selected goal today (s)", self.action_skip
-        yield "Today: Rest day", "Mark or clear today as a rest day (r)", self.action_rest
-        yield ("Today: Log follow-up", "Log the interaction for the highlighted follow-up (l)",
-               self.action_log_followup)
-        yield ("Today: Follow up a quiet application",
-               "A follow-up on the highlighted quiet application's first contact (f)",
-               self.action_quiet_follow_up)
-        yield ("Today: Close a quiet application as ghosted",
-               "Close the highlighted quiet application as ghosted; u undoes it (g)",
-               self.action_quiet_ghosted)

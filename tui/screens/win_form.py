@@ -19,7 +19,7 @@ from ..widgets.text_input import TextInput
 from .saving import save_form
 
 if TYPE_CHECKING:
-    from ..app import ReboundApp
+    from .host import HostApp
 
 
 class WinForm(ModalScreen[str | None]):
@@ -30,7 +30,7 @@ class WinForm(ModalScreen[str | None]):
         Binding("enter", "save", "Save", priority=True),
     ]
 
-    app: ReboundApp
+    app: HostApp
 
     def __init__(self, edit: Win | None = None) -> None:
         super().__init__()

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
 from datetime import date
-from functools import partial
-from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -25,10 +20,7 @@ from ..services.wins import delete_win, newest_wins, own_win
 from ..services.summary_cache import win_kinds
 from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
-from .lazy import repeated_resume
-
-if TYPE_CHECKING:
-    from ..app import ReboundApp
+from .data_screen import DataScreen
 
 ALL = ""
 MORE = "more"
@@ -68,7 +60,7 @@ def prepare(rb: Rebound) -> None:
     newest(rb, ALL, PAGE, today, rb.clock.week_start)
 
 
-class WinsScreen(Screen[None]):
+class WinsScreen(DataScreen):
     BINDINGS = [
         Binding("j", "cursor(1)", "Down", key_display="j/↓", show=False),
         Binding("k", "cursor(-1)", "Up", key_display="k/↑", show=False),
@@ -76,14 +68,19 @@ class WinsScreen(Screen[None]):
         Binding("e", "edit", "Edit"),
         Binding("d", "delete", "Delete"),
     ]
+    AREA = "Wins"
+    PALETTE = {  # the command palette's entries (screens.palette): action → title, help
+        "filter": ("Filter by kind", "Cycle through the kinds of win"),
+        "edit": ("Edit your win", "Edit the highlighted win of your own"),
+        "delete": ("Delete your win", "Delete the highlighted win of your own"),
+    }
 
-    app: ReboundApp
+    FIRST_FOCUS = "#wins-list"
 
     def __init__(self) -> None:
         super().__init__()
         self.kind = ALL
         self.limit = PAGE
-        self._drawn: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
         yield TabBar("wins")
@@ -94,29 +91,16 @@ class WinsScreen(Screen[None]):
             yield Static(id="wins-empty")
         yield KeyBar()
 
-    def on_mount(self) -> None:  # the data arrives with ScreenResume, which follows
-        self.query_one(OptionList).focus()
-
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
-        if not repeated_resume(self, event):
-            self.app.refresh_data()
-
-    def reload(self) -> None:
+    def draw(self, today: date, first: bool) -> None:
         rb = self.app.rb
-        today, week_start = rb.today(), rb.clock.week_start
-        drawn = (rb.data_token(), self.kind, self.limit, today, week_start)
-        if drawn == self._drawn:
-            return  # nothing changed since the last visit: keep the list (and its cursor)
-        self._drawn = drawn
         counts = memo.peek(rb, ("win-kinds", today))
+        self._draw(today, rb.clock.week_start, counts)
         if counts is None:  # counting every year's wins: the newest are drawn first
-            self.set_timer(0.001, partial(self.app.read, partial(self._draw_counted, drawn)))
-        self._draw(today, week_start, counts)
+            self.draw_later(self._draw_counted)
 
-    def _draw_counted(self, drawn: tuple[object, ...]) -> None:
-        if drawn == self._drawn and self.is_attached:
-            rb = self.app.rb
-            self._draw(rb.today(), rb.clock.week_start, kinds_counted(rb, rb.today()))
+    def _draw_counted(self) -> None:
+        rb = self.app.rb
+        self._draw(rb.today(), rb.clock.week_start, kinds_counted(rb, rb.today()))
 
     def _draw(self, today: date, week_start: int, counts: Counter[str] | None) -> None:
         """The newest page; the totals (every year's) once ``counts`` are at hand."""
@@ -164,7 +148,7 @@ class WinsScreen(Screen[None]):
         if event.option.id == MORE:
             event.stop()
             self.limit += PAGE
-            self.reload()
+            self.redraw()
 
     def action_cursor(self, step: int) -> None:
         view = self.query_one(OptionList)
@@ -173,7 +157,7 @@ class WinsScreen(Screen[None]):
     def action_filter(self) -> None:
         index = self.kinds.index(self.kind) if self.kind in self.kinds else 0
         self.kind = self.kinds[(index + 1) % len(self.kinds)]
-        self.reload()
+        self.redraw()
 
     def _own_win(self) -> Win | None:
         """The highlighted win when it is one of the user's own; automatic ones say why not."""
@@ -206,8 +190,3 @@ class WinsScreen(Screen[None]):
 
         self.app.push_screen(ConfirmScreen(
             "Delete a win", f"Delete “{win.title}” of {win.day:%a %d %b %Y}?\nu undoes it."), answered)
-
-    def commands(self) -> Iterator[tuple[str, str, Callable[[], None]]]:
-        yield "Wins: Filter by kind", "Cycle through the kinds of win (f)", self.action_filter
-        yield "Wins: Edit your win", "Edit the highlighted win of your own (e)", self.action_edit
-        yield "Wins: Delete your win", "Delete the highlighted win of your own (d)", self.action_delete
