@@ -35,6 +35,7 @@ POLL_SECONDS = 1.0
 SCREENS = ("goals", "contacts", "mood", "wins", "applications")
 PREPARED = (*SCREENS, "mood_form", "win_form")  # then, when the user is idle, their data read ahead
 QUIET, PREPARE_EVERY = 0.25, 0.02  # seconds
+BACKGROUND_AT_LATEST = 1.0  # seconds after the first frame, if the first screen never says it is drawn
 IDLE_COLLECT = 1.0  # seconds without a key or a click before frozen garbage is collected
 STYLES = ("app.tcss", "today.tcss")  # what the first frame needs
 LATER_STYLES = ("forms.tcss", "help.tcss", "wins.tcss", "goals.tcss", "confirm.tcss", "contacts.tcss",
@@ -105,6 +106,7 @@ class ReboundApp(HasPalette, App[None]):
         self._after_first_frame: list[Callable[[], object]] = []
         self._unprepared = list(PREPARED)
         self._later_styles_loaded = False
+        self._background_started = False
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **mood_and_heat_colours(self.current_theme)}
@@ -150,18 +152,33 @@ class ReboundApp(HasPalette, App[None]):
                         severity="warning", timeout=20, markup=False)
 
     def _started(self) -> None:
-        """After the first frame: keep the start-up objects out of every later full collection
-        (they live as long as the app), then prepare the other screens while the user reads."""
+        """After the first frame: the rest of the first screen first (``start_drawn`` says when
+        it is on the terminal), then the background work."""
         self._first_frame_shown = True
-        self._load_later_styles()
         self._warn_if_folder_open()
         for draw in self._after_first_frame:
             self.read(draw)
-        for name in SCREENS:  # ~20 ms of imports, kept out of the first frame and the first visits
+        if self.is_running:  # not when it quits at once
+            self.set_timer(BACKGROUND_AT_LATEST, self._background)  # a screen that never says
+
+    def start_drawn(self) -> None:
+        """The first screen has drawn all it shows: the background work follows that frame."""
+        self.call_after_refresh(self._background)
+
+    def _background(self) -> None:
+        """Once, after the first screen is drawn in full: the other screens' styles and modules
+        (kept out of the start and of the first visits), start-up objects kept out of every
+        later full collection (they live as long as the app), then the other screens' data read
+        ahead while the user reads."""
+        if self._background_started:
+            return
+        self._background_started = True
+        self._load_later_styles()
+        for name in SCREENS:  # ~20 ms of imports
             import_module(f"{__package__}.screens.{name}")
         self._freeze()
         gc.enable()  # `rebound` starts with collections off (cli.launch)
-        if self.is_running:  # not when it quits at once
+        if self.is_running:
             self.mode_change_signal.subscribe(self, self._mode_changed)
             self.set_timer(QUIET, self._prepare_next)
             self.set_interval(IDLE_COLLECT / 2, self._collect_when_idle)

@@ -33,6 +33,9 @@ class ScreenHost(Protocol):
     def after_first_frame(self, draw: Callable[[], object]) -> None:
         """Run ``draw`` once the app's first frame is on the terminal (now, if it is)."""
 
+    def start_drawn(self) -> None:
+        """The first screen has drawn all it shows (the app's background work may begin)."""
+
     def celebrate_earned(self) -> None:
         """One toast for the wins the last change earned."""
 

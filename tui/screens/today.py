@@ -70,27 +70,26 @@ class TodayScreen(DataScreen):
         yield KeyBar()
 
     def _rest_of_day_widgets(self) -> list[Widget]:
+        """Follow-ups, then quiet applications, mood and wins (they scroll): mounted in one go
+        (children given to their container are mounted with it), filled once mounted."""
         from ..widgets.followup_list import FollowUpList  # imported when first shown
+        from ..widgets.quiet_list import QuietList
 
         return [
             Static("Follow-ups due · l logs the highlighted one (tab to move)",
                    classes="section-title", id="today-followups-title"),
             FollowUpList(id="today-followups"),
-            VerticalScroll(id="today-later"),  # quiet applications, mood and wins: they scroll
-        ]
-
-    def _later_widgets(self) -> list[Widget]:
-        from ..widgets.quiet_list import QuietList
-
-        return [
-            Static("Quiet applications · f follow up · g close as ghosted",
-                   classes="section-title", id="today-quiet-title"),
-            QuietList(id="today-quiet"),
-            Static(id="today-activities"),  # the work-search record while the week is short
-            Static("Mood", classes="section-title"),
-            Static(id="today-mood"),
-            Static("Today's wins", classes="section-title"),
-            Static(id="today-wins"),
+            VerticalScroll(
+                Static("Quiet applications · f follow up · g close as ghosted",
+                       classes="section-title", id="today-quiet-title"),
+                QuietList(id="today-quiet"),
+                Static(id="today-activities"),  # the work-search record while the week is short
+                Static("Mood", classes="section-title"),
+                Static(id="today-mood"),
+                Static("Today's wins", classes="section-title"),
+                Static(id="today-wins"),
+                id="today-later",
+            ),
         ]
 
     # Drawing --------------------------------------------------------------------------------
@@ -125,11 +124,6 @@ class TodayScreen(DataScreen):
             rest_box.mount_all(self._rest_of_day_widgets())
             self.draw_later(self._show_rest_of_day)
             return
-        later = self.query_one("#today-later")
-        if not later.children:  # a container takes its children once it is mounted itself
-            later.mount_all(self._later_widgets())
-            self.draw_later(self._show_rest_of_day)
-            return
         rb = self.app.rb
         day = rb.today()
         summaries = memo.summaries(rb, day)  # memoised: read by ``reload`` just before
@@ -153,6 +147,7 @@ class TodayScreen(DataScreen):
             if wins
             else Text("None yet: they arrive as you go. Press w to record one of your own.", "dim")
         )
+        self.app.start_drawn()
 
     def _followups(self) -> FollowUpList | None:
         """The follow-up list, once the rest of the day is mounted."""
