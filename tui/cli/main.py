@@ -35,6 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     args = cli_parser.build().parse_args(route(sys.argv[1:] if argv is None else argv))
     try:
+        if args.command == "merge-driver":  # normally routed in __main__, before these imports
+            from ..sync.driver import main as merge_driver
+
+            return merge_driver([args.base, args.ours, args.theirs, args.path])
         if args.command in (None, "demo"):
             from .launch import open_app
 
