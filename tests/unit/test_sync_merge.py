@@ -248,3 +248,16 @@ def test_a_result_the_store_would_refuse_is_a_conflict() -> None:
     bad = file(goals=[goal("a", "X", T2, start="not a day")])
     with pytest.raises(MergeConflict, match="would not be readable"):
         merge_texts("rebound.json", base, bad, base)
+
+
+def test_hand_edited_odd_values_are_refused_by_name_not_a_crash() -> None:
+    odd = {"id": "c9", "goal_id": ["g"], "day": {"d": 1}, "count": -1, "updated": T2}
+    base = file("checkins", checkins=[checkin("c1")])
+    with pytest.raises(MergeConflict, match=r"^checkins-2026\.json: the merged file would not be readable"):
+        merge_texts("checkins-2026.json", base, file("checkins", checkins=[checkin("c1"), odd]),
+                    file("checkins", checkins=[checkin("c1"), checkin("c2", -1, updated=T3)]))
+    kinds = orjson.loads(file("checkins", checkins=[checkin("c1", updated=T2)]))
+    kinds["_meta"]["1"]["kind"] = ["odd"]
+    result = merge("checkins-2026.json", base, orjson.dumps(kinds).decode(),
+                   file("checkins", checkins=[checkin("c1"), checkin("c2", updated=T3)]))
+    assert result["_meta"]["1"]["kind"] == "checkins"  # the name says what kind of file it is

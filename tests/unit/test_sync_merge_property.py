@@ -167,3 +167,30 @@ def test_a_goals_check_ins_of_a_day_add_up_and_never_go_below_zero(
         want = b.get(key, 0) + (o.get(key, 0) - b.get(key, 0)) + (t.get(key, 0) - b.get(key, 0))
         assert r.get(key, 0) == max(0, want)
     assert schema.record_problem(result) is None
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3)
+    | st.sampled_from(["", "2026-03-02", "x", "2026-03-02T10:00:00Z"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["id", "a"]), inner, max_size=2),
+    max_leaves=6)
+fields = st.sampled_from(["id", "goal_id", "day", "count", "updated", "key", "kind", "history", "name"])
+docs = st.dictionaries(fields, json_values, max_size=6)
+odd_tables = st.dictionaries(st.sampled_from(["checkins", "wins", "applications", "goals", "x"]),
+                             st.dictionaries(st.sampled_from(["1", "2", "3"]), docs, max_size=3),
+                             max_size=3)
+
+
+@settings(max_examples=300)
+@given(odd_tables, odd_tables, odd_tables, st.booleans(),
+       st.sampled_from(["checkins-2026.json", "wins-2026.json", "rebound.json"]))
+def test_odd_records_are_merged_or_refused_by_name_never_a_crash(
+        base: Tables, ours: Tables, theirs: Tables, has_base: bool, name: str) -> None:
+    from tui.sync import MergeConflict
+
+    try:
+        merged_text = merge_texts(name, text(base) if has_base else None, text(ours), text(theirs))
+    except MergeConflict as exc:
+        assert exc.reason.startswith(f"{name}: ")
+    else:
+        assert schema.record_problem(orjson.loads(merged_text)) is None
