@@ -189,8 +189,9 @@ def test_derived_wins_earned_on_both_sides_are_kept_once_and_own_wins_by_id() ->
         return {"id": wid, "kind": kind, "title": "t", "day": "2026-03-02", "goal_id": None,
                 "key": key, "at": "", "updated": updated}
     base = file("wins", wins=[])
-    ours = file("wins", wins=[win("w1", "all_done", "all_done::2026-03-02", T2), win("m1", "manual", "", T2)])
-    theirs = file("wins", wins=[win("w2", "all_done", "all_done::2026-03-02", T3), win("m2", "manual", "", T3)])
+    key = "all_done::2026-03-02"
+    ours = file("wins", wins=[win("w1", "all_done", key, T2), win("m1", "manual", "", T2)])
+    theirs = file("wins", wins=[win("w2", "all_done", key, T3), win("m2", "manual", "", T3)])
     result = merge("wins-2026.json", base, ours, theirs)
     kinds = sorted(d["kind"] for d in result["wins"].values())
     assert kinds == ["all_done", "manual", "manual"]
@@ -226,7 +227,8 @@ def test_an_old_version_on_a_side_is_migrated_first() -> None:
 def test_a_side_from_a_newer_rebound_is_refused_by_name() -> None:
     base = file(goals=[goal("a")])
     newer = file(version=schema.SCHEMA_VERSION + 1, goals=[goal("a", "X", T2)])
-    with pytest.raises(MergeConflict, match=rf"rebound.json: .*newer Rebound \(schema {schema.SCHEMA_VERSION + 1}"):
+    newest = schema.SCHEMA_VERSION + 1
+    with pytest.raises(MergeConflict, match=rf"rebound.json: .*newer Rebound \(schema {newest}"):
         merge_texts("rebound.json", base, base, newer)
 
 

@@ -77,7 +77,8 @@ def apply(base: Tables, ops: list[tuple[Any, ...]], side: str, clock: int) -> Ta
 
 def merged(base: Tables, ours: Tables, theirs: Tables, kind: str = "rebound") -> Tables:
     name = "rebound.json" if kind == "rebound" else "checkins-2026.json"
-    return orjson.loads(merge_texts(name, text(base, kind), text(ours, kind), text(theirs, kind)))  # type: ignore[no-any-return]
+    found = merge_texts(name, text(base, kind), text(ours, kind), text(theirs, kind))
+    return orjson.loads(found)  # type: ignore[no-any-return]
 
 
 def by_id(tables: Tables, table: str = "goals") -> dict[str, dict[str, Any]]:
@@ -172,7 +173,8 @@ def test_a_goals_check_ins_of_a_day_add_up_and_never_go_below_zero(
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-3, 3)
     | st.sampled_from(["", "2026-03-02", "x", "2026-03-02T10:00:00Z"]),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["id", "a"]), inner, max_size=2),
+    lambda inner: st.lists(inner, max_size=3)
+    | st.dictionaries(st.sampled_from(["id", "a"]), inner, max_size=2),
     max_leaves=6)
 fields = st.sampled_from(["id", "goal_id", "day", "count", "updated", "key", "kind", "history", "name"])
 docs = st.dictionaries(fields, json_values, max_size=6)
