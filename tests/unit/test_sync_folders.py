@@ -77,3 +77,50 @@ def test_two_machines_changes_merge_into_one_readable_folder(tmp_path: Path) -> 
     assert [c["name"] for c in exported["contacts"]["contacts"]] == ["Priya Raman"]
     assert len(exported["mood-2026"]["mood"]) == 1
     assert "Sent the portfolio" in {w["title"] for w in exported["wins-2026"]["wins"]}
+
+
+def test_what_spans_files_is_settled_after_the_merge(tmp_path: Path) -> None:
+    """A goal deleted on one machine and ticked on the other; a contact deleted on one and logged
+    on the other; an application moved to another year's file on one and edited on the other.
+    File by file, the merge keeps orphans and two copies; ``tidy`` settles them, and the folder
+    then survives an export and import into an empty folder unchanged."""
+    from tui.services.applications import AppFields, add_application, edit_application
+    from tui.services.contacts import delete_contact, log_interaction
+    from tui.sync.tidy import tidy
+
+    base = tmp_path / "base"
+    rb = Rebound.open(base, lambda: NOW)
+    walk = goal_service.add_goal(rb, "Walk")
+    goal_service.add_goal(rb, "Apply")
+    priya = add_contact(rb, ContactFields("Priya Raman"))
+    app = add_application(rb, AppFields("Acme", "Dev"), NOW.date() - timedelta(days=340))
+    shutil.copytree(base, tmp_path / "laptop")
+    shutil.copytree(base, tmp_path / "desktop")
+
+    laptop = Rebound.open(tmp_path / "laptop", lambda: NOW + timedelta(hours=1))
+    goal_service.delete_goal(laptop, walk.id)
+    log_interaction(laptop, priya.id, kind="call")
+    edit_application(laptop, app.id, AppFields("Acme", "Dev", notes="laptop"), NOW.date())
+    desktop = Rebound.open(tmp_path / "desktop", lambda: NOW + timedelta(hours=2))
+    checkin_service.log(desktop, walk.id, 1)
+    delete_contact(desktop, priya.id)
+    edit_application(desktop, app.id, AppFields("Acme", "Dev", notes="desktop"))
+
+    merge_folders(base, tmp_path / "laptop", tmp_path / "desktop", tmp_path / "one")
+    merged = Rebound.open(tmp_path / "one", lambda: NOW + timedelta(hours=3))
+    assert sorted(p.name for p in (tmp_path / "one").glob("applications-*")) == [
+        "applications-2025.json", "applications-2026.json"]
+    removed = tidy(merged.store)
+    assert [(r.table, r.why) for r in removed] == [
+        ("applications", "a later copy of it is in applications-2025.json"),
+        ("checkins", "its goal was deleted on another machine"),
+        ("interactions", "its contact was deleted on another machine"),
+    ]
+    assert [g["name"] for g in status(merged)["goals"]] == ["Apply"]
+    exported = transfer.export_bytes(merged)
+    again = Rebound.open(tmp_path / "again", lambda: NOW + timedelta(hours=3))
+    export_file = tmp_path / "export.json"
+    export_file.write_bytes(exported)
+    transfer.import_records(again, transfer.read_export(export_file))
+    assert transfer.export_bytes(again) == exported
+    assert tidy(merged.store) == []  # settled: nothing more to do

@@ -73,9 +73,8 @@ def merge_data(name: str, base: schema.Tables | None, ours: schema.Tables,
                theirs: schema.Tables) -> schema.Tables:
     result: schema.Tables = {schema.META: _meta(name, ours, theirs)}
     for table in sorted({*ours, *theirs} - {schema.META}):
-        merged = merge_table(table, (base or {}).get(table), ours.get(table, {}), theirs.get(table, {}))
-        if merged or table in ours or table in theirs:
-            result[table] = merged
+        result[table] = merge_table(table, (base or {}).get(table), ours.get(table, {}),
+                                    theirs.get(table, {}))
     if CHECKINS in result:
         result[CHECKINS] = never_below_zero(result[CHECKINS])
     return result
