@@ -202,3 +202,16 @@ def test_two_machines_random_changes_merge_the_same_either_way_and_lose_nothing(
         for cid, goal_id in checkin_ids(tmp / side).items():
             if goal_id in goals and cid not in checkin_ids(tmp / "base"):
                 assert cid in result  # every tick of a goal that is still there
+
+
+def test_two_copies_with_equal_stamps_keep_the_one_in_the_file_named_last() -> None:
+    from tui.sync.tidy import Removal, removals
+
+    doc = {"id": "m1", "day": "2026-01-01", "score": 3, "updated": "2026-01-01T10:00:00.000000Z"}
+    meta = {"1": {"schema": 2, "kind": "mood"}}
+    files = {"mood-2025.json": {"_meta": meta, "mood": {"1": doc}},
+             "mood-2026.json": {"_meta": meta, "mood": {"4": {**doc, "day": "2025-12-31"}}}}
+    assert removals(files) == [Removal("mood-2025.json", "mood", "m1",
+                                       "a later copy of it is in mood-2026.json")]
+    files["mood-2025.json"]["mood"]["1"]["updated"] = "2026-01-02T10:00:00.000000Z"
+    assert [r.file for r in removals(files)] == ["mood-2026.json"]
