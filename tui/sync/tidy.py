@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..services.import_checks import REFERENCES
 from ..store import schema
-from .records import order
+from .records import when
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -52,7 +52,7 @@ def removals(files: Mapping[str, schema.Tables]) -> list[Removal]:
     for (table, record_id), held in copies.items():
         if len({name for name, _ in held}) < 2:
             continue
-        keep = max(held, key=lambda item: (order(item[1]), item[0]))
+        keep = max(held, key=lambda item: (when(item[1]), item[0]))
         for name, _ in held:
             if name != keep[0] and (name, table, record_id) not in gone:
                 gone.add((name, table, record_id))
