@@ -11,6 +11,10 @@ def main(argv: list[str] | None = None) -> int:  # no typing imports: see tui/pr
 
     if prompt.is_prompt(args):
         return prompt.main(args)
+    if args[:1] == ["merge-driver"]:  # git runs it once per file: no CLI imports
+        from .sync.driver import main as merge_driver
+
+        return merge_driver(args[1:])
     from .cli.main import main as cli_main
 
     return cli_main(args)

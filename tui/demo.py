@@ -13,6 +13,7 @@ from .services.wins import add_win
 from .demo_apps import busy_applications, generate_applications
 from .demo_mood import busy_moods, generate_moods
 from .store.mood import REJECTIONS
+from .store.records import insert_all
 
 DEMO_GOALS = [
     # name, target, period, weekdays, chance of completing a day
@@ -101,7 +102,7 @@ def generate_history(rb: Rebound, *, years: int = 5, seed: int = 1800) -> dict[s
     12 goals (8 daily, 4 weekly), check-ins on most days with slumps, rest days, skips, and the
     wins all that earned. Same seed and clock, same files. Returns what it wrote, by kind.
 
-    Check-ins and wins are written in bulk (one TinyDB ``insert_multiple`` per file), shaped by
+    Check-ins and wins are written in bulk (one ``records.insert_all`` per file), shaped by
     the repository; wins are what ``services.wins.reconcile`` would award for every goal and day.
     Moods (about 3 a day) and 400 rejections come from ``demo_mood.busy_moods``, 400 applications
     a year from ``demo_apps.busy_applications``.
@@ -181,14 +182,14 @@ def generate_history(rb: Rebound, *, years: int = 5, seed: int = 1800) -> dict[s
                     checkin = CheckIn(new_id(), goal.id, day, part, note, at(day, rng.randint(7, 22)))
                     docs.append(repo.checkin_to_doc(checkin))
         for name, docs in by_file.items():
-            store.table(name, "checkins").insert_multiple(docs)
+            insert_all(store, name, "checkins", docs, remember=False)
         moods, rejections, mood_wins = busy_moods(random.Random(seed + 1), first, today, at)
         for name, docs in moods.items():
-            store.table(name, "mood").insert_multiple(docs)
-        store.table(REJECTIONS, "rejections").insert_multiple(rejections)
+            insert_all(store, name, "mood", docs, remember=False)
+        insert_all(store, REJECTIONS, "rejections", rejections, remember=False)
         applications = busy_applications(random.Random(seed + 2), first, today, at)
         for name, docs in applications.items():
-            store.table(name, "applications").insert_multiple(docs)
+            insert_all(store, name, "applications", docs, remember=False)
 
         every = histories(rb, include_archived=True)
         earned = [w for h in every for w in goal_wins(h, today, clock.week_start)]

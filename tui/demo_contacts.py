@@ -1,6 +1,6 @@
 """The benchmark's networking share of "five busy years": 800 contacts, 8,000 interactions.
 
-Written in bulk (one TinyDB ``insert_multiple`` per file) inside one transaction, with the wins
+Written in bulk (one ``records.insert_all`` per file) inside one transaction, with the wins
 ``services.contacts.reconcile_contacts`` would award, so the data is what the app would have made.
 """
 
@@ -15,6 +15,7 @@ from .core.wins import Win
 from .services import Rebound
 from .store import contacts as repo
 from .store import wins as wins_repo
+from .store.records import insert_all
 
 COMPANIES = ("Northwind", "Contoso", "Fabrikam", "Litware", "Initech", "Tailspin", "Wingtip", "")
 ROLES = ("Recruiter", "Engineering manager", "Designer", "Founder", "Former colleague", "")
@@ -58,12 +59,13 @@ def generate_contacts(
     earned = contact_wins(people, items, today, clock.week_start)
     store = rb.store
     with store.transaction():
-        store.table(repo.CONTACTS, "contacts").insert_multiple(repo.contact_to_doc(c) for c in people)
+        insert_all(store, repo.CONTACTS, "contacts", [repo.contact_to_doc(c) for c in people],
+                   remember=False)
         by_file: dict[str, list[dict[str, object]]] = {}
         for item in items:
             by_file.setdefault(repo.interactions_file(item.day), []).append(repo.interaction_to_doc(item))
         for name, docs in by_file.items():
-            store.table(name, "interactions").insert_multiple(docs)
+            insert_all(store, name, "interactions", docs, remember=False)
         wins_repo.insert_many(store, (
             Win(new_id(), w.rule, w.title, w.day, w.goal_id, w.key, f"{w.day.isoformat()}T21:00:00+00:00")
             for w in earned))

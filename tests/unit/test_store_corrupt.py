@@ -209,6 +209,7 @@ def test_migration_runs_in_memory_then_saves_after_a_backup(
     checkins_v1 = (tmp_path / "checkins-2024.json").read_bytes()
 
     calls = []
+    now, then = schema.SCHEMA_VERSION, schema.SCHEMA_VERSION + 1  # a future migration
 
     def to_v2(tables: schema.Tables) -> schema.Tables:
         calls.append(tables[schema.META]["1"]["kind"])
@@ -217,23 +218,24 @@ def test_migration_runs_in_memory_then_saves_after_a_backup(
             doc["colour"] = "teal"
         return tables
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, to_v2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", then)
+    monkeypatch.setitem(schema.MIGRATIONS, now, to_v2)
 
     migrated = open_store(tmp_path)
     assert sorted(g.name for g in repo.goals(migrated)) == ["ONE", "TWO"]
     assert calls == ["rebound"]
     assert path.read_bytes() == v1  # reading alone writes nothing
-    assert not (tmp_path / BACKUPS / "pre-migration-v1").exists()
+    assert not (tmp_path / BACKUPS / f"pre-migration-v{now}").exists()
 
     repo.set_setting(migrated, "theme", "dark")  # the first change saves the migrated file
-    backup = tmp_path / BACKUPS / "pre-migration-v1" / "rebound.json"
+    backup = tmp_path / BACKUPS / f"pre-migration-v{now}" / "rebound.json"
     assert backup.read_bytes() == v1
     saved = orjson.loads(path.read_bytes())
-    assert saved["_meta"]["1"]["schema"] == 2
+    assert saved["_meta"]["1"]["schema"] == then
     assert {d["name"] for d in saved["goals"].values()} == {"ONE", "TWO"}
     assert {d["colour"] for d in saved["goals"].values()} == {"teal"}
-    assert saved["settings"]["1"] == {"id": "settings", "theme": "dark"}
+    assert saved["settings"]["1"] == {"id": "settings", "theme": "dark",
+                                      "updated": saved["settings"]["1"]["updated"]}
     assert (tmp_path / "checkins-2024.json").read_bytes() == checkins_v1  # untouched: unchanged
 
     # Once saved, the file is at the new version: no second migration, no second backup.
@@ -242,7 +244,7 @@ def test_migration_runs_in_memory_then_saves_after_a_backup(
     repo.set_setting(again, "theme", "light")
     assert calls == ["rebound"]
     assert [p.name for p in (tmp_path / BACKUPS).iterdir() if p.name.startswith("pre-")] == [
-        "pre-migration-v1"
+        f"pre-migration-v{now}"
     ]
 
 

@@ -54,6 +54,10 @@ def _run(argv: Sequence[str] | None) -> int:
         from .edit_parser import route
 
         args = cli_parser.build().parse_args(route(argv))
+        if args.command == "merge-driver":  # normally routed in __main__, before these imports
+            from ..sync.driver import main as merge_driver
+
+            return merge_driver([args.base, args.ours, args.theirs, args.path])
         if args.command in (None, "demo"):
             from .launch import open_app
 

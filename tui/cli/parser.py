@@ -138,4 +138,8 @@ def build() -> argparse.ArgumentParser:
     review.add_argument("--notes", action="store_true", help="include private notes (left out by default)")
 
     sub.add_parser("demo", help="open the app on generated demo data in a temporary folder")
+    # Git's merge driver for a synced data folder (tui/sync/driver.py; no help: git runs it).
+    driver = sub.add_parser("merge-driver")
+    for name in ("base", "ours", "theirs", "path"):
+        driver.add_argument(name, metavar=name.upper())
     return parser

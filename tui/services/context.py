@@ -43,6 +43,7 @@ class Rebound:
         self.later: Callable[[Callable[[], None]], None] | None = None
         self._derived_pending = False
         store.today = self.today
+        store.now = now  # records' ``updated`` come from the same clock as everything else
 
     @classmethod
     def open(cls, folder: Path, now: Callable[[], datetime] = local_now) -> Rebound:

@@ -152,7 +152,7 @@ def import_records(
                     elif merge or doc["id"] != SETTINGS_ID:
                         already += 1
                     else:  # an empty folder's settings (a theme saved on opening) give way
-                        store_records.put(store, file, table, doc)
+                        store_records.put(store, file, table, doc, keep_stamp=True)
                         added += 1
                 store_records.insert_all(store, file, table, new)
                 added += len(new)

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..core.goals import CheckIn, Goal, RestDay, Skip, YearlyCounts
 from .folder import MAIN
-from .records import delete, insert, put
+from .records import UPDATED, delete, insert, put
 from .store import Store
 
 CHECKINS = "checkins-"
@@ -31,7 +31,7 @@ SETTINGS_ID = "settings"
 def get_settings(store: Store) -> dict[str, Any]:
     docs = store.file(MAIN).read().get("settings", {}).values()
     found = next(iter(docs), {})
-    return {k: v for k, v in found.items() if k != "id"}
+    return {k: v for k, v in found.items() if k not in ("id", UPDATED)}
 
 
 def set_setting(store: Store, key: str, value: Any) -> None:

@@ -9,16 +9,50 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import Any, Callable
 
 import orjson
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META = "_meta"
+UPDATED = "updated"  # when a record last changed (see ``stamp_text``); stamped by records.py
+# ``updated`` of a record from before records carried it: older than any change, so any change
+# made since (on this machine or another) wins a sync merge over it.
+NEVER = "1970-01-01T00:00:00.000000Z"
 
 Tables = dict[str, dict[str, Any]]
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {}
+
+
+def stamp_text(moment: datetime) -> str:
+    """A record's ``updated``: UTC to the microsecond, fixed width, so text order is time order."""
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _v1_to_v2(data: Tables) -> Tables:
+    """Every record gains ``updated``. An application already kept when it last changed (to the
+    second, with the local offset): that time is kept, in the new form."""
+    for table, docs in data.items():
+        if table == META:
+            continue
+        for doc in docs.values():
+            doc[UPDATED] = as_stamp(doc.get(UPDATED))
+    return data
+
+
+def as_stamp(value: object) -> str:
+    """``value`` as an ``updated`` stamp: a moment with its offset in the one form; else NEVER."""
+    if isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return NEVER
+        if moment.tzinfo is not None:
+            return stamp_text(moment)
+    return NEVER
+
+
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {1: _v1_to_v2}
 
 
 def empty(kind: str) -> Tables:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,7 @@ from tinydb.table import Table
 if TYPE_CHECKING:
     from filelock import FileLock
 
-from . import backups, files, health
+from . import backups, files, health, schema
 from . import folder as data_folder
 from .backups import BACKUPS, KEEP_DAILY_BACKUPS  # noqa: F401  (their home is backups.py)
 from .errors import StoreError, write_failure
@@ -45,6 +45,7 @@ class Store:
         *,
         today: Callable[[], date] = date.today,
         lock_timeout: float = 15.0,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         self.folder = Path(folder)
         self.today = today
@@ -56,6 +57,9 @@ class Store:
         self.last_changes: tuple[Change, ...] = ()  # what the last committed transaction did
         self.verdicts = health.Verdicts(self.folder)
         self.seen = data_folder.Seen()  # the folder as last found, to notice it being swapped
+        self.now = now or (lambda: datetime.now(timezone.utc))
+        self._stamp: str | None = None  # this transaction's time, for the records it changes
+        self._last_stamp = datetime.min.replace(tzinfo=timezone.utc)
 
     @classmethod
     def open(cls, folder: Path, **kwargs: object) -> Store:
@@ -161,6 +165,18 @@ class Store:
     def record(self, change: Change) -> None:
         self._changes.append(change)
 
+    def stamp(self) -> str:
+        """The open change's time, for the ``updated`` of every record it writes: UTC to the
+        microsecond, and later than any stamp this Store gave before (a clock stepping back
+        never orders two changes of one machine backwards)."""
+        if self._stamp is None:
+            moment = self.now().astimezone(timezone.utc)
+            if moment <= self._last_stamp:
+                moment = self._last_stamp + timedelta(microseconds=1)
+            self._last_stamp = moment
+            self._stamp = schema.stamp_text(moment)
+        return self._stamp
+
     def require_transaction(self) -> None:
         if not self._depth:
             raise RuntimeError("data can only be changed inside Store.transaction()")
@@ -178,6 +194,7 @@ class Store:
         lock = self.lock_folder()
         self._depth = 1
         self._changes = []
+        self._stamp = None
         try:
             self._recover()
             revisions = self._revisions()

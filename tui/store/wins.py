@@ -11,7 +11,7 @@ from typing import Any
 
 from ..core.wins import Win
 from . import files
-from .records import delete, find, insert, put
+from .records import delete, find, insert, insert_all, put
 from .store import Store
 
 WINS = "wins.json"  # before wins were split by year: read, never added to
@@ -132,7 +132,7 @@ def insert_many(store: Store, wins: Iterable[Win]) -> None:
         by_file[wins_file(win.day)].append(win_to_doc(win))
     with store.transaction():
         for name, docs in by_file.items():
-            store.table(name, "wins").insert_multiple(docs)
+            insert_all(store, name, "wins", docs, remember=False)
 
 
 def delete_win(store: Store, win: Win) -> None:
