@@ -94,9 +94,15 @@ def edit_contact(rb: Rebound, contact_id: str, fields: ContactFields) -> Contact
 
 
 def delete_contact(rb: Rebound, contact_id: str) -> int:
+    from ..store import applications as app_repo
+
     contact = contact_by_id(rb, contact_id)
     with rb.change(f"delete {contact.name}"):
         gone = repo.delete_contact(rb.store, contact_id)
+        for app in app_repo.applications(rb.store):  # unlinked, or its export would not import
+            if contact_id in app.contacts:
+                app_repo.save(rb.store, replace(app, contacts=tuple(
+                    c for c in app.contacts if c != contact_id)), app)
         reconcile_contacts(rb)
     return gone
 
