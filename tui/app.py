@@ -27,7 +27,7 @@ from .theme import REBOUND_THEME
 from .screens.data_screen import DataScreen
 from .screens.lazy import LazyScreen
 from .screens.palette import HasPalette, JumpCommands, KeyCommands
-from .textual_compat import add_stylesheets, open_in_dark_theme, style_app_now
+from .textual_compat import add_stylesheets, build_mode_ahead, open_in_dark_theme, style_app_now
 from .screens import today  # noqa: F401  (the first screen: imported with the app)
 
 POLL_SECONDS = 1.0
@@ -107,6 +107,7 @@ class ReboundApp(HasPalette, App[None]):
         self._unprepared = list(PREPARED)
         self._later_styles_loaded = False
         self._background_started = False
+        self._unbuilt = [name for name in SCREENS if name != "mood"]  # see _build_next_screen
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **mood_and_heat_colours(self.current_theme)}
@@ -180,8 +181,20 @@ class ReboundApp(HasPalette, App[None]):
         gc.enable()  # `rebound` starts with collections off (cli.launch)
         if self.is_running:
             self.mode_change_signal.subscribe(self, self._mode_changed)
+            self._build_next_screen()
             self.set_timer(QUIET, self._prepare_next)
             self.set_interval(IDLE_COLLECT / 2, self._collect_when_idle)
+
+    def _build_next_screen(self) -> None:
+        """The other screens built and mounted ahead, hidden, with their data read, one a frame
+        (a key waits for one at most, 10-50 ms): a first visit then only lays out and draws."""
+        while self._unbuilt:
+            name = self._unbuilt.pop(0)
+            if build_mode_ahead(self, name) is not None:
+                self._prepare(name)
+                self.call_after_refresh(self._build_next_screen)
+                return
+        self._freeze()  # they live as long as the app
 
     def _load_later_styles(self) -> None:
         """The other screens' styles: parsing them held the first frame back by about 10 ms.
@@ -218,12 +231,18 @@ class ReboundApp(HasPalette, App[None]):
         if quiet < QUIET:
             self.set_timer(QUIET - quiet, self._prepare_next)
             return
-        module = import_module(f"{__package__}.screens.{self._unprepared.pop(0)}")
-        prepare = getattr(module, "prepare", None)
+        self._prepare(self._unprepared[0])
+        self._freeze()  # what it read lives on (until the data changes)
+        self.set_timer(PREPARE_EVERY, self._prepare_next)
+
+    def _prepare(self, name: str) -> None:
+        """Read ahead what ``tui.screens.<name>`` shows (once; its ``prepare``, if it has one)."""
+        if name not in self._unprepared:
+            return
+        self._unprepared.remove(name)
+        prepare = getattr(import_module(f"{__package__}.screens.{name}"), "prepare", None)
         if prepare is not None:
             self.read(lambda: prepare(self.rb))
-            self._freeze()  # what it read lives on (until the data changes)
-        self.set_timer(PREPARE_EVERY, self._prepare_next)
 
     # Garbage collection ------------------------------------------------------------------------
     # Full collections walk every tracked object: 70-150 ms at five years, inside switches and ticks

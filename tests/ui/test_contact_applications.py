@@ -48,11 +48,12 @@ async def test_a_contacts_pane_lists_its_applications_latest_first(make_app, rb,
         assert "Priya Raman" in detail_text(app)
         assert ("applications: Northwind · Data analyst (interview); Northwind · Intern (rejected)"
                 in detail_text(app))
+        read = len(scans)  # (the Applications screen, built ahead, reads them too)
         await pilot.press("j")
         assert "Marcus Lee" in detail_text(app) and "applications:" not in detail_text(app)
         await pilot.press("k", "j", "k")
         assert "Data analyst (interview)" in detail_text(app)
-        assert len(scans) == 1  # moving the cursor reads no application again
+        assert len(scans) == read  # moving the cursor reads no application again
         apps.move_application(rb, app_id, "final")
         app.refresh_data()
         await pilot.pause()

@@ -17,7 +17,8 @@ from textual.widgets import Static
 
 import tui
 
-from tui.textual_compat import add_stylesheets, adopt_current_styles, open_in_dark_theme, style_app_now
+from tui.textual_compat import (add_stylesheets, adopt_current_styles, build_mode_ahead,
+                                open_in_dark_theme, style_app_now)
 
 DARK = "nord"  # a dark theme other than Textual's default
 
@@ -199,3 +200,23 @@ def test_only_textual_compat_touches_textuals_private_names() -> None:
             if isinstance(node, (ast.Attribute, ast.FunctionDef, ast.AsyncFunctionDef)) and name in private:
                 found.append(f"{path.relative_to(root)}:{node.lineno} {name}")
     assert found == []
+
+
+class TwoModes(App[None]):
+    MODES = {"one": Styled, "two": Styled}
+    DEFAULT_MODE = "one"
+
+
+async def test_build_mode_ahead_mounts_a_hidden_screen_that_the_switch_then_shows() -> None:
+    app = TwoModes()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        shown = app.screen
+        built = build_mode_ahead(app, "two")
+        await pilot.pause()
+        assert built is not None and built.is_mounted and built.query_one("#late")
+        assert app.current_mode == "one" and app.screen is shown  # nothing else changed
+        assert build_mode_ahead(app, "two") is None  # once
+        app.switch_mode("two")
+        await pilot.pause()
+        assert app.screen is built  # the switch shows the screen built ahead, no second one

@@ -33,6 +33,7 @@ from ..widgets.tab_bar import TabBar
 from .data_screen import DataScreen
 
 if TYPE_CHECKING:
+    from ..services.context import Rebound
     from .goal_form import GoalFormResult
 
 DAY = Binding.Group("Day", compact=True)
@@ -44,6 +45,11 @@ HINT = (
     "[b]R[/b] rest period  [b]?[/b] every key"
 )
 DAY_CLASSES = {DayState.COMPLETE: "-done", DayState.MISS: "-missed"}
+
+
+def prepare(rb: Rebound) -> None:
+    """Read ahead what the first visit shows: every year's check-ins, counted once per file."""
+    histories(rb)
 
 
 class GoalsScreen(DataScreen):
