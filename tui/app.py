@@ -16,7 +16,6 @@ from textual.widget import AwaitMount
 
 from . import paths
 from .core.errors import InputError
-from .core.mood import Rejection
 from .services import Rebound
 from .services.undo import undo
 from .theme_variables import mood_and_heat_colours
@@ -339,6 +338,8 @@ class ReboundApp(HasPalette, App[None]):
             self.push_screen(RejectionForm() if rejection else MoodForm(), self._mood_logged)
 
     def _mood_logged(self, saved: object | None) -> None:
+        from .core.mood import Rejection  # loaded with the form
+
         if saved is not None:
             self.notify("Reflection saved" if isinstance(saved, Rejection) else "Mood logged")
             self.refresh_data()
