@@ -18,11 +18,11 @@ from . import paths
 from .core.errors import InputError
 from .services import Rebound
 from .services.undo import undo
-from .theme_variables import mood_and_heat_colours
+from .widgets.theme_variables import mood_and_heat_colours
 from .store.errors import CorruptFileError, StoreError
 from .store.folder import DataFolderGoneError
 from .services import settings as settings_service
-from .theme import REBOUND_THEME
+from .widgets.theme import REBOUND_THEME
 from .screens.data_screen import DataScreen
 from .screens.lazy import LazyScreen
 from .screens.palette import HasPalette, JumpCommands, KeyCommands
