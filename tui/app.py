@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from importlib import import_module
 from time import monotonic
 from typing import Any
@@ -125,9 +126,12 @@ class ReboundApp(HasPalette, App[None]):
         self.call_after_refresh(self._started)
 
     def after_first_frame(self, draw: Callable[[], object]) -> None:
-        """Draw what the first frame can do without, once that frame is on the terminal."""
+        """Draw what a frame can do without: at start once the first frame is on the terminal,
+        later once the next one is. Through a timer after the refresh: Textual drops a second
+        resize asked for inside the refresh that laid out the first (a text that grows would
+        keep its old height)."""
         if self._first_frame_shown:
-            self.read(draw)
+            self.call_after_refresh(self.set_timer, 0.001, partial(self.read, draw))
         else:
             self._after_first_frame.append(draw)
 

@@ -65,14 +65,12 @@ class DataScreen(HasPalette, Screen[None]):
         raise NotImplementedError
 
     def draw_later(self, draw: Callable[[], Any]) -> None:
-        """Draw the rest once the frame in hand is on the terminal (at start, the app's first
-        frame), unless the screen drew again or went away meanwhile. Through a timer after the
-        refresh: Textual drops a second resize asked for inside the refresh that laid out the
-        first (a text that grows would keep its old height)."""
+        """Draw the rest a frame later (the app's ``after_first_frame``), unless the screen drew
+        again or went away meanwhile."""
         draws = self._draws
 
         def run() -> None:
             if draws == self._draws and self.is_attached:
-                self.app.read(draw)
+                draw()
 
-        self.app.after_first_frame(lambda: self.call_after_refresh(self.set_timer, 0.001, run))
+        self.app.after_first_frame(run)
