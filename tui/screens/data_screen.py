@@ -14,7 +14,6 @@ from textual import events
 from textual.screen import Screen
 
 from .lazy import repeated_resume
-
 from .palette import HasPalette
 
 if TYPE_CHECKING:
@@ -23,8 +22,9 @@ if TYPE_CHECKING:
 
 class DataScreen(HasPalette, Screen[None]):
     """Subclasses name the widget focused first (``FIRST_FOCUS``, a selector), draw in
-    ``draw``, and list their palette entries in ``PALETTE`` (screens.palette). The data arrives with ScreenResume, which follows the mount, through the app's
-    ``refresh_data`` (which reloads the topmost screen that has a ``reload``)."""
+    ``draw``, and list their palette entries in ``PALETTE`` (screens.palette). The data
+    arrives with ScreenResume, which follows the mount, through the app's ``refresh_data``
+    (which reloads the topmost DataScreen)."""
 
     FIRST_FOCUS: ClassVar[str]
     app: HostApp  # type: ignore[assignment]
