@@ -78,7 +78,7 @@ def run(years: int, runs: Runs, seed: int, keep: bool = False) -> Result:
 
 def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
     from tui.demo import generate_history
-    from tui.demo_contacts import generate_contacts
+    from tui.demo.contacts import generate_contacts
     from tui.services import Rebound
 
     data, home = root / "data", root / "home"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from importlib import import_module
 from time import monotonic
 from typing import Any
@@ -16,14 +17,13 @@ from textual.widget import AwaitMount
 
 from . import paths
 from .core.errors import InputError
-from .core.mood import Rejection
 from .services import Rebound
 from .services.undo import undo
-from .theme_variables import mood_and_heat_colours
+from .widgets.theme_variables import mood_and_heat_colours
 from .store.errors import CorruptFileError, StoreError
 from .store.folder import DataFolderGoneError
 from .services import settings as settings_service
-from .theme import REBOUND_THEME
+from .widgets.theme import REBOUND_THEME
 from .screens.data_screen import DataScreen
 from .screens.lazy import LazyScreen
 from .screens.palette import HasPalette, JumpCommands, KeyCommands
@@ -129,9 +129,12 @@ class ReboundApp(HasPalette, App[None]):
         self.call_after_refresh(self._started)
 
     def after_first_frame(self, draw: Callable[[], object]) -> None:
-        """Draw what the first frame can do without, once that frame is on the terminal."""
+        """Draw what a frame can do without: at start once the first frame is on the terminal,
+        later once the next one is. Through a timer after the refresh: Textual drops a second
+        resize asked for inside the refresh that laid out the first (a text that grows would
+        keep its old height)."""
         if self._first_frame_shown:
-            self.read(draw)
+            self.call_after_refresh(self.set_timer, 0.001, partial(self.read, draw))
         else:
             self._after_first_frame.append(draw)
 
@@ -375,6 +378,8 @@ class ReboundApp(HasPalette, App[None]):
             self.push_screen(RejectionForm() if rejection else MoodForm(), self._mood_logged)
 
     def _mood_logged(self, saved: object | None) -> None:
+        from .core.mood import Rejection  # loaded with the form
+
         if saved is not None:
             self.notify("Reflection saved" if isinstance(saved, Rejection) else "Mood logged")
             self.refresh_data()

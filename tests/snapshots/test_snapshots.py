@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.screenshots import CLASSIC, SIZE, demo_app
+from tui.demo.screenshots import CLASSIC, SIZE, demo_app
 
 WIDE = (120, 36)
 SCREENS = {"today": [], "goals": ["2"], "contacts": ["3"], "mood": ["4"], "wins": ["5"],

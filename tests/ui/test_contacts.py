@@ -11,7 +11,7 @@ from textual.widgets import Input, Select, Static
 
 from tui.core.contacts import KINDS
 
-from tui.demo_contacts import generate_contacts
+from tui.demo.contacts import generate_contacts
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.contact_forms import ContactForm, FollowUpForm, LogForm
 from tui.screens.contacts import ContactsScreen

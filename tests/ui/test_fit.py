@@ -8,7 +8,7 @@ from datetime import timedelta
 from textual.containers import VerticalScroll
 
 from tests.support.screen_text import screen_text
-from tui.screenshots import demo_app
+from tui.demo.screenshots import demo_app
 from tui.services import contacts as contact_service
 from tui.services import goals as goal_service
 from tui.services import wins as win_service

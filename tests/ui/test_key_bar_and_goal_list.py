@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.command import CommandPalette
 
-from tui.screenshots import demo_app
+from tui.demo.screenshots import demo_app
 from tui.services import goals as goal_service
 from tui.services import memo
 from tui.services.status import goal_summaries

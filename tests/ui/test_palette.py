@@ -10,7 +10,7 @@ from functools import partial
 from textual.command import CommandList
 
 from tui.app import ReboundApp
-from tui.jump import jump_targets
+from tui.screens.jump import jump_targets
 from tui.screens.palette import key_commands
 from tui.services import goals as goal_service
 

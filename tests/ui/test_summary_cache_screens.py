@@ -12,7 +12,7 @@ import pytest
 from screen_text import screen_text
 from tui.app import ReboundApp
 from tui.demo import generate_history
-from tui.demo_contacts import generate_contacts
+from tui.demo.contacts import generate_contacts
 from tui.screens.goals import GoalsScreen
 from tui.services import Rebound, checkins, goals
 from tui.services.contacts import followups_due, log_interaction

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.color import Color
 
-from tui.theme import REBOUND_THEME
+from tui.widgets.theme import REBOUND_THEME
 
 SIZE = (110, 34)
 NAMES = ["mood-1", "mood-2", "mood-3", "mood-4", "mood-5", "heat-miss", "heat-1", "heat-2", "heat-3"]

@@ -73,7 +73,7 @@ def test_moods_and_rejections_with_the_wins_they_earned(tmp_path: Path) -> None:
 
 
 def test_contacts_share_is_what_the_app_would_have_made(tmp_path: Path) -> None:
-    from tui.demo_contacts import generate_contacts
+    from tui.demo.contacts import generate_contacts
     from tui.services.contacts import reconcile_contacts
     from tui.store import contacts as contacts_repo
 

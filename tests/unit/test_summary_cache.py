@@ -12,7 +12,7 @@ import orjson
 import pytest
 
 from tui.demo import generate_history
-from tui.demo_contacts import generate_contacts
+from tui.demo.contacts import generate_contacts
 from tui.services import Rebound, checkins, goals, mood
 from tui.services.status import status
 from tui.services.settings import current, save

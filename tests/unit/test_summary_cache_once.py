@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tui.demo import generate_history
-from tui.demo_contacts import generate_contacts
+from tui.demo.contacts import generate_contacts
 from tui.services import Rebound, checkins, goals, memo
 from tui.services import summary_cache
 from tui.services.status import status

@@ -5,7 +5,6 @@ The data is read on reload (a change here or elsewhere); filtering and moving on
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from functools import partial
 

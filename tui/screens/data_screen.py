@@ -14,7 +14,6 @@ from textual import events
 from textual.screen import Screen
 
 from .lazy import repeated_resume
-
 from .palette import HasPalette
 
 if TYPE_CHECKING:
@@ -23,8 +22,9 @@ if TYPE_CHECKING:
 
 class DataScreen(HasPalette, Screen[None]):
     """Subclasses name the widget focused first (``FIRST_FOCUS``, a selector), draw in
-    ``draw``, and list their palette entries in ``PALETTE`` (screens.palette). The data arrives with ScreenResume, which follows the mount, through the app's
-    ``refresh_data`` (which reloads the topmost screen that has a ``reload``)."""
+    ``draw``, and list their palette entries in ``PALETTE`` (screens.palette). The data
+    arrives with ScreenResume, which follows the mount, through the app's ``refresh_data``
+    (which reloads the topmost DataScreen)."""
 
     FIRST_FOCUS: ClassVar[str]
     app: HostApp  # type: ignore[assignment]
@@ -65,14 +65,12 @@ class DataScreen(HasPalette, Screen[None]):
         raise NotImplementedError
 
     def draw_later(self, draw: Callable[[], Any]) -> None:
-        """Draw the rest once the frame in hand is on the terminal (at start, the app's first
-        frame), unless the screen drew again or went away meanwhile. Through a timer after the
-        refresh: Textual drops a second resize asked for inside the refresh that laid out the
-        first (a text that grows would keep its old height)."""
+        """Draw the rest a frame later (the app's ``after_first_frame``), unless the screen drew
+        again or went away meanwhile."""
         draws = self._draws
 
         def run() -> None:
             if draws == self._draws and self.is_attached:
-                self.app.read(draw)
+                draw()
 
-        self.app.after_first_frame(lambda: self.call_after_refresh(self.set_timer, 0.001, run))
+        self.app.after_first_frame(run)

@@ -94,7 +94,7 @@ class JumpCommands(Provider):
     version of the data (``jump.jump_targets``), not at every opening of the palette."""
 
     async def search(self, query: str) -> Hits:
-        from ..jump import jump_targets  # imported when the palette is first searched
+        from .jump import jump_targets  # imported when the palette is first searched
 
         matcher = self.matcher(query)
         for title, help_text, jump in jump_targets(self.app):

@@ -14,7 +14,7 @@ from textual.widgets import Button, Static
 
 from .. import paths
 from ..services import restore as restore_service
-from ..theme import REBOUND_THEME
+from ..widgets.theme import REBOUND_THEME
 from ..store.errors import CorruptFileError, StoreError
 from ..services.restore import BrokenFile
 from .confirm import ConfirmScreen

@@ -122,7 +122,7 @@ class TodayScreen(DataScreen):
         rest_box = self.query_one("#today-rest")
         if not rest_box.children:  # the first time: mount its widgets, fill them once mounted
             rest_box.mount_all(self._rest_of_day_widgets())
-            self.draw_later(self._show_rest_of_day)
+            self.call_after_refresh(self.app.read, self._show_rest_of_day)
             return
         rb = self.app.rb
         day = rb.today()

@@ -6,18 +6,18 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from .services import memo
-from .store import repo
+from ..services import memo
+from ..store import repo
 
 if TYPE_CHECKING:
-    from .screens.host import HostApp
-    from .services.context import Rebound
+    from .host import HostApp
+    from ..services.context import Rebound
 
 
 def names(rb: Rebound) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """(id, name) of every goal and of every contact, read once per version of the data."""
     def read() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-        from .store import contacts as contact_repo  # imported when the palette is searched
+        from ..store import contacts as contact_repo  # imported when the palette is searched
 
         return (tuple((g.id, g.name) for g in repo.goals(rb.store)),
                 tuple((c.id, c.name) for c in contact_repo.contacts(rb.store)))
@@ -35,7 +35,7 @@ def jump_targets(app: HostApp) -> list[tuple[str, str, Callable[[], Any]]]:
 
 
 async def jump_to_goal(app: HostApp, goal_id: str) -> None:
-    from .widgets.goal_table import GoalTable
+    from ..widgets.goal_table import GoalTable
 
     await app.switch_mode("goals")
     app.refresh_data()  # the table is filled on reload; then the cursor survives later reloads
@@ -47,7 +47,7 @@ async def jump_to_goal(app: HostApp, goal_id: str) -> None:
 
 
 async def jump_to_contact(app: HostApp, contact_id: str) -> None:
-    from .screens.contacts import ContactsScreen
+    from .contacts import ContactsScreen
 
     await app.switch_mode("contacts")
     screen = app.screen

@@ -6,14 +6,14 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
-from .services import Rebound
-from .services import checkins as checkin_service
-from .services import goals as goal_service
-from .services.wins import add_win
-from .demo_apps import busy_applications, generate_applications
-from .demo_mood import busy_moods, generate_moods
-from .store.mood import REJECTIONS
-from .store.records import insert_all
+from ..services import Rebound
+from ..services import checkins as checkin_service
+from ..services import goals as goal_service
+from ..services.wins import add_win
+from .apps import busy_applications, generate_applications
+from .mood import busy_moods, generate_moods
+from ..store.mood import REJECTIONS
+from ..store.records import insert_all
 
 DEMO_GOALS = [
     # name, target, period, weekdays, chance of completing a day
@@ -70,7 +70,7 @@ DEMO_CONTACTS = [
 
 def _demo_contacts(rb: Rebound, today) -> None:  # type: ignore[no-untyped-def]
     """A few contacts: one overdue, one due today, the rest later or without a cadence."""
-    from .services import contacts as contact_service
+    from ..services import contacts as contact_service
 
     for name, company, role, tags, cadence, touches in DEMO_CONTACTS:
         fields = contact_service.ContactFields(name, company=company, role=role, tags=tags,
@@ -104,21 +104,21 @@ def generate_history(rb: Rebound, *, years: int = 5, seed: int = 1800) -> dict[s
 
     Check-ins and wins are written in bulk (one ``records.insert_all`` per file), shaped by
     the repository; wins are what ``services.wins.reconcile`` would award for every goal and day.
-    Moods (about 3 a day) and 400 rejections come from ``demo_mood.busy_moods``, 400 applications
-    a year from ``demo_apps.busy_applications``.
+    Moods (about 3 a day) and 400 rejections come from ``demo.mood.busy_moods``, 400 applications
+    a year from ``demo.apps.busy_applications``.
     """
     from datetime import datetime, time
 
-    from .core.application_wins import application_wins
-    from .core.goals import CheckIn, Goal, RestDay
-    from .core.victories import all_done_wins, goal_wins
-    from .core.wins import Win
-    from .services.goals import parse_schedule
-    from .services.history import histories
-    from .store import repo
-    from .store import applications as app_repo
-    from .store import mood as mood_repo
-    from .store import wins as wins_repo
+    from ..core.application_wins import application_wins
+    from ..core.goals import CheckIn, Goal, RestDay
+    from ..core.victories import all_done_wins, goal_wins
+    from ..core.wins import Win
+    from ..services.goals import parse_schedule
+    from ..services.history import histories
+    from ..store import repo
+    from ..store import applications as app_repo
+    from ..store import mood as mood_repo
+    from ..store import wins as wins_repo
 
     rng = random.Random(seed)
     clock = rb.clock

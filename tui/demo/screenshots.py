@@ -1,4 +1,4 @@
-"""Write ``screenshots/*.svg`` from demo data at a fixed date and size: ``python -m tui.screenshots``."""
+"""Write ``screenshots/*.svg`` from demo data at a fixed date and size: ``python -m tui.demo.screenshots``."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .demo import generate
-from .services import Rebound
+from . import generate
+from ..services import Rebound
 
 FIXED_NOW = datetime(2026, 11, 26, 9, 30, tzinfo=timezone.utc)
 SIZE = (110, 34)
@@ -17,7 +17,7 @@ CLASSIC = (80, 24)  # the classic terminal: every screen must work there too (pr
 
 
 def demo_app(folder: Path, now: datetime = FIXED_NOW):  # type: ignore[no-untyped-def]
-    from .app import ReboundApp
+    from ..app import ReboundApp
 
     rb = Rebound.open(folder, now=lambda: now)
     generate(rb)

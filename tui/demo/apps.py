@@ -7,12 +7,12 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from .core.applications import Application
-from .services import Rebound
-from .services import contacts as contact_service
-from .services import mood as mood_service
-from .services.application_wins import reconcile_applications
-from .store import applications as repo
+from ..core.applications import Application
+from ..services import Rebound
+from ..services import contacts as contact_service
+from ..services import mood as mood_service
+from ..services.application_wins import reconcile_applications
+from ..store import applications as repo
 
 # company, role, source, days ago applied, [(stage, days ago)], contact, next step (text, in days)
 DEMO_APPLICATIONS = [
@@ -55,7 +55,7 @@ DEMO_APPLICATIONS = [
     ("Lamna Healthcare", "Health data analyst", "referral", 2, [], "Tom Becker", None),
 ]
 REFLECTIONS = {  # the two rejections reflected on: (company, stage reached, lesson)
-    "Tailspin Toys": None,  # reflected on by demo_mood (its low day and bounce-back)
+    "Tailspin Toys": None,  # reflected on by demo/mood.py (its low day and bounce-back)
     "Contoso": ("screening call", "Ask what the BI stack is before the screen, not after"),
 }
 
@@ -93,7 +93,7 @@ def busy_applications(rng: random.Random, first: date, today: date, at,  # type:
     """Application documents by year file: each with a stage history as a real search has one
     (most get no answer or a rejection; a few go far). Older than two months, nearly all are
     closed; a few stay open, so the quiet list has something to show."""
-    from .core.applications import SOURCES
+    from ..core.applications import SOURCES
 
     span = (today - first).days
     docs: dict[str, list[dict[str, object]]] = {}

@@ -9,13 +9,13 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from .core.contact_wins import contact_wins
-from .core.contacts import KINDS, Contact, Interaction, next_follow_up
-from .core.wins import Win
-from .services import Rebound
-from .store import contacts as repo
-from .store import wins as wins_repo
-from .store.records import insert_all
+from ..core.contact_wins import contact_wins
+from ..core.contacts import KINDS, Contact, Interaction, next_follow_up
+from ..core.wins import Win
+from ..services import Rebound
+from ..store import contacts as repo
+from ..store import wins as wins_repo
+from ..store.records import insert_all
 
 COMPANIES = ("Northwind", "Contoso", "Fabrikam", "Litware", "Initech", "Tailspin", "Wingtip", "")
 ROLES = ("Recruiter", "Engineering manager", "Designer", "Founder", "Former colleague", "")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from .services import Rebound
-from .services import mood as mood_service
+from ..services import Rebound
+from ..services import mood as mood_service
 
 TAGS = ("exercise", "networking", "interview", "rest", "")
 REJECTION_AGO = 6  # a low day with a reflection; four days ago the bounce-back
@@ -41,8 +41,8 @@ def generate_moods(rb: Rebound, today: date, *, days: int = 30, seed: int = 11,
 def busy_moods(rng: random.Random, first: date, today: date, at, per_year: int = 80):  # type: ignore[no-untyped-def]
     """Mood and rejection documents by file, shaped by the repository, and the wins they earn
     (what ``services.mood`` would award). ``at(day, hour)`` makes a timestamp."""
-    from .core.mood import MoodEntry, Rejection, bounce_backs, reflection_win
-    from .store import mood as mood_repo
+    from ..core.mood import MoodEntry, Rejection, bounce_backs, reflection_win
+    from ..store import mood as mood_repo
 
     def new_id() -> str:
         return f"{rng.getrandbits(128):032x}"
