@@ -166,8 +166,10 @@ class ReboundApp(HasPalette, App[None]):
             self.set_timer(BACKGROUND_AT_LATEST, self._background)  # a screen that never says
 
     def start_drawn(self) -> None:
-        """The first screen has drawn all it shows: the background work follows that frame."""
-        self.call_after_refresh(self._background)
+        """The first screen has drawn all it shows: the background work follows the frames
+        that put it on the terminal (a text that grew needs a layout, then a second frame)."""
+        if not self._background_started:
+            self.call_after_refresh(self.call_after_refresh, self._background)
 
     def _background(self) -> None:
         """Once, after the first screen is drawn in full: the other screens' styles and modules

@@ -119,10 +119,8 @@ class TodayScreen(DataScreen):
         from ..core.encourage import DayContext, encouragement
         from ..services.wins import wins_on
 
-        rest_box = self.query_one("#today-rest")
-        if not rest_box.children:  # the first time: mount its widgets, fill them once mounted
-            rest_box.mount_all(self._rest_of_day_widgets())
-            self.call_after_refresh(self.app.read, self._show_rest_of_day)
+        if not self.query_one("#today-rest").children:  # the first time: mount, then fill
+            self.call_later(self._mount_rest_of_day)
             return
         rb = self.app.rb
         day = rb.today()
@@ -148,6 +146,14 @@ class TodayScreen(DataScreen):
             else Text("None yet: they arrive as you go. Press w to record one of your own.", "dim")
         )
         self.app.start_drawn()
+
+    async def _mount_rest_of_day(self) -> None:
+        """Mount the rest of the day in one go (a container's children mount before it counts
+        as mounted), then fill it: one frame for all of it."""
+        rest_box = self.query_one("#today-rest")
+        if not rest_box.children:
+            await rest_box.mount_all(self._rest_of_day_widgets())
+        self.app.read(self._show_rest_of_day)
 
     def _followups(self) -> FollowUpList | None:
         """The follow-up list, once the rest of the day is mounted."""
