@@ -162,6 +162,11 @@ class Store:
     def record(self, change: Change) -> None:
         self._changes.append(change)
 
+    @property
+    def pending_changes(self) -> tuple[Change, ...]:
+        """What the open transaction has changed so far."""
+        return tuple(self._changes)
+
     def require_transaction(self) -> None:
         if not self._depth:
             raise RuntimeError("data can only be changed inside Store.transaction()")
