@@ -35,7 +35,12 @@ def history_of(rb: Rebound, goal: Goal, adjustments: YearlyCounts, rest: frozens
     manual adjustments), by ``core.counting.combine``."""
     if not is_counted(goal.counts):
         return GoalHistory(goal, adjustments, rest, skips)
-    activity = activity_years(rb.store, goal.counts, rb.kept, from_year)
+    if from_year is not None and goal.counts == "new-contacts":
+        from .summary_cache import new_contact_years  # a first interaction needs older years
+
+        activity = new_contact_years(rb, from_year)
+    else:
+        activity = activity_years(rb.store, goal.counts, rb.kept, from_year)
     if from_year is not None:
         activity = {year: days for year, days in activity.items() if year >= from_year}
     combined = combine(activity, adjustments.years, rb.kept, (goal.id, goal.counts))

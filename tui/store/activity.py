@@ -114,21 +114,37 @@ def activity_years(store: Store, counts: str, kept: dict[Any, Any],
                   for name in found.files(store, from_year))
 
 
-def _new_contacts(store: Store, found: Family, kept: dict[Any, Any]) -> Years:
-    per_file = tuple(store.file(name).memo("first-days", _first_days) for name in found.files(store))
-    hit = kept.get("new-contacts")
-    if hit is not None and len(hit[0]) == len(per_file) and all(a is b for a, b in zip(hit[0], per_file)):
-        return hit[1]  # type: ignore[no-any-return]
+def first_days(store: Store, names: Iterable[str]) -> dict[str, str]:
+    """contact id → the ISO day of its first interaction in the files ``names``."""
+    return earliest(store.file(name).memo("first-days", _first_days) for name in names)
+
+
+def earliest(parts: Iterable[dict[str, str]]) -> dict[str, str]:
+    """Per contact, the earliest of the first days."""
     first: dict[str, str] = {}
-    for part in per_file:
+    for part in parts:
         for contact, day in part.items():
             if contact not in first or day < first[contact]:
                 first[contact] = day
+    return first
+
+
+def new_contacts_by_day(first: dict[str, str]) -> Years:
+    """How many contacts had their first interaction on each day."""
     years: Years = {}
     for text in first.values():
         day = date.fromisoformat(text)
         days = years.setdefault(day.year, {})
         days[day] = days.get(day, 0) + 1
+    return years
+
+
+def _new_contacts(store: Store, found: Family, kept: dict[Any, Any]) -> Years:
+    per_file = tuple(store.file(name).memo("first-days", _first_days) for name in found.files(store))
+    hit = kept.get("new-contacts")
+    if hit is not None and len(hit[0]) == len(per_file) and all(a is b for a, b in zip(hit[0], per_file)):
+        return hit[1]  # type: ignore[no-any-return]
+    years = new_contacts_by_day(earliest(per_file))
     before = hit[1] if hit is not None else {}
     years = {year: before[year] if before.get(year) == days else days for year, days in years.items()}
     kept["new-contacts"] = (per_file, years)  # a year unchanged keeps its dict (and identity)
@@ -156,3 +172,14 @@ def changed_days(changes: Iterable[Change], store: Store, sources: set[str]) -> 
                 if doc["contact_id"] in touched:
                     days.add(date.fromisoformat(doc["day"]))
     return found
+
+
+def _years_held(field: str, table: str) -> Callable[[Any], frozenset[int]]:
+    def compute(data: Any) -> frozenset[int]:
+        return frozenset(int(doc[field][:4]) for doc in data.get(table, {}).values())
+    return compute
+
+
+def years_in(store: Store, fam: Family, name: str) -> frozenset[int]:
+    """The years of the days a file of ``fam`` holds (normally the one in its name)."""
+    return store.file(name).memo(f"years:{fam.table}", _years_held(fam.day, fam.table))
