@@ -45,15 +45,21 @@ def parse_counts(text: str | None) -> str:
         return source
     if source != "interactions":
         raise InputError(f"only interactions take kinds (interactions:coffee,call); "
-                         f"{source} counts every one", "counts")
+                         f"{source} counts every one", "kinds")
     kinds = sorted({k.strip() for k in rest.split(",") if k.strip()})
     if not kinds:
         return source
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
         raise InputError(f"unknown interaction kind {unknown[0]!r}: choose from {', '.join(KINDS)}",
-                         "counts")
+                         "kinds")
     return source if len(kinds) == len(KINDS) else f"{source}:{','.join(kinds)}"
+
+
+# The goal form's choices, in words.
+SOURCE_LABELS = {MANUAL: "what I tick and count", "applications": "applications I add",
+                 "interactions": "interactions with contacts", "new-contacts": "new contacts met",
+                 "moods": "mood entries", "lessons": "rejection lessons written"}
 
 
 def split_counts(counts: str) -> tuple[str, tuple[str, ...]]:
