@@ -52,7 +52,8 @@ def history(counts: dict[date, int], activity: dict[date, int] | None, period: s
 def test_source_line_of_a_weekly_goal_sums_its_week_and_a_manual_goal_has_none() -> None:
     counts = {MONDAY: 2, MONDAY + timedelta(days=2): 1, MONDAY + timedelta(days=7): 5}
     activity = {MONDAY: 1, MONDAY + timedelta(days=2): 1}
-    assert source_line(history(counts, activity, "week"), MONDAY + timedelta(days=3), 0) == "2 from your log + 1"
+    weekly = history(counts, activity, "week")
+    assert source_line(weekly, MONDAY + timedelta(days=3), 0) == "2 from your log + 1"
     assert source_line(history(counts, activity), MONDAY, 0) == "1 from your log + 1"
     assert source_line(history(counts, None), MONDAY, 0) == ""
 

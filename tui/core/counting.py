@@ -40,7 +40,8 @@ def parse_counts(text: str | None) -> str:
     source = {"contacts": "new-contacts", "mood": "moods", "lesson": "lessons",
               "application": "applications", "interaction": "interactions"}.get(source, source)
     if source not in SOURCES:
-        raise InputError(f"counts must be {USAGE}; not {text.strip()!r}", "counts")  # type: ignore[union-attr]
+        shown = (text or "").strip()
+        raise InputError(f"counts must be {USAGE}; not {shown!r}", "counts")
     if not colon:
         return source
     if source != "interactions":

@@ -151,9 +151,11 @@ def _new_contacts(store: Store, found: Family, kept: dict[Any, Any]) -> Years:
     return years
 
 
-def changed_days(changes: Iterable[Change], store: Store, sources: set[str]) -> dict[str, set[date]]:
-    """Per source of ``sources``, the days whose activity ``changes`` may have moved: the changed records' days,
-    and for new contacts every interaction day of a contact touched (its first may have moved)."""
+def changed_days(changes: Iterable[Change], store: Store,
+                 sources: set[str]) -> dict[str, set[date]]:
+    """Per source of ``sources``, the days whose activity ``changes`` may have moved: the changed
+    records' days, and for new contacts every interaction day of a contact touched (its first
+    may have moved)."""
     found: dict[str, set[date]] = {}
     touched: set[str] = set()
     for change in changes:
