@@ -16,7 +16,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from .clock import week_start_of
-from .contacts import KINDS
 from .errors import InputError
 from .goals import GoalHistory, YearlyCounts, flat_counts
 
@@ -47,6 +46,8 @@ def parse_counts(text: str | None) -> str:
     if source != "interactions":
         raise InputError(f"only interactions take kinds (interactions:coffee,call); "
                          f"{source} counts every one", "kinds")
+    from .contacts import KINDS  # only for kinds: a start-up reading goals does without it
+
     kinds = sorted({k.strip() for k in rest.split(",") if k.strip()})
     if not kinds:
         return source

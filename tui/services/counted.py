@@ -12,7 +12,6 @@ from datetime import date
 from ..core.counting import Totals, is_counted, split_counts, totals
 from ..core.goals import Goal, GoalHistory
 from ..store import repo
-from ..store.activity import activity_years, changed_days
 from .context import Rebound
 
 
@@ -21,6 +20,8 @@ def day_counts(rb: Rebound, goal: Goal, day: date) -> tuple[int, int]:
     adjusted = repo.day_count(rb.store, goal.id, day)
     if not is_counted(goal.counts):
         return 0, adjusted
+    from ..store.activity import activity_years  # imported once a goal counts an activity
+
     years = activity_years(rb.store, goal.counts, rb.kept, day.year)
     return years.get(day.year, {}).get(day, 0), adjusted
 
@@ -37,6 +38,8 @@ def follow_activity(rb: Rebound) -> None:
     counted = [g for g in repo.goals(rb.store, include_archived=True) if is_counted(g.counts)]
     if not counted:
         return
+    from ..store.activity import changed_days
+
     sources = {split_counts(g.counts)[0] for g in counted}
     moved = changed_days(rb.store.pending_changes, rb.store, sources)
     if not moved:

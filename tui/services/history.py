@@ -8,7 +8,6 @@ from datetime import date
 from ..core.counting import combine, is_counted
 from ..core.goals import Goal, GoalHistory, YearlyCounts
 from ..store import repo
-from ..store.activity import activity_years
 from .context import Rebound
 
 NONE = YearlyCounts({})
@@ -35,6 +34,7 @@ def history_of(rb: Rebound, goal: Goal, adjustments: YearlyCounts, rest: frozens
     manual adjustments), by ``core.counting.combine``."""
     if not is_counted(goal.counts):
         return GoalHistory(goal, adjustments, rest, skips)
+    from ..store.activity import activity_years  # imported once a goal counts an activity
     if from_year is not None and goal.counts == "new-contacts":
         from .summary_cache import new_contact_years  # a first interaction needs older years
 

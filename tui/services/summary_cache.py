@@ -36,13 +36,15 @@ from ..core.goals import GoalHistory
 from ..core.prefix import walk_key
 from ..core.score import score_before
 from ..core.streaks import RunState, state_before, state_from
-from ..store import activity, files, repo
+from ..core.counting import is_counted
+from ..store import files, repo
 from .context import Rebound
 from .history import histories
 from .summaries import GoalSummary, summarize
 
 if TYPE_CHECKING:  # the follow-ups' part is imported by `status` only, not by the app's start
     from ..core.contacts import Interaction
+    from ..store.activity import Family
 
 CACHE = ".summaries.json"
 VERSION = 2  # 2: strength as Loop computes it (a doubled 14-day window for weekly goals)
@@ -163,15 +165,22 @@ class _Sources:
     def __init__(self, rb: Rebound, year: int, checkins: list[Any]) -> None:
         self.store, self.year, self.checkins = rb.store, year, checkins
         self.rb = rb
-        self.families = {f for g in repo.goals(rb.store) if (f := activity.family(g.counts))}
-        self._identities: dict[activity.Family, list[Any]] = {}
+        counted = [g.counts for g in repo.goals(rb.store) if is_counted(g.counts)]
+        self.families: set[Family] = set()
+        if counted:  # the activities' files, read only when a goal counts one
+            from ..store import activity
 
-    def _named(self, fam: activity.Family) -> dict[str, int | None]:
+            self.families = {f for c in counted if (f := activity.family(c))}
+        self._identities: dict[Family, list[Any]] = {}
+
+    def _named(self, fam: Family) -> dict[str, int | None]:
         return {} if fam.prefix.endswith(".json") else self.store.years_named(fam.prefix)
 
     def this_year_only(self) -> bool:
         """Every activity file named for this year or later holds no earlier day (no hand-moved
         record), and every name holds a year."""
+        from ..store import activity
+
         for fam in self.families:
             named = self._named(fam)
             if None in named.values() or any(
@@ -183,14 +192,19 @@ class _Sources:
     def older_hold_their_years(self) -> bool:
         """The activity files named before last year hold only days before last year: a walk
         from last year's files misses none of them."""
+        from ..store import activity
+
         return all(max(activity.years_in(self.store, fam, n), default=y) < self.year - 1
                    for fam in self.families for n, y in self._named(fam).items()
                    if y is not None and y < self.year - 1)
 
     def of(self, history: GoalHistory) -> list[Any]:
-        fam = activity.family(history.goal.counts)
-        if fam is None:
+        if not is_counted(history.goal.counts):
             return self.checkins
+        from ..store import activity
+
+        fam = activity.family(history.goal.counts)
+        assert fam is not None
         if fam not in self._identities:
             names = [fam.prefix] if fam.prefix.endswith(".json") else [
                 n for n, y in self._named(fam).items() if y is not None and y < self.year]
@@ -285,6 +299,7 @@ def _summarize(history: GoalHistory, day: date, week_start: int,
 def new_contact_years(rb: Rebound, from_year: int) -> dict[int, dict[date, int]]:
     """New contacts by day (a goal counting them), the first days in the interaction files of
     years before ``from_year`` from the cache: a cold status reads the recent files only."""
+    from ..store import activity
     from ..store import contacts as contacts_repo
 
     store = rb.store
