@@ -82,3 +82,19 @@ def test_a_stored_source_rebound_does_not_know_is_refused_by_name() -> None:
     assert problem is not None and "record 1 of table 'goals'" in problem and "'counts'" in problem
     data["goals"]["1"]["counts"] = "interactions:coffee"
     assert schema.record_problem(data) is None
+
+
+def test_a_loop_import_counts_by_hand(tmp_path) -> None:
+    """Habits from Loop Habit Tracker stay goals counted by hand (issue 19)."""
+    from datetime import datetime, timezone
+    from pathlib import Path
+
+    from tui.services import Rebound
+    from tui.services.loop_import import import_loop
+    from tui.store import repo
+
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "loop" / "Loop Habits CSV 2026-03-20"
+    rb = Rebound.open(tmp_path / "data", lambda: datetime(2026, 3, 20, 12, 0, tzinfo=timezone.utc))
+    import_loop(rb, fixture)
+    found = repo.goals(rb.store, include_archived=True)
+    assert found and {g.counts for g in found} == {"manual"}
