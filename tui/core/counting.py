@@ -39,8 +39,7 @@ def parse_counts(text: str | None) -> str:
     source = {"contacts": "new-contacts", "mood": "moods", "lesson": "lessons",
               "application": "applications", "interaction": "interactions"}.get(source, source)
     if source not in SOURCES:
-        shown = (text or "").strip()
-        raise InputError(f"counts must be {USAGE}; not {shown!r}", "counts")
+        raise InputError(f"counts must be {USAGE}; not {_short((text or '').strip())}", "counts")
     if not colon:
         return source
     if source != "interactions":
@@ -53,7 +52,7 @@ def parse_counts(text: str | None) -> str:
         return source
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
-        raise InputError(f"unknown interaction kind {unknown[0]!r}: choose from {', '.join(KINDS)}",
+        raise InputError(f"unknown interaction kind {_short(unknown[0])}: choose from {', '.join(KINDS)}",
                          "kinds")
     return source if len(kinds) == len(KINDS) else f"{source}:{','.join(kinds)}"
 
@@ -62,6 +61,11 @@ def parse_counts(text: str | None) -> str:
 SOURCE_LABELS = {MANUAL: "what I tick and count", "applications": "applications I add",
                  "interactions": "interactions with contacts", "new-contacts": "new contacts met",
                  "moods": "mood entries", "lessons": "rejection lessons written"}
+
+
+def _short(text: str) -> str:
+    """What was typed, quoted, cut to a readable length."""
+    return repr(text if len(text) <= 30 else text[:29] + "…")
 
 
 def split_counts(counts: str) -> tuple[str, tuple[str, ...]]:

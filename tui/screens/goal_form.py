@@ -72,7 +72,7 @@ class GoalForm(CheckedForm[GoalFormResult | None]):
             yield choice(SOURCES, source, "counts", SOURCE_LABELS)
             yield Static(id="counts-error", classes="field-error")
             yield Label("Kinds (interactions only; blank = every kind), e.g. coffee,call")
-            yield TextInput(",".join(kinds), placeholder="every kind", id="kinds")
+            yield TextInput(",".join(kinds), placeholder="every kind", id="kinds", max_length=200)
             yield Static(id="kinds-error", classes="field-error")
             yield Static("enter saves · esc cancels", classes="form-hint")
 
