@@ -108,7 +108,7 @@ class TodayScreen(Screen[None]):
         self.query_one("#today-at-risk", Static).update(
             Text("Streaks at risk today: " + ", ".join(at_risk) if at_risk else "")
         )
-        counted = [f"{s.goal.name} {s.source}" for s in summaries if s.source]
+        counted = [f"{s.goal.name} {s.source}" for s in summaries if s.source and s.streak.done]
         line = self.query_one("#today-counted", Static)
         line.update(Text("Counted for you: " + " · ".join(counted) if counted else ""))
         line.display = bool(counted)
