@@ -25,6 +25,7 @@ from tui.services.history import histories
 from tui.services.summaries import summarize
 from tui.services.undo import undo
 from tui.services.wins import reconcile
+from tui.store import applications as applications_repo
 from tui.store import mood as mood_repo
 from tui.store import repo
 from tui.store import wins as wins_repo
@@ -35,7 +36,8 @@ FIRST = TODAY - timedelta(days=30)
 days = st.dates(FIRST, TODAY)
 # (goal name, what it counts, target, period): each source the activity rules below can move
 COUNTED = [("Coffee", "interactions:coffee", 1, "day"), ("Chats", "interactions", 2, "week"),
-           ("Met", "new-contacts", 1, "day"), ("Calm", "moods", 2, "day")]
+           ("Met", "new-contacts", 1, "day"), ("Calm", "moods", 2, "day"),
+           ("Apply", "applications", 1, "day"), ("Learn", "lessons", 1, "week")]
 
 
 class CountEqualsActivityPlusAdjustments(RuleBasedStateMachine):
@@ -77,6 +79,41 @@ class CountEqualsActivityPlusAdjustments(RuleBasedStateMachine):
 
         mood.log_mood(self.rb, score, day=day)
 
+    @rule(n=st.integers(0, 9), day=days)
+    def application(self, n: int, day: date) -> None:
+        from tui.services import applications
+
+        try:
+            applications.add_application(self.rb, applications.AppFields(f"Co{n}", "Analyst"), day)
+        except InputError:
+            pass  # already applied to that one
+
+    @rule(pick=st.integers(0, 20))
+    def delete_application(self, pick: int) -> None:
+        from tui.services import applications
+
+        every = applications.applications(self.rb)
+        if every:
+            applications.delete_application(self.rb, every[pick % len(every)].id)
+
+    @rule(day=days, lesson=st.sampled_from(["", "ask about the team earlier"]))
+    def rejection(self, day: date, lesson: str) -> None:
+        from tui.services import mood
+
+        mood.log_rejection(self.rb, "Northwind", lesson=lesson, day=day)
+
+    @rule(pick=st.integers(0, 20), lesson=st.sampled_from(["", "practise system design"]))
+    def change_lesson(self, pick: int, lesson: str) -> None:
+        from tui.services import mood
+
+        every = sorted(mood_repo.rejections(self.rb.store), key=lambda r: r.id)
+        if every:
+            item = every[pick % len(every)]
+            if lesson:
+                mood.edit_lesson(self.rb, item.id, lesson)
+            else:
+                mood.delete_rejection(self.rb, item.id)
+
     @rule(goal=st.integers(0, len(COUNTED) - 1), day=days, step=st.sampled_from([1, -1, 2]))
     def adjust(self, goal: int, day: date, step: int) -> None:
         try:
@@ -112,6 +149,8 @@ class CountEqualsActivityPlusAdjustments(RuleBasedStateMachine):
             "interactions": Counter(i.day for i in every),
             "new-contacts": Counter(first.values()),
             "moods": Counter(e.day for e in mood_repo.entries(store)),
+            "applications": Counter(a.applied for a in applications_repo.applications(store)),
+            "lessons": Counter(r.day for r in mood_repo.rejections(store) if r.lesson.strip()),
         }
         adjusted: dict[str, Counter[date]] = {g: Counter() for g in self.goal_ids}
         for c in repo.checkins(store):
@@ -136,5 +175,5 @@ class CountEqualsActivityPlusAdjustments(RuleBasedStateMachine):
 
 def test_count_is_activity_plus_adjustments_and_streaks_follow() -> None:
     run_state_machine_as_test(CountEqualsActivityPlusAdjustments, settings=settings(
-        max_examples=25, stateful_step_count=12, derandomize=True, deadline=None,
+        max_examples=30, stateful_step_count=12, derandomize=True, deadline=None,
         suppress_health_check=list(HealthCheck), database=None))
