@@ -58,6 +58,21 @@ def run(years: int, runs: Runs, seed: int, keep: bool = False) -> Result:
             shutil.rmtree(root, ignore_errors=True)
 
 
+def _counted_goal_wins(rb: object) -> int:
+    """The wins of the goals that count interactions (written after the goals' own): what the
+    app awards as each interaction is logged, so the data is what the app would have made."""
+    from tui.core.counting import is_counted
+    from tui.services.wins import every_day, reconcile
+    from tui.store import repo
+
+    counted = [g.id for g in repo.goals(rb.store) if is_counted(g.counts)]  # type: ignore[attr-defined]
+    with rb.change("counted goals' wins"):  # type: ignore[attr-defined]
+        awarded = reconcile(rb, counted, every_day(rb))  # type: ignore[arg-type]
+    rb.history.clear()  # type: ignore[attr-defined]
+    rb.earned.clear()  # type: ignore[attr-defined]
+    return len(awarded)
+
+
 def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
     from tui.demo import generate_history
     from tui.demo_contacts import generate_contacts
@@ -71,6 +86,7 @@ def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
     # product.md §6: 800 contacts with 8,000 interactions over five years; scaled with the years.
     counts |= generate_contacts(rb, contacts=160 * years, interactions=1600 * years, years=years,
                                 seed=seed)
+    counts["counted_goal_wins"] = _counted_goal_wins(rb)
     generated = time.perf_counter() - started
     size_mb = sum(p.stat().st_size for p in data.glob("*.json")) / 1e6
     say(f"generated {years} y of data in {generated:.2f} s")
