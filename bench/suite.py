@@ -10,11 +10,14 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import plain, processes, terminal
 from .bare_app import MARKER
 from .stats import Row, limit_row, median, percentile, ratio_row, speedup_row
+
+if TYPE_CHECKING:
+    from tui.services import Rebound
 
 
 @dataclass(frozen=True)
@@ -58,18 +61,18 @@ def run(years: int, runs: Runs, seed: int, keep: bool = False) -> Result:
             shutil.rmtree(root, ignore_errors=True)
 
 
-def _counted_goal_wins(rb: object) -> int:
+def _counted_goal_wins(rb: Rebound) -> int:
     """The wins of the goals that count interactions (written after the goals' own): what the
     app awards as each interaction is logged, so the data is what the app would have made."""
     from tui.core.counting import is_counted
     from tui.services.wins import every_day, reconcile
     from tui.store import repo
 
-    counted = [g.id for g in repo.goals(rb.store) if is_counted(g.counts)]  # type: ignore[attr-defined]
-    with rb.change("counted goals' wins"):  # type: ignore[attr-defined]
-        awarded = reconcile(rb, counted, every_day(rb))  # type: ignore[arg-type]
-    rb.history.clear()  # type: ignore[attr-defined]
-    rb.earned.clear()  # type: ignore[attr-defined]
+    counted = [g.id for g in repo.goals(rb.store) if is_counted(g.counts)]
+    with rb.change("counted goals' wins"):
+        awarded = reconcile(rb, counted, every_day(rb))
+    rb.history.clear()
+    rb.earned.clear()
     return len(awarded)
 
 
