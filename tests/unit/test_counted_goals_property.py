@@ -60,7 +60,18 @@ class CountEqualsActivityPlusAdjustments(RuleBasedStateMachine):
 
     @rule(person=st.integers(0, 2), day=days, kind=st.sampled_from(["coffee", "call"]))
     def log_interaction(self, person: int, day: date, kind: str) -> None:
-        contacts.log_interaction(self.rb, self.people[person], day=day, kind=kind)
+        try:
+            contacts.log_interaction(self.rb, self.people[person], day=day, kind=kind)
+        except InputError:
+            pass  # a deleted contact
+
+    @rule(person=st.integers(0, 2))
+    def delete_contact(self, person: int) -> None:
+        """The contact goes with every interaction (a new contact's first one too)."""
+        try:
+            contacts.delete_contact(self.rb, self.people[person])
+        except InputError:
+            pass  # already deleted
 
     @rule(pick=st.integers(0, 40), kind=st.sampled_from([None, "coffee", "email"]),
           day=st.one_of(st.none(), days))
