@@ -10,11 +10,14 @@ import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import peer, plain, processes, terminal
 from .bare_app import MARKER
 from .stats import Row, limit_row, median, percentile, ratio_row, speedup_row
+
+if TYPE_CHECKING:
+    from tui.services import Rebound
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,21 @@ def run(years: int, runs: Runs, seed: int, keep: bool = False) -> Result:
             shutil.rmtree(root, ignore_errors=True)
 
 
+def _counted_goal_wins(rb: Rebound) -> int:
+    """The wins of the goals that count interactions (written after the goals' own): what the
+    app awards as each interaction is logged, so the data is what the app would have made."""
+    from tui.core.counting import is_counted
+    from tui.services.wins import every_day, reconcile
+    from tui.store import repo
+
+    counted = [g.id for g in repo.goals(rb.store) if is_counted(g.counts)]
+    with rb.change("counted goals' wins"):
+        awarded = reconcile(rb, counted, every_day(rb))
+    rb.history.clear()
+    rb.earned.clear()
+    return len(awarded)
+
+
 def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
     from tui.demo import generate_history
     from tui.demo.contacts import generate_contacts
@@ -89,6 +107,7 @@ def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
     # product.md §6: 800 contacts with 8,000 interactions over five years; scaled with the years.
     counts |= generate_contacts(rb, contacts=160 * years, interactions=1600 * years, years=years,
                                 seed=seed)
+    counts["counted_goal_wins"] = _counted_goal_wins(rb)
     generated = time.perf_counter() - started
     size_mb = sum(p.stat().st_size for p in data.glob("*.json")) / 1e6
     say(f"generated {years} y of data in {generated:.2f} s")

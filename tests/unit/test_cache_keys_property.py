@@ -2,7 +2,9 @@
 what reading every file answers. Stateful: each step changes one record (a rest day or a skip
 before 1 January, a goal's target, weekdays or start, a backfilled check-in, interaction or win
 in an older year's file) and then compares `status` and the wins' kinds, cached and uncached.
-A key that leaves out anything its entry depends on fails here."""
+A key that leaves out anything its entry depends on fails here. Issue 19: two goals count an
+activity (coffee interactions, new contacts), so their entries depend on the interactions too:
+logging, deleting and re-kinding interactions in any year, and changing what a goal counts."""
 
 from __future__ import annotations
 
@@ -50,13 +52,20 @@ def fresh(folder: Path) -> Rebound:
     return Rebound.open(folder, now=lambda: NOW)
 
 
+COUNTS = ["manual", "interactions:coffee", "new-contacts", "interactions", "interactions:call,coffee"]
+
+
 def build(folder: Path) -> None:
-    """Three goals (daily on weekdays, daily, weekly) and three contacts, 2023 to today."""
+    """Three goals (daily on weekdays, daily, weekly), two counted goals (coffee interactions a
+    week, new contacts a day) and three contacts, 2023 to today."""
     rb = fresh(folder)
     with rb.change("history"), wins_deferred(rb):
         apply = goals.add_goal(rb, "Apply", target=1, period="day", weekdays="mon,tue,wed,thu,fri")
         walk = goals.add_goal(rb, "Walk")
         chat = goals.add_goal(rb, "Chat", target=2, period="week")
+        for counted in (goals.add_goal(rb, "Coffee", target=1, period="week", counts="interactions:coffee"),
+                        goals.add_goal(rb, "Met", counts="new-contacts")):
+            repo.update_goal(rb.store, replace(counted, start=FIRST))  # counting since 2023
         day = FIRST
         while day <= TODAY:
             n = day.toordinal()
@@ -73,6 +82,7 @@ def build(folder: Path) -> None:
             person = contacts.add_contact(rb, ContactFields(name, cadence=30))
             for when in seen:
                 contacts.log_interaction(rb, person.id, day=when)
+                contacts.log_interaction(rb, person.id, day=when + timedelta(days=3), kind="coffee")
         add_win(rb, "first offer", date(2024, 5, 5))
 
 
@@ -125,6 +135,30 @@ class CachedEqualsUncached(RuleBasedStateMachine):
     @rule(person=st.integers(0, 2), day=older_days)
     def old_interaction(self, person: int, day: date) -> None:
         contacts.log_interaction(fresh(self.folder), self.contact_ids[person], day=day)
+
+    @rule(person=st.integers(0, 2), day=days, kind=st.sampled_from(["coffee", "call", "message"]))
+    def interaction(self, person: int, day: date, kind: str) -> None:
+        contacts.log_interaction(fresh(self.folder), self.contact_ids[person], day=day, kind=kind)
+
+    @rule(pick=st.integers(0, 50), kind=st.sampled_from([None, "coffee", "email"]))
+    def change_interaction(self, pick: int, kind: str | None) -> None:
+        """Delete an interaction (``kind`` None) or change its kind, in any year."""
+        rb = fresh(self.folder)
+        every = sorted(contacts.repo.interactions(rb.store), key=lambda i: (i.day, i.id))
+        if not every:
+            return
+        item = every[pick % len(every)]
+        if kind is None:
+            contacts.delete_interaction(rb, item.id)
+        else:
+            contacts.edit_interaction(rb, item.id, kind=kind)
+
+    @rule(goal=st.integers(0, 4), counts=st.sampled_from(COUNTS))
+    def counts(self, goal: int, counts: str) -> None:
+        rb = fresh(self.folder)
+        old = goals.goal_by_id(rb, self.goal_ids[goal])
+        goals.edit_goal(rb, old.id, name=old.name, target=old.target, period=old.period,
+                        weekdays=None if old.is_weekly else old.weekdays, counts=counts)
 
     @rule(day=older_days)
     def old_win(self, day: date) -> None:

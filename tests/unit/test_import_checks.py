@@ -82,7 +82,10 @@ def test_a_ten_megabyte_note_is_refused_naming_the_record(tmp_path: Path, source
     ("contacts", "tags", [f"t{i}" for i in range(13)], "at most 12 tags"),
     ("interactions", "note", "bell\x07", "control characters"),
     ("checkins", "count", 10**7, "count 10000000 is outside"),
-], ids=["long-name", "blank-name", "huge-target", "long-notes", "13-tags", "bell", "huge-count"])
+    ("goals", "counts", "interactions:tea", "unknown interaction kind 'tea'"),
+    ("goals", "counts", "tweets", "counts must be manual"),
+], ids=["long-name", "blank-name", "huge-target", "long-notes", "13-tags", "bell", "huge-count",
+        "unknown-kind", "unknown-source"])
 def test_fields_past_the_limits_of_typing_them_are_refused(
     tmp_path: Path, source: dict[str, Any], where: str, field: str, value: object, fragment: str,
 ) -> None:

@@ -9,6 +9,7 @@ import orjson
 
 from .. import paths
 from ..core.clock import format_weekdays
+from ..core.counting import is_counted
 from ..core.goals import Goal
 from ..core.wording import REST_DAY_LINE
 from ..services import Rebound
@@ -109,12 +110,20 @@ def goal_command(rb: Rebound, args: argparse.Namespace) -> int:
 
     if args.goal_command == "add":
         goal = goal_service.add_goal(
-            rb, args.name, target=args.target, period=args.per, weekdays=args.days
+            rb, args.name, target=args.target, period=args.per, weekdays=args.days,
+            counts=args.counts,
         )
         when = f"per {goal.period}" if goal.is_weekly else format_weekdays(goal.weekdays)
-        print(f"Added {goal.name}: {goal.target} {when}")
+        print(f"Added {goal.name}: {goal.target} {when}{counts_note(goal)}")
         return 0
-    summaries = goal_summaries(rb)
+    from ..services.counted import goal_totals
+    from ..services.history import histories
+    from ..services.summaries import summarize
+
+    today, week_start = rb.today(), rb.clock.week_start
+    found = histories(rb)
+    summaries = [summarize(h, today, week_start) for h in found]
+    totals = [goal_totals(h, today, week_start) for h in found]
     if args.json:
         emit_json([
             {
@@ -127,15 +136,26 @@ def goal_command(rb: Rebound, args: argparse.Namespace) -> int:
                 "current_streak": s.streak.current,
                 "best_streak": s.streak.best,
                 "score": round(s.score, 4),
+                "counts": s.goal.counts,
+                **({"totals": t.as_dict()} if t is not None else {}),
             }
-            for s in summaries
+            for s, t in zip(summaries, totals)
         ])
         return 0
     if not summaries:
         print("No goals yet. Add one: rebound goal add \"Send applications\" --target 2")
-    for s in summaries:
-        print(f"{s.goal.name}  {schedule_text(s.goal)}  {progress(s)}  {streak_text(s)}  strength {s.score:.0%}")
+    for s, t in zip(summaries, totals):
+        extra = f"  ({counts_note(s.goal).strip(' ·')}: {t.text})" if t is not None else ""
+        print(f"{s.goal.name}  {schedule_text(s.goal)}  {progress(s)}  {streak_text(s)}  "
+              f"strength {s.score:.0%}{extra}")
     return 0
+
+
+def counts_note(goal: Goal) -> str:
+    """" · counts coffee interactions" for a goal that counts an activity; "" otherwise."""
+    from ..core.counting import counts_words
+
+    return f" · counts {counts_words(goal.counts)}" if is_counted(goal.counts) else ""
 
 
 def schedule_text(goal: Goal) -> str:
@@ -154,7 +174,13 @@ def log_command(rb: Rebound, args: argparse.Namespace) -> int:
     logged = checkin_service.log(rb, goal.id, args.count, day=day, note=args.note)
     summary = next(s for s in goal_summaries(rb, rb.today()) if s.goal.id == goal.id)
     when = "today" if day == rb.today() else day.isoformat()
-    print(f"{goal.name}: {logged.after} logged {when} · {streak_text(summary)}")
+    source = ""
+    if is_counted(goal.counts):
+        from ..core.counting import source_text
+        from ..services.counted import day_counts
+
+        source = f" ({source_text(*day_counts(rb, goal, day))})"
+    print(f"{goal.name}: {logged.after} logged {when}{source} · {streak_text(summary)}")
     print_wins(rb)
     return 0
 

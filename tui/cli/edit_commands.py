@@ -54,16 +54,19 @@ def goal_edit_command(rb: Rebound, args: argparse.Namespace) -> int:
         print(f"Deleted {goal.name} and its {n} check-in{'s' * (n != 1)}")
     else:
         goal = goal_service.find_goal(rb, args.goal)
-        if all(v is None for v in (args.name, args.target, args.per, args.days)):
-            raise InputError("nothing to change: give --name, --target, --per or --days")
+        if all(v is None for v in (args.name, args.target, args.per, args.days, args.counts)):
+            raise InputError("nothing to change: give --name, --target, --per, --days or --counts")
         period = args.per or goal.period
         days = args.days
         if days is None and period == "day" and goal.period == "day":
             days = goal.weekdays  # keep the schedule unless it is changed
         edited = goal_service.edit_goal(
             rb, goal.id, name=goal.name if args.name is None else args.name,
-            target=goal.target if args.target is None else args.target, period=period, weekdays=days)
-        print(f"Edited {edited.name}: {_schedule(edited)}")
+            target=goal.target if args.target is None else args.target, period=period, weekdays=days,
+            counts=args.counts)
+        from .commands import counts_note
+
+        print(f"Edited {edited.name}: {_schedule(edited)}{counts_note(edited)}")
     _print_wins(rb)
     return 0
 

@@ -26,13 +26,14 @@ def route(argv: Sequence[str]) -> list[str]:
     return args
 
 
-def add_goal_actions(goal_sub: Any, whole_number: Any) -> None:
-    edit = goal_sub.add_parser("edit", help="change a goal's name, target, period or weekdays")
+def add_goal_actions(goal_sub: Any, whole_number: Any, counts_help: str) -> None:
+    edit = goal_sub.add_parser("edit", help="change a goal's name, target, period, weekdays or what it counts")
     edit.add_argument("goal", metavar="GOAL")
     edit.add_argument("--name", metavar="N")
     edit.add_argument("--target", type=whole_number, metavar="N")
     edit.add_argument("--per", choices=("day", "week"))
     edit.add_argument("--days", metavar="mon,tue,...", help="scheduled weekdays of a daily goal")
+    edit.add_argument("--counts", metavar="SOURCE", help=counts_help)
     for action, text in (("archive", "archive a goal (its history is kept)"),
                          ("restore", "bring an archived goal back")):
         goal_sub.add_parser(action, help=text).add_argument("goal", metavar="GOAL")

@@ -28,6 +28,10 @@ def period(text: str) -> str:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+COUNTS_HELP = ("what the goal counts: manual (ticks, the default), applications, "
+               "interactions[:kinds] (e.g. interactions:coffee,call), new-contacts, moods or lessons")
+
+
 def build() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rebound",
@@ -46,9 +50,10 @@ def build() -> argparse.ArgumentParser:
     add.add_argument("--per", type=period, default="day", metavar="day|week",
                      help="period: day or week (daily, weekly also work; default day)")
     add.add_argument("--days", metavar="mon,tue,...", help="scheduled weekdays of a daily goal")
+    add.add_argument("--counts", metavar="SOURCE", help=COUNTS_HELP)
     lst = goal_sub.add_parser("list", help="list active goals")
     lst.add_argument("--json", action="store_true", help="print JSON")
-    edit_parser.add_goal_actions(goal_sub, whole_number)
+    edit_parser.add_goal_actions(goal_sub, whole_number, COUNTS_HELP)
 
     log = sub.add_parser("log", help="log progress on a goal")
     log.add_argument("goal", metavar="GOAL")

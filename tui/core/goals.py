@@ -34,6 +34,7 @@ class Goal:
     weekdays: frozenset[int] = ALL_DAYS
     archived: bool = False
     created_at: str = ""
+    counts: str = "manual"  # what it counts (core/counting.py): ticks, or an activity
 
     @property
     def is_weekly(self) -> bool:
@@ -89,6 +90,11 @@ class YearlyCounts(Mapping[date, int]):
     def __init__(self, years: Mapping[int, Mapping[date, int]]) -> None:
         self._years = years
         self._flat: dict[date, int] | None = None
+
+    @property
+    def years(self) -> Mapping[int, Mapping[date, int]]:
+        """Year → day → count, as given (never to be changed)."""
+        return self._years
 
     def flat(self) -> dict[date, int]:
         """Every day in one dict, made once (the years never change, see above)."""
@@ -156,6 +162,9 @@ class GoalHistory:
     counts: Mapping[date, int] = field(default_factory=dict)
     rest_days: frozenset[date] = frozenset()
     skips: frozenset[date] = frozenset()
+    # A counted goal's activity counts (``counts`` holds them plus the manual adjustments);
+    # None for a goal counted by hand.
+    activity: Mapping[date, int] | None = None
 
 
 # Bidi controls (LRE..RLO, LRI..PDI, LRM, RLM, ALM) let "evil\u202egpj.exe" show as another name;

@@ -27,13 +27,15 @@ MAX_REMEMBERED = 512
 def walk_key(history: GoalHistory, boundary: date, week_start: int,
              counts: object) -> tuple[object, ...]:
     """Everything a walk over ``history``'s days before ``boundary`` depends on: the goal's
-    rule (start, target, period, weekdays), the week start, the rest days and skips before
-    ``boundary``, and ``counts``, which stands for the check-in counts before it (``counts_key``
-    in memory; on disk, the identity of the files that hold them). Hashable; plain data only
-    (dates, numbers, strings, tuples) when ``counts`` is."""
+    rule (start, target, period, weekdays, what it counts), the week start, the rest days and
+    skips before ``boundary``, and ``counts``, which stands for the counts before it
+    (``counts_key`` in memory; on disk, the identity of the files that hold them: the check-ins
+    and, for a counted goal, its activity's). Hashable; plain data only (dates, numbers,
+    strings, tuples) when ``counts`` is."""
     goal = history.goal
     return (
-        goal.id, goal.start, goal.target, goal.period, tuple(sorted(goal.weekdays)), week_start,
+        goal.id, goal.start, goal.target, goal.period, tuple(sorted(goal.weekdays)), goal.counts,
+        week_start,
         boundary,
         tuple(sorted(d for d in history.rest_days if d < boundary)),
         tuple(sorted(d for d in history.skips if d < boundary)),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .clock import week_start_of
+from .counting import logged_on, source_text
 from .goals import GoalHistory
 from .progress import progress_label
 from .streaks import ONE_WEEK, DayState, day_state, streak, week_state, week_target
@@ -44,6 +45,11 @@ class DayDetail:
     text: str
 
 
+def _source(history: GoalHistory, day: date) -> str:
+    """" (2 from your log + 1)" for a counted goal's day; "" for one counted by hand."""
+    return f" ({source_text(*logged_on(history, [day]))})" if history.activity is not None else ""
+
+
 def describe_day(
     history: GoalHistory, day: date, as_of: date, week_start: int = 0, rest_reason: str = ""
 ) -> DayDetail:
@@ -59,11 +65,11 @@ def describe_day(
         state = week_state(history, week, week_start_of(as_of, week_start), as_of)
         total = sum(history.counts.get(week + timedelta(days=i), 0) for i in range(7))
         week_text = progress_label(total, target or goal.target, goal.target, True, "that week")
-        base = f"{label}: {count} logged; {week_text}"
+        base = f"{label}: {count} logged{_source(history, day)}; {week_text}"
     else:
         target = goal.target
         state = day_state(history, day, as_of)
-        base = f"{label}: {progress_label(count, target, target, False)}"
+        base = f"{label}: {progress_label(count, target, target, False)}{_source(history, day)}"
     if day > as_of:
         return DayDetail(day, count, target, DayState.NEUTRAL, None, False, f"{label}: in the future")
     if day < goal.start and count == 0:

@@ -23,6 +23,10 @@ DEMO_GOALS = [
     ("Coffee chats", 2, "week", None, 0.5),
     ("Go for a walk", 1, "day", None, 0.9),
 ]
+# Goals that count an activity (core/counting.py); their generated check-ins stand for what was
+# done but not logged (the manual adjustments).
+COUNTED = {"Reach out to someone new": "new-contacts", "Coffee chats": "interactions:coffee",
+           "Attend a meetup": "interactions:meeting"}
 
 
 def generate(rb: Rebound, *, days: int = 60, seed: int = 7) -> None:
@@ -30,7 +34,8 @@ def generate(rb: Rebound, *, days: int = 60, seed: int = 7) -> None:
     today = rb.today()
     with rb.change("demo data"):
         goals = [
-            goal_service.add_goal(rb, name, target=target, period=period, weekdays=weekdays)
+            goal_service.add_goal(rb, name, target=target, period=period, weekdays=weekdays,
+                                  counts=COUNTED.get(name))
             for name, target, period, weekdays, _ in DEMO_GOALS
         ]
         for offset in range(days, 0, -1):
@@ -99,7 +104,7 @@ BUSY_NOTES = ("felt good", "hard day", "with a friend", "short one", "got a repl
 
 def generate_history(rb: Rebound, *, years: int = 5, seed: int = 1800) -> dict[str, int]:
     """Seeded ``years`` of busy history for the benchmark, in one transaction on an empty folder:
-    12 goals (8 daily, 4 weekly), check-ins on most days with slumps, rest days, skips, and the
+    12 goals (8 daily, 4 weekly; 3 count interactions or new contacts, ``COUNTED``), check-ins on most days with slumps, rest days, skips, and the
     wins all that earned. Same seed and clock, same files. Returns what it wrote, by kind.
 
     Check-ins and wins are written in bulk (one ``records.insert_all`` per file), shaped by
@@ -139,7 +144,7 @@ def generate_history(rb: Rebound, *, years: int = 5, seed: int = 1800) -> dict[s
             raise ValueError("generate_history needs an empty data folder")
         goals = [
             Goal(new_id(), name, first, target, period, parse_schedule(period, weekdays),
-                 created_at=at(first, 8))
+                 created_at=at(first, 8), counts=COUNTED.get(name, "manual"))
             for name, target, period, weekdays, _ in BUSY_GOALS
         ]
         for goal in goals:

@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from ..core.clock import format_weekdays
+from ..core.counting import MANUAL, SOURCE_LABELS, SOURCES, split_counts
 from ..core.goals import PERIODS, Goal
 from ..services import goals as goal_service
 from ..widgets.text_input import TextInput
@@ -21,7 +22,7 @@ from .saving import save_form
 if TYPE_CHECKING:
     from .host import HostApp
 
-FIELDS = ("name", "target", "period", "weekdays")
+FIELDS = ("name", "target", "period", "weekdays", "counts", "kinds")
 PERIOD_LABELS = {"day": "per day", "week": "per week"}
 TARGET_NOT_A_NUMBER = "target must be a whole number, like 2"
 
@@ -66,6 +67,13 @@ class GoalForm(CheckedForm[GoalFormResult | None]):
             yield Label("Days (daily goals; blank = every day), e.g. mon,tue,wed,thu,fri")
             yield TextInput(days, placeholder="every day", id="weekdays")
             yield Static(id="weekdays-error", classes="field-error")
+            source, kinds = split_counts(goal.counts if goal else MANUAL)
+            yield Label("Counts (an activity counts itself; + and - still add by hand)")
+            yield choice(SOURCES, source, "counts", SOURCE_LABELS)
+            yield Static(id="counts-error", classes="field-error")
+            yield Label("Kinds (interactions only; blank = every kind), e.g. coffee,call")
+            yield TextInput(",".join(kinds), placeholder="every kind", id="kinds", max_length=200)
+            yield Static(id="kinds-error", classes="field-error")
             yield Static("enter saves · esc cancels", classes="form-hint")
 
     def on_mount(self) -> None:
@@ -90,15 +98,18 @@ class GoalForm(CheckedForm[GoalFormResult | None]):
         period = values["period"]
         target, weekdays = int(target_text), values["weekdays"].strip() or None
         rb, name = self.app.rb, values["name"]
+        kinds = values["kinds"].strip()
+        counts = f"{values['counts']}:{kinds}" if kinds else values["counts"]
 
         def submit() -> GoalFormResult:
             if self.goal is None:
                 goal = goal_service.add_goal(
-                    rb, name, target=target, period=period, weekdays=weekdays
+                    rb, name, target=target, period=period, weekdays=weekdays, counts=counts
                 )
             else:
                 goal = goal_service.edit_goal(
-                    rb, self.goal.id, name=name, target=target, period=period, weekdays=weekdays
+                    rb, self.goal.id, name=name, target=target, period=period, weekdays=weekdays,
+                    counts=counts,
                 )
             return GoalFormResult(goal)
 

@@ -17,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from ..core.clock import format_weekdays
+from ..core.counting import counts_words
 from ..core.goals import GoalHistory
 from ..core.review import describe_day
 from ..core.streaks import DayState
@@ -24,6 +25,7 @@ from ..core.wording import already_rest_period, day_label, rest_message, rest_pe
 from ..services import checkins as checkin_service
 from ..services import goals as goal_service
 from ..services import memo
+from ..services.counted import goal_totals
 from ..services.status import histories
 from ..widgets.goal_table import GoalTable
 from ..widgets.heatmap import Heatmap
@@ -162,6 +164,9 @@ class GoalsScreen(DataScreen):
             else:
                 plan = f"{goal.target} a day, {format_weekdays(goal.weekdays)}"
             title = f"{goal.name} · {plan} · since {goal.start:%d %b %Y}"
+            totals = goal_totals(history, today, self.week_start)
+            if totals is not None:
+                title += f"\ncounts {counts_words(goal.counts)} · {totals.text}"
         self.query_one("#goals-heatmap-title", Static).update(Text(title))  # names are not markup
         self.show_day()
 

@@ -66,6 +66,7 @@ class TodayScreen(DataScreen):
             yield GoalList(id="today-goals")
             yield Static(id="today-empty")
             yield Static(id="today-at-risk")
+            yield Static(id="today-counted")  # where counted goals' counts come from
             yield Vertical(id="today-rest")  # filled a frame after the goals (_show_rest_of_day)
         yield KeyBar()
 
@@ -105,6 +106,10 @@ class TodayScreen(DataScreen):
         self.query_one("#today-at-risk", Static).update(
             Text("Streaks at risk today: " + ", ".join(at_risk) if at_risk else "")
         )
+        counted = [f"{s.goal.name} {s.source}" for s in summaries if s.source and s.streak.done]
+        line = self.query_one("#today-counted", Static)
+        line.update(Text("Counted for you: " + " · ".join(counted) if counted else ""))
+        line.display = bool(counted)
         empty = self.query_one("#today-empty", Static)
         empty.display = not summaries
         empty.update("No goals yet. Press [b]a[/b] to add one, e.g. “Send 2 applications”.")

@@ -6,9 +6,11 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from ..core.errors import InputError
+from ..core.counting import counts_words, source_text
 from ..core.goals import CheckIn, Goal, RestDay, clean_text
 from ..store import repo
 from .context import Rebound
+from .counted import day_count, day_counts
 from .goals import goal_by_id
 from .wins import reconcile
 
@@ -44,13 +46,11 @@ def log(rb: Rebound, goal_id: str, count: int = 1, *, day: date | None = None, n
     with rb.change(f"{goal.name} {count:+d} on {day.isoformat()}"):
         _not_future(rb, day)
         goal = goal_by_id(rb, goal_id)
-        before = repo.day_count(rb.store, goal.id, day)
+        logged, adjusted = day_counts(rb, goal, day)
+        before = logged + adjusted
         after = before + count
-        if after < 0:
-            raise InputError(
-                f"{goal.name} is at {before} on {day.isoformat()}; "
-                f"logging {count} would take it below zero"
-            )
+        if adjusted + count < 0:
+            raise InputError(_below_zero(goal, day, logged, adjusted, count))
         if day < goal.start:  # a backfill before the start moves the start earlier
             goal = replace(goal, start=day)
             repo.update_goal(rb.store, goal)
@@ -60,20 +60,31 @@ def log(rb: Rebound, goal_id: str, count: int = 1, *, day: date | None = None, n
     return Logged(goal, day, before, after)
 
 
+def _below_zero(goal: Goal, day: date, logged: int, adjusted: int, count: int) -> str:
+    if not logged:
+        return (f"{goal.name} is at {adjusted} on {day.isoformat()}; "
+                f"logging {count} would take it below zero")
+    return (f"{goal.name} is at {source_text(logged, adjusted)} on {day.isoformat()}; only what "
+            f"you added by hand can be taken off: delete the {counts_words(goal.counts)} to lower it")
+
+
 def set_count(rb: Rebound, goal_id: str, day: date, count: int) -> Logged | None:
     """Bring the day's count to exactly ``count``. None when it is already there."""
-    current = repo.day_count(rb.store, goal_id, day)
+    current = day_count(rb, goal_by_id(rb, goal_id), day)
     if count == current:
         return None
     return log(rb, goal_id, count - current, day=day)
 
 
 def toggle_tick(rb: Rebound, goal_id: str, day: date) -> Logged | None:
-    """Tick: complete the day if it is not complete, otherwise clear it."""
+    """Tick: complete the day if it is not complete, otherwise clear it (a counted goal: clear
+    what was added by hand; its activity stays)."""
     goal = goal_by_id(rb, goal_id)
     with rb.change(f"tick {goal.name} on {day.isoformat()}"):
-        current = repo.day_count(rb.store, goal_id, day)
-        return set_count(rb, goal_id, day, 0 if current >= goal.target else goal.target)
+        logged, adjusted = day_counts(rb, goal, day)
+        if logged + adjusted < goal.target:
+            return set_count(rb, goal_id, day, goal.target)
+        return set_count(rb, goal_id, day, logged if adjusted > 0 else 0)
 
 
 def set_skip(rb: Rebound, goal_id: str, day: date, skipped: bool = True) -> Goal:

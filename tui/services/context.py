@@ -19,6 +19,12 @@ if TYPE_CHECKING:  # read when first asked for: the app's first frame does witho
     from .summary_cache import SummaryCache
 
 
+def follow_activity(rb: Rebound) -> None:
+    from .counted import follow_activity as follow  # counted imports this module
+
+    follow(rb)
+
+
 @dataclass(frozen=True)
 class ChangeSet:
     """One user action ("tick Send applications") and every record it changed."""
@@ -38,6 +44,9 @@ class Rebound:
         self.deferred_wins: tuple[set[str] | None, set[date]] | None = None  # see wins_deferred
         self._label: str | None = None
         self._summary_cache: SummaryCache | None = None
+        # Counted goals' combined years and the new-contacts index (core/counting.combine):
+        # reused while their inputs are the very same objects, so never stale.
+        self.kept: dict[object, object] = {}
         # Set by an app: how to run the derived files' rewrite a little later (after the screen
         # shows the change); None rewrites them at once, inside the change's call.
         self.later: Callable[[Callable[[], None]], None] | None = None
@@ -89,6 +98,7 @@ class Rebound:
         try:
             with self.store.transaction():
                 yield
+                follow_activity(self)  # counted goals move with their activity, in this change
         except BaseException:
             del self.earned[earned:]  # rolled back: those wins were never saved
             raise

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..core.clock import parse_weekdays
+from ..core.counting import parse_counts
 from ..core.errors import InputError
 from ..core.goals import ALL_DAYS, Goal, check_period, check_target, clean_goal_name, match_by_name
 from ..store import repo
@@ -37,10 +38,12 @@ def add_goal(
     target: int = 1,
     period: str = "day",
     weekdays: str | frozenset[int] | None = None,
+    counts: str | None = None,
 ) -> Goal:
     period = check_period(period)
     target = check_target(target)
     days = parse_schedule(period, weekdays)
+    source = parse_counts(counts)
     with rb.change(f"add goal {name.strip()}"):
         clean = clean_goal_name(name, repo.goals(rb.store))
         clock = rb.clock
@@ -52,6 +55,7 @@ def add_goal(
             period=period,
             weekdays=days,
             created_at=clock.timestamp(),
+            counts=source,
         )
         repo.insert_goal(rb.store, goal)
         reconcile(rb, [goal.id], [goal.start])
@@ -66,14 +70,18 @@ def edit_goal(
     target: int,
     period: str,
     weekdays: str | frozenset[int] | None = None,
+    counts: str | None = None,
 ) -> Goal:
+    """``counts``: what the goal counts (None keeps it)."""
     period = check_period(period)
     target = check_target(target)
     days = parse_schedule(period, weekdays)
+    source = None if counts is None else parse_counts(counts)
     with rb.change(f"edit {name.strip()}"):
         goal = goal_by_id(rb, goal_id)
         clean = clean_goal_name(name, repo.goals(rb.store), exclude_id=goal.id)
-        edited = replace(goal, name=clean, target=target, period=period, weekdays=days)
+        edited = replace(goal, name=clean, target=target, period=period, weekdays=days,
+                         counts=goal.counts if source is None else source)
         repo.update_goal(rb.store, edited)
         reconcile(rb, [goal.id], every_day(rb))
     return edited

@@ -10,6 +10,7 @@ from typing import Any, Callable
 from ..core import applications as app_rules
 from ..core import contacts as contact_rules
 from ..core import mood as mood_rules
+from ..core.counting import parse_counts
 from ..core.errors import InputError
 from ..core.goals import MAX_NAME, MAX_TARGET, clean_text
 from ..core.wins import MAX_WIN
@@ -87,6 +88,8 @@ def _check_fields(table: str, doc: dict[str, Any]) -> None:
                 raise InputError(f"{what} {value} is outside {low} to {high}")
         if table == "applications" and isinstance(doc.get("source"), str):
             doc["source"] = app_rules.check_source(doc["source"])
+        if table == "goals" and isinstance(doc.get("counts"), str):  # what the goal counts
+            doc["counts"] = parse_counts(doc["counts"])
     except InputError as exc:
         raise InputError(f"{_describe(table, doc)} is refused: {exc}; nothing was imported") from None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..core.counting import source_line
 from ..core.goals import Goal, GoalHistory
 from ..core.progress import progress_label
 from ..core.score import strength
@@ -22,6 +23,7 @@ class GoalSummary:
     score: float
     skipped: bool
     rest: bool
+    source: str = ""  # a counted goal's "2 from your log + 1" for the day (or week); "" otherwise
 
     @property
     def target(self) -> int:
@@ -61,4 +63,5 @@ def summarize(history: GoalHistory, as_of: date, week_start: int, prior: RunStat
         score=strength(history, as_of, prior_score),
         skipped=as_of in history.skips,
         rest=as_of in history.rest_days,
+        source=source_line(history, as_of, week_start),
     )

@@ -36,6 +36,7 @@ from ..core.goals import GoalHistory
 from ..core.prefix import walk_key
 from ..core.score import score_before
 from ..core.streaks import RunState, state_before, state_from
+from ..core.counting import is_counted
 from ..store import files, repo
 from .context import Rebound
 from .history import histories
@@ -43,6 +44,7 @@ from .summaries import GoalSummary, summarize
 
 if TYPE_CHECKING:  # the follow-ups' part is imported by `status` only, not by the app's start
     from ..core.contacts import Interaction
+    from ..store.activity import Family
 
 CACHE = ".summaries.json"
 VERSION = 2  # 2: strength as Loop computes it (a doubled 14-day window for weekly goals)
@@ -154,30 +156,87 @@ def cached_summaries(rb: Rebound, day: date, cache: SummaryCache) -> list[GoalSu
         return [summarize(h, day, week_start) for h in histories(rb)]  # nothing worth skipping
     new_year, month = date(day.year, 1, 1), day.replace(day=1)
     older = {n: y for n, y in named.items() if y is not None and y < day.year}
-    identity = _identity(rb, list(older))
+    sources = _Sources(rb, day.year, _identity(rb, list(older)))
     this_year_only = all(min(repo.years_in(store, n), default=y) >= day.year
                          for n, y in named.items() if y is not None and y >= day.year)
+    this_year_only = this_year_only and sources.this_year_only()
     if this_year_only and month > new_year:  # from February, this year's file is enough
-        found = _from_month(rb, day, cache, identity)
+        found = _from_month(rb, day, cache, sources)
         if found is not None:
             return found
     recent = histories(rb, from_year=day.year - 1)
-    keys = {h.goal.id: _key(h, new_year, week_start, identity) for h in recent}
+    keys = {h.goal.id: _key(h, new_year, week_start, sources.of(h)) for h in recent}
     carried = {h.goal.id: _carried_entry(cache.get(keys[h.goal.id])) for h in recent}
     if this_year_only and None not in carried.values():
         if month > new_year:
-            _remember_month(recent, month, week_start, identity, carried, cache)
+            _remember_month(recent, month, week_start, sources, carried, cache)
         return [_summarize(h, day, week_start, carried[h.goal.id], new_year) for h in recent]
     every = histories(rb)  # reads every year
-    if this_year_only and all(max(repo.years_in(store, n), default=y) < day.year - 1
-                              for n, y in older.items() if y < day.year - 1):
+    if this_year_only and sources.older_hold_their_years() and all(
+            max(repo.years_in(store, n), default=y) < day.year - 1
+            for n, y in older.items() if y < day.year - 1):
         for h in every:
             cache.put(keys[h.goal.id], _carried(h, new_year, week_start))
     return [summarize(h, day, week_start) for h in every]
 
 
+class _Sources:
+    """The identity of what a goal's walk before this year reads: the check-in files of earlier
+    years and, for a goal that counts an activity, that activity's files of earlier years (the
+    rejections' single file whole). A counted goal's entry is thus keyed by its records too."""
+
+    def __init__(self, rb: Rebound, year: int, checkins: list[Any]) -> None:
+        self.store, self.year, self.checkins = rb.store, year, checkins
+        self.rb = rb
+        counted = [g.counts for g in repo.goals(rb.store) if is_counted(g.counts)]
+        self.families: set[Family] = set()
+        if counted:  # the activities' files, read only when a goal counts one
+            from ..store import activity
+
+            self.families = {f for c in counted if (f := activity.family(c))}
+        self._identities: dict[Family, list[Any]] = {}
+
+    def _named(self, fam: Family) -> dict[str, int | None]:
+        return {} if fam.prefix.endswith(".json") else self.store.years_named(fam.prefix)
+
+    def this_year_only(self) -> bool:
+        """Every activity file named for this year or later holds no earlier day (no hand-moved
+        record), and every name holds a year."""
+        from ..store import activity
+
+        for fam in self.families:
+            named = self._named(fam)
+            if None in named.values() or any(
+                    min(activity.years_in(self.store, fam, n), default=y) < self.year
+                    for n, y in named.items() if y is not None and y >= self.year):
+                return False
+        return True
+
+    def older_hold_their_years(self) -> bool:
+        """The activity files named before last year hold only days before last year: a walk
+        from last year's files misses none of them."""
+        from ..store import activity
+
+        return all(max(activity.years_in(self.store, fam, n), default=y) < self.year - 1
+                   for fam in self.families for n, y in self._named(fam).items()
+                   if y is not None and y < self.year - 1)
+
+    def of(self, history: GoalHistory) -> list[Any]:
+        if not is_counted(history.goal.counts):
+            return self.checkins
+        from ..store import activity
+
+        fam = activity.family(history.goal.counts)
+        assert fam is not None
+        if fam not in self._identities:
+            names = [fam.prefix] if fam.prefix.endswith(".json") else [
+                n for n, y in self._named(fam).items() if y is not None and y < self.year]
+            self._identities[fam] = _identity(self.rb, names)
+        return [self.checkins, fam.prefix, self._identities[fam]]
+
+
 def _from_month(rb: Rebound, day: date, cache: SummaryCache,
-                identity: list[Any]) -> list[GoalSummary] | None:
+                sources: _Sources) -> list[GoalSummary] | None:
     """Summaries from what each goal carried into this month, reading this year's check-ins only;
     None when an entry is missing (the caller walks from 1 January, and remembers the month)."""
     week_start, month = rb.clock.week_start, day.replace(day=1)
@@ -187,14 +246,14 @@ def _from_month(rb: Rebound, day: date, cache: SummaryCache,
         if _started_within(h, month, week_start):
             found.append(summarize(h, day, week_start))  # nothing carried: its days are all here
             continue
-        carried = _carried_entry(cache.get(_month_key(h, month, week_start, identity)))
+        carried = _carried_entry(cache.get(_month_key(h, month, week_start, sources.of(h))))
         if carried is None:
             return None
         found.append(_summarize(h, day, week_start, carried, month))
     return found
 
 
-def _remember_month(recent: list[GoalHistory], month: date, week_start: int, identity: list[Any],
+def _remember_month(recent: list[GoalHistory], month: date, week_start: int, sources: _Sources,
                     carried: dict[str, tuple[RunState, float] | None], cache: SummaryCache) -> None:
     """What each goal carried into ``month``, walked on from 1 January's, kept for the next run."""
     for h in recent:
@@ -203,7 +262,7 @@ def _remember_month(recent: list[GoalHistory], month: date, week_start: int, ide
             continue
         state = state_from(h, year[0], _boundary(h, month, week_start), week_start)
         score = score_before(h, month, (date(month.year, 1, 1), year[1]))
-        cache.put(_month_key(h, month, week_start, identity), _entry(state, score))
+        cache.put(_month_key(h, month, week_start, sources.of(h)), _entry(state, score))
 
 
 def _started_within(history: GoalHistory, month: date, week_start: int) -> bool:
@@ -258,6 +317,34 @@ def _summarize(history: GoalHistory, day: date, week_start: int,
     assert carried is not None
     prior, score = carried
     return summarize(history, day, week_start, prior, (since, score))
+
+
+def new_contact_years(rb: Rebound, from_year: int) -> dict[int, dict[date, int]]:
+    """New contacts by day (a goal counting them), the first days in the interaction files of
+    years before ``from_year`` from the cache: a cold status reads the recent files only."""
+    from ..store import activity
+    from ..store import contacts as contacts_repo
+
+    store = rb.store
+    named = contacts_repo.interaction_files(store)
+    older = sorted(n for n, y in named.items() if y is not None and y < from_year)
+    recent = [n for n in named if n not in older]
+    cache = rb.summary_cache()
+    key = _digest(["first-days", _identity(rb, older)])
+    found = cache.get(key)
+    if not _first_days_entry(found):
+        found = activity.first_days(store, older)
+        cache.put(key, found)
+    return activity.new_contacts_by_day(activity.earliest([found, activity.first_days(store, recent)]))
+
+
+def _first_days_entry(entry: Any) -> bool:
+    """Whether a cache entry is contact id → ISO day (not a hand edit)."""
+    try:
+        return isinstance(entry, dict) and all(
+            date.fromisoformat(d).isoformat() == d for d in entry.values())
+    except (TypeError, ValueError):
+        return False
 
 
 # Wins ------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from ..core.counting import parse_counts
 from ..core.goals import CheckIn, Goal, RestDay, Skip, YearlyCounts
 from .folder import MAIN
 from .records import UPDATED, delete, insert, put
@@ -52,6 +53,7 @@ def goal_to_doc(goal: Goal) -> dict[str, Any]:
         "weekdays": sorted(goal.weekdays),
         "archived": goal.archived,
         "created_at": goal.created_at,
+        "counts": goal.counts,
     }
 
 
@@ -65,6 +67,7 @@ def goal_from_doc(doc: dict[str, Any]) -> Goal:
         weekdays=frozenset(doc["weekdays"]),
         archived=bool(doc.get("archived", False)),
         created_at=doc.get("created_at", ""),
+        counts=parse_counts(doc.get("counts")),  # older goals hold none: counted by hand
     )
 
 

@@ -91,7 +91,8 @@ def shape_problem(data: object) -> str | None:
 # file and the record) instead of failing later, deep in a conversion. field -> (kind, required).
 _RECORDS: dict[str, dict[str, tuple[str, bool]]] = {
     "goals": {"id": ("text", True), "name": ("text", True), "start": ("date", True),
-              "target": ("positive", True), "period": ("text", True), "weekdays": ("list", True)},
+              "target": ("positive", True), "period": ("text", True), "weekdays": ("list", True),
+              "counts": ("text", False)},
     "checkins": {"id": ("text", True), "goal_id": ("text", True), "day": ("date", True),
                  "count": ("int", True), "note": ("text", False)},
     "skips": {"goal_id": ("text", True), "day": ("date", True)},
@@ -220,7 +221,7 @@ def record_problem(data: Tables, raw: bytes | None = None) -> str | None:
             problem = bad_record(table, docs, fields)
             if problem:
                 return problem
-    problem = _history_problem(data.get("applications", {}))
+    problem = _history_problem(data.get("applications", {})) or _counts_problem(data.get("goals", {}))
     if problem:
         return problem
     for table, docs in data.items():  # text that would reach the terminal as raw control codes
@@ -239,6 +240,19 @@ def record_problem(data: Tables, raw: bytes | None = None) -> str | None:
     for (goal_id, day), total in totals.items():
         if total < 0:
             return f"the check-ins of goal {goal_id} on {day} add up to {total}, below zero"
+    return None
+
+
+def _counts_problem(docs: dict[str, Any]) -> str | None:
+    """A goal's ``counts``: a source Rebound knows (core/counting.py)."""
+    from ..core.counting import parse_counts
+    from ..core.errors import InputError
+
+    for doc_id, doc in docs.items():
+        try:
+            parse_counts(doc.get("counts"))
+        except InputError as exc:
+            return f"record {doc_id} of table 'goals' has a 'counts' Rebound does not know: {exc}"
     return None
 
 

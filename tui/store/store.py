@@ -177,6 +177,11 @@ class Store:
             self._stamp = schema.stamp_text(moment)
         return self._stamp
 
+    @property
+    def pending_changes(self) -> tuple[Change, ...]:
+        """What the open transaction has changed so far."""
+        return tuple(self._changes)
+
     def require_transaction(self) -> None:
         if not self._depth:
             raise RuntimeError("data can only be changed inside Store.transaction()")
