@@ -1,0 +1,198 @@
+"""`rebound sync`: this machine's changes committed, the remote's merged in, the result pushed.
+
+Nothing in the data folder changes until the merged commit is on the remote: the merge is made in
+memory (``sync.trees``), written into the store's open change with the wins it earns, committed to
+git and pushed while that change is still open; only a push that went through lets the change
+commit, and then every merged file lands in one journalled step together with ``.synced.json``
+(the commit the folder now holds). A crash before that step leaves the folder as it was; after it,
+the next sync moves the branch to that commit (``SyncRepo.recover``). Network calls run outside
+the store's lock except the push, which must happen inside the change it publishes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import orjson
+
+from ..store import files, schema
+from ..store.store import SIDE_FILES
+from ..store.errors import StoreError
+from ..sync.git import EXIT_DATA, EXIT_REFUSED, Git, SyncError
+from ..sync.repo import SyncRepo, machine_name
+from ..sync.trees import Change, merge_trees
+from .context import Rebound
+
+SYNCED = ".synced.json"
+assert SYNCED in SIDE_FILES
+
+
+@dataclass(frozen=True)
+class Synced:
+    """What a sync did: the files it brought in, and whether the remote got new commits."""
+
+    received: tuple[str, ...]
+    pushed: bool
+    remote: str
+
+    def line(self) -> str:
+        got = (f"{len(self.received)} file{'s' if len(self.received) != 1 else ''} merged in"
+               if self.received else "nothing new from the remote")
+        sent = "your changes sent" if self.pushed else "nothing to send"
+        return f"Synced with {self.remote}: {got}, {sent}."
+
+
+class _Rejected(Exception):
+    """The remote moved on between our fetch and our push."""
+
+
+def sync(rb: Rebound) -> Synced:
+    repo = SyncRepo(rb.store.folder)
+    repo.require_set_up()
+    with repo.locked():
+        branch = repo.branch()
+        with rb.store.transaction():  # the folder as a crash left it, then this machine's commit
+            repo.recover(synced_commit(rb))
+            repo.commit_local(rb.now())
+        remote = repo.fetch(branch)
+        for _ in range(2):
+            try:
+                done = _merge_and_push(rb, repo, branch, remote)
+            except _Rejected:
+                remote = repo.fetch(branch)
+                continue
+            repo.save_state(last_sync=rb.now().isoformat(timespec="seconds"), result=done.line())
+            return done
+    raise SyncError("the remote refused the push twice (another machine was syncing at the same "
+                    "time): nothing here was changed; sync again")
+
+
+def _merge_and_push(rb: Rebound, repo: SyncRepo, branch: str, remote: str | None) -> Synced:
+    git = repo.git
+    store = rb.store
+    with store.transaction():
+        head = repo.commit_local(rb.now())  # what changed here while fetching
+        assert head is not None
+        if remote is None or remote == head or git.is_ancestor(remote, head):
+            pushed = remote != head and _push(repo, head, branch)
+            return Synced((), pushed, repo.remote_url())
+        fast_forward = git.is_ancestor(head, remote)
+        if fast_forward:
+            changes = _differences(git.tree(head), git.tree(remote))
+        else:
+            changes = merge_trees(git, git.merge_base(head, remote), head, remote)
+        others = apply_files(rb, changes, git)
+        if not fast_forward:
+            rederive_wins(rb)
+        tree = _tree_after(rb, repo, head, changes)
+        if fast_forward and tree == git.out("rev-parse", f"{remote}^{{tree}}"):
+            commit = remote
+        else:
+            parents = [remote] if fast_forward else [head, remote]
+            commit = git.commit_tree(tree, parents, f"{machine_name()} merged "
+                                     f"{rb.now().isoformat(timespec='seconds')}")
+        if commit != remote:
+            _push(repo, commit, branch)
+        store.put_side_file(SYNCED, orjson.dumps({"commit": commit}))
+    _write_others(rb, others)
+    repo.move_to(commit)  # the folder holds it now; a crash before this is what recover() is for
+    rb.changed()
+    return Synced(tuple(sorted(changes)), commit != remote, repo.remote_url())
+
+
+def _push(repo: SyncRepo, commit: str, branch: str) -> bool:
+    if not repo.push(commit, branch):
+        raise _Rejected
+    return True
+
+
+def _differences(ours: dict[str, tuple[str, str, str]],
+                 theirs: dict[str, tuple[str, str, str]]) -> dict[str, Change]:
+    return {name: theirs.get(name) for name in {*ours, *theirs} if ours.get(name) != theirs.get(name)}
+
+
+def apply_files(rb: Rebound, changes: dict[str, Change], git: Git) -> dict[str, bytes | None]:
+    """Inside the change: each merged data file replaces this machine's, checked as a read is.
+    Returns the other files (``.gitignore``, ``.gitattributes``), written once the change is."""
+    contents = git.blobs([c[2] for c in changes.values() if isinstance(c, tuple)])
+    others: dict[str, bytes | None] = {}
+    for name, change in sorted(changes.items()):
+        raw = change if not isinstance(change, tuple) else contents[change[2]]
+        if not _is_data_file(name):
+            others[name] = raw
+            continue
+        if raw is None:  # gone on the other side: kept as a file without records
+            raw = orjson.dumps(schema.empty(name.split("-")[0].split(".")[0]))
+        try:
+            rb.store.file(name).replace_with(raw)
+        except StoreError as exc:
+            raise SyncError(f"the merged {name} cannot be read ({getattr(exc, 'problem', exc)}); "
+                            "nothing here was changed", EXIT_DATA) from None
+    return others
+
+
+def _write_others(rb: Rebound, others: dict[str, bytes | None]) -> None:
+    for name, raw in others.items():
+        path = rb.store.folder / name
+        if raw is None:
+            path.unlink(missing_ok=True)
+        else:
+            files.atomic_write(path, raw)
+
+
+def _is_data_file(name: str) -> bool:
+    return name.endswith(".json") and not name.startswith(".") and "/" not in name
+
+
+def _tree_after(rb: Rebound, repo: SyncRepo, head: str, changes: dict[str, Change]) -> str:
+    """The tree of what the folder will hold: this machine's commit with every file the change
+    writes (merged files, rederived wins) as the store will write it, byte for byte."""
+    git = repo.git
+    entries = git.tree(head)
+    for name, change in changes.items():
+        if not _is_data_file(name):
+            if change is None:
+                entries.pop(name, None)
+            elif isinstance(change, tuple):
+                entries[name] = change
+            else:
+                entries[name] = ("100644", "blob", git.write_blob(change))
+    for name in rb.store.dirty_names():
+        data = rb.store.file(name).serialize()
+        entries[name] = ("100644", "blob", git.write_blob(data))
+    return git.write_tree(entries)
+
+
+def rederive_wins(rb: Rebound) -> None:
+    """Inside the change: every automatic win equal to what the merged data earns (each side
+    derived its own; together they can earn more, say "all goals done" on a day each machine
+    ticked one goal). Wins awarded here are not celebrated: they were earned before."""
+    from ..core.mood import bounce_backs, reflection_win
+    from ..store import mood as mood_repo
+    from ..store import wins as wins_repo
+    from .application_wins import reconcile_applications
+    from .contacts import reconcile_contacts
+    from .wins import every_day, reconcile, sync_wins
+
+    earned = len(rb.earned)
+    reconcile(rb, None, every_day(rb))
+    reconcile_contacts(rb)
+    reconcile_applications(rb)
+    store = rb.store
+    sync_wins(rb, bounce_backs(mood_repo.entries(store)), wins_repo.wins_of(store, {"bounce_back"}))
+    reflections = [w for r in mood_repo.rejections(store) if (w := reflection_win(r)) is not None]
+    sync_wins(rb, reflections, wins_repo.wins_of(store, {"reflected"}))
+    del rb.earned[earned:]
+
+
+def synced_commit(rb: Rebound) -> str | None:
+    try:
+        found = orjson.loads((rb.store.folder / SYNCED).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    commit = found.get("commit") if isinstance(found, dict) else None
+    return commit if isinstance(commit, str) and len(commit) in (40, 64) else None
+
+
+__all__ = ["EXIT_DATA", "EXIT_REFUSED", "SyncError", "Synced", "sync", "synced_commit"]
