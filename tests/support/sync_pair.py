@@ -26,4 +26,4 @@ def export(rb: Rebound) -> bytes:
 
 def data_files(folder: Path) -> dict[str, bytes]:
     """The data files and git's own files that a sync may change (not the caches)."""
-    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.json"))}
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.json")) if not p.name.startswith(".")}
