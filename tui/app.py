@@ -346,6 +346,11 @@ class ReboundApp(App[None]):
             self.notify("Settings saved")
             self.refresh_data()  # a new day start or week start re-evaluates Today at once
 
+    def action_sync_now(self) -> None:
+        from .screens.sync_now import start_sync
+
+        start_sync(self)
+
     def action_review(self) -> None:
         from .screens.review import ReviewScreen
 
@@ -375,6 +380,7 @@ class ReboundApp(App[None]):
         yield SystemCommand("Settings", "Day start, first day of the week, theme (,)", self.action_settings)
         yield SystemCommand("Undo", "Undo the last change of this session (u)", self.action_undo)
         yield SystemCommand("Record a win", "A small victory in your words (w)", self.action_record_win)
+        yield SystemCommand("Sync now", "Sync with your git remote (rebound sync)", self.action_sync_now)
         commands = getattr(screen, "commands", None)
         if commands is not None:
             for title, help_text, callback in commands():

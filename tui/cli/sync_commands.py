@@ -33,3 +33,24 @@ def sync_command(rb: Rebound, args: argparse.Namespace) -> int:
               f"({exc.filename or 'the data folder'})", file=sys.stderr)
         return 3
     return 0
+
+
+def sync_on_quit(rb: Rebound) -> None:
+    """After the app closed: `rebound sync` when the setting asks for it and the folder is set
+    up to sync. Its line is printed; a failure never changes the app's exit status."""
+    from ..services.settings import current
+    from ..store.errors import StoreError
+
+    try:
+        if not current(rb).sync_on_quit or not (rb.store.folder / ".git").is_dir():
+            return
+    except StoreError:
+        return
+    from ..services.sync import sync
+    from ..sync.git import SyncError
+
+    print("Syncing with your remote…", flush=True)
+    try:
+        print(sync(rb).line())
+    except (SyncError, StoreError, OSError) as exc:
+        print(f"rebound: sync failed: {exc}", file=sys.stderr)
