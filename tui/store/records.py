@@ -2,8 +2,9 @@
 
 Every write of the repository goes through ``put`` and ``delete``; each records a ``Change`` on
 the open transaction, and stamps the record's ``updated`` with the change's time (``Store.stamp``):
-sync merges a field changed on two machines by it, the later change winning. Undo applies a change set's inverse, refusing when a record has since been
-changed by someone else (another window or a script): nothing is overwritten blindly.
+sync merges a field changed on two machines by it, the later change winning. Undo applies a change
+set's inverse, refusing when a record has since been changed by someone else (another window or a
+script): nothing is overwritten blindly.
 """
 
 from __future__ import annotations

@@ -84,12 +84,10 @@ def merge_data(name: str, base: schema.Tables | None, ours: schema.Tables,
 def _meta(name: str, ours: schema.Tables, theirs: schema.Tables) -> dict[str, Any]:
     """The current schema version, and the kind both sides name (else the one the name implies,
     as ``Store.file`` does)."""
-    kinds = {side[schema.META]["1"].get("kind") for side in (ours, theirs)}
-    kind = kinds.pop() if len(kinds) == 1 else name.split("-")[0].split(".")[0]
-    record: dict[str, Any] = {"schema": schema.SCHEMA_VERSION}
-    if kind is not None:
-        record["kind"] = kind
-    return {"1": record}
+    kinds = [side[schema.META]["1"].get("kind") for side in (ours, theirs)]
+    kind = kinds[0] if kinds[0] == kinds[1] and isinstance(kinds[0], str) \
+        else name.split("-")[0].split(".")[0]
+    return {"1": {"schema": schema.SCHEMA_VERSION, "kind": kind}}
 
 
 def never_below_zero(docs: dict[str, Doc]) -> dict[str, Doc]:
@@ -97,23 +95,21 @@ def never_below_zero(docs: dict[str, Doc]) -> dict[str, Doc]:
     had one would leave it at -1, which no day can be. The negative check-ins of such a day are
     raised toward zero (in id order, so both machines change the same ones) until it adds up to
     zero; one raised to zero is dropped."""
-    totals: dict[tuple[Any, Any], int] = {}
-    for doc in docs.values():
-        key = (doc.get("goal_id"), doc.get("day"))
-        count = doc.get("count")
-        if isinstance(count, int) and not isinstance(count, bool):
-            totals[key] = totals.get(key, 0) + count
+    totals: dict[tuple[str, str], int] = {}
+    counted = {doc_id: doc for doc_id, doc in docs.items() if _counted(doc)}
+    for doc in counted.values():
+        key = (doc["goal_id"], doc["day"])
+        totals[key] = totals.get(key, 0) + doc["count"]
     short = {key: -total for key, total in totals.items() if total < 0}
     if not short:
         return docs
     result: dict[str, Doc] = {}
-    negatives = sorted(((doc_id, doc) for doc_id, doc in docs.items()
-                        if isinstance(doc.get("count"), int) and doc["count"] < 0
-                        and short.get((doc.get("goal_id"), doc.get("day")), 0) > 0),
+    negatives = sorted(((doc_id, doc) for doc_id, doc in counted.items()
+                        if doc["count"] < 0 and short.get((doc["goal_id"], doc["day"]), 0) > 0),
                        key=lambda item: str(item[1].get("id")))
     raised: dict[str, int | None] = {}
     for doc_id, doc in negatives:
-        key = (doc.get("goal_id"), doc.get("day"))
+        key = (doc["goal_id"], doc["day"])
         if short[key] <= 0:
             continue
         step = min(short[key], -doc["count"])
@@ -126,3 +122,10 @@ def never_below_zero(docs: dict[str, Doc]) -> dict[str, Doc]:
         elif raised[doc_id] is not None:
             result[doc_id] = {**doc, "count": raised[doc_id]}
     return result
+
+
+def _counted(doc: Doc) -> bool:
+    """A check-in the day totals count (a malformed one is refused by the check that follows)."""
+    count = doc.get("count")
+    return (isinstance(count, int) and not isinstance(count, bool)
+            and isinstance(doc.get("goal_id"), str) and isinstance(doc.get("day"), str))

@@ -151,7 +151,12 @@ def merge_table(table: str, base: dict[str, Doc] | None, ours: dict[str, Doc],
                 theirs: dict[str, Doc]) -> dict[str, Doc]:
     """The merged table, doc ids renumbered: a record from the base keeps its doc id there; the
     others follow, oldest ``updated`` first, so both machines number them alike and two records
-    added on two machines never share a doc id."""
+    added on two machines never share a doc id. A side that changed nothing gives the other side's
+    table as it is (so merging a version with itself gives it back)."""
+    if ours == theirs or (base is not None and theirs == base):
+        return ours
+    if base is not None and ours == base:
+        return theirs
     b, o, t = keyed(table, base or {}), keyed(table, ours), keyed(table, theirs)
     kept: list[tuple[int, Doc]] = []
     new: list[Doc] = []
