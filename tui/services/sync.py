@@ -52,15 +52,11 @@ def sync(rb: Rebound) -> Synced:
     repo.require_set_up()
     with repo.locked():
         branch = repo.branch()
-        with rb.store.transaction():  # the folder as a crash left it, then this machine's commit
-            repo.recover(synced_commit(rb))
-            repo.commit_local(rb.now())
-        remote = repo.fetch(branch)
         for _ in range(2):
+            repo.fetch(branch)
             try:
-                done = _merge_and_push(rb, repo, branch, remote)
+                done = _merge_and_push(rb, repo, branch)
             except _Rejected:
-                remote = repo.fetch(branch)
                 continue
             repo.save_state(last_sync=rb.now().isoformat(timespec="seconds"), result=done.line())
             return done
@@ -68,25 +64,29 @@ def sync(rb: Rebound) -> Synced:
                     "time): nothing here was changed; sync again")
 
 
-def _merge_and_push(rb: Rebound, repo: SyncRepo, branch: str, remote: str | None) -> Synced:
+def _merge_and_push(rb: Rebound, repo: SyncRepo, branch: str) -> Synced:
     git = repo.git
     store = rb.store
-    with store.transaction():
-        head = repo.commit_local(rb.now())  # what changed here while fetching
+    with store.transaction():  # the lock: this machine's files hold still from here on
+        head, remote = repo.heads(branch)  # the remote's as just fetched
+        head = repo.recover(synced_commit(rb), head)
+        head = repo.commit_local(rb.now(), head)
         assert head is not None
-        if remote is None or remote == head or git.is_ancestor(remote, head):
+        base = None if remote is None else git.merge_base(head, remote)
+        if remote is None or base == remote:  # nothing new there
             pushed = remote != head and _push(repo, head, branch)
             return Synced((), pushed, repo.remote_url())
-        fast_forward = git.is_ancestor(head, remote)
+        fast_forward = base == head
+        trees = git.trees([head, remote] + ([base] if base and not fast_forward else []))
         if fast_forward:
-            changes = _differences(git.tree(head), git.tree(remote))
+            changes = _differences(trees[head], trees[remote])
         else:
-            changes = merge_trees(git, git.merge_base(head, remote), head, remote)
+            changes = merge_trees(git, trees.get(base, {}) if base else {}, trees[head], trees[remote])
         others = apply_files(rb, changes, git)
-        if not fast_forward:
+        if not fast_forward and any(_is_data_file(name) for name in changes):
             rederive_wins(rb)
-        tree = _tree_after(rb, repo, head, changes)
-        if fast_forward and tree == git.out("rev-parse", f"{remote}^{{tree}}"):
+        tree = _tree_after(rb, repo, trees[head], changes)
+        if fast_forward and tree == _tree_id(git, remote):
             commit = remote
         else:
             parents = [remote] if fast_forward else [head, remote]
@@ -99,6 +99,10 @@ def _merge_and_push(rb: Rebound, repo: SyncRepo, branch: str, remote: str | None
     repo.move_to(commit)  # the folder holds it now; a crash before this is what recover() is for
     rb.changed()
     return Synced(tuple(sorted(changes)), commit != remote, repo.remote_url())
+
+
+def _tree_id(git: Git, commit: str) -> str:
+    return git.objects([f"{commit}^{{tree}}"])[f"{commit}^{{tree}}"][0]
 
 
 def _push(repo: SyncRepo, commit: str, branch: str) -> bool:
@@ -125,7 +129,7 @@ def apply_files(rb: Rebound, changes: dict[str, Change], git: Git) -> dict[str, 
         if raw is None:  # gone on the other side: kept as a file without records
             raw = orjson.dumps(schema.empty(name.split("-")[0].split(".")[0]))
         try:
-            rb.store.file(name).replace_with(raw)
+            rb.store.file(name).replace_with(raw, checked=isinstance(change, bytes))
         except StoreError as exc:
             raise SyncError(f"the merged {name} cannot be read ({getattr(exc, 'problem', exc)}); "
                             "nothing here was changed", EXIT_DATA) from None
@@ -145,22 +149,27 @@ def _is_data_file(name: str) -> bool:
     return name.endswith(".json") and not name.startswith(".") and "/" not in name
 
 
-def _tree_after(rb: Rebound, repo: SyncRepo, head: str, changes: dict[str, Change]) -> str:
+def _tree_after(rb: Rebound, repo: SyncRepo, head_tree: dict[str, tuple[str, str, str]],
+                changes: dict[str, Change]) -> str:
     """The tree of what the folder will hold: this machine's commit with every file the change
     writes (merged files, rederived wins) as the store will write it, byte for byte."""
     git = repo.git
-    entries = git.tree(head)
+    entries = dict(head_tree)
+    new: dict[str, bytes] = {}
     for name, change in changes.items():
-        if not _is_data_file(name):
-            if change is None:
-                entries.pop(name, None)
-            elif isinstance(change, tuple):
-                entries[name] = change
-            else:
-                entries[name] = ("100644", "blob", git.write_blob(change))
+        if _is_data_file(name):
+            continue
+        if change is None:
+            entries.pop(name, None)
+        elif isinstance(change, tuple):
+            entries[name] = change
+        else:
+            new[name] = change
     for name in rb.store.dirty_names():
-        data = rb.store.file(name).serialize()
-        entries[name] = ("100644", "blob", git.write_blob(data))
+        new[name] = rb.store.file(name).serialize()
+    names = sorted(new)
+    for name, oid in zip(names, git.write_blobs([new[n] for n in names])):
+        entries[name] = ("100644", "blob", oid)
     return git.write_tree(entries)
 
 

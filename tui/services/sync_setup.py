@@ -74,11 +74,10 @@ def status(rb: Rebound) -> SyncStatus:
     repo.require_set_up()
     git = repo.git
     branch = repo.branch()
-    head = git.head()
+    head, tracking = repo.heads(branch)
     synced = synced_commit(rb)
     if synced and head and synced != head and git.resolve(synced) == synced and git.is_ancestor(head, synced):
         head = synced  # a sync was cut short after writing the files; the next one moves the branch
-    tracking = git.resolve(f"refs/remotes/{REMOTE}/{branch}")
     ahead = behind = 0
     if head and tracking:
         ahead, behind = git.count(f"{tracking}..{head}"), git.count(f"{head}..{tracking}")

@@ -57,6 +57,23 @@ def find_git() -> str:
     return found
 
 
+def parse_tree(raw: bytes) -> dict[str, tuple[str, str, str]]:
+    """A raw tree object: entries of ``MODE NAME\\0`` and the entry's binary object id."""
+    width = 20  # SHA-1: the object format of every repository `rebound sync init` makes
+    found: dict[str, tuple[str, str, str]] = {}
+    at = 0
+    while at < len(raw):
+        space = raw.index(b" ", at)
+        nul = raw.index(b"\0", space)
+        mode = raw[at:space].decode()
+        name = raw[space + 1:nul].decode("utf-8", "surrogateescape")
+        oid = raw[nul + 1:nul + 1 + width].hex()
+        kind = "tree" if mode == "40000" else ("commit" if mode == "160000" else "blob")
+        found[name] = (mode.rjust(6, "0") if kind == "tree" else mode, kind, oid)
+        at = nul + 1 + width
+    return found
+
+
 @dataclass
 class Git:
     """The repository of ``folder`` (its ``.git``). ``keep_fds``: descriptors every git child
@@ -135,35 +152,60 @@ class Git:
         return int(self.out("rev-list", "--count", spec) or 0)
 
     # Trees and blobs ------------------------------------------------------------------------
-    def tree(self, commit: str | None) -> dict[str, tuple[str, str, str]]:
-        """The top level of a commit: name → (mode, type, object id). The data folder is flat."""
-        if commit is None:
-            return {}
-        found: dict[str, tuple[str, str, str]] = {}
-        for entry in self.run("ls-tree", "-z", commit).stdout.split(b"\0"):
-            if entry:
-                meta, name = entry.split(b"\t", 1)
-                mode, kind, oid = meta.decode().split()
-                found[name.decode("utf-8", "surrogateescape")] = (mode, kind, oid)
-        return found
+    def refs(self, *names: str) -> dict[str, str]:
+        """Those of ``names`` (full ref names) that exist → their commits, in one call."""
+        listed = self.out("for-each-ref", "--format=%(refname) %(objectname)", *names)
+        return dict(line.split(" ", 1) for line in listed.splitlines() if " " in line)
 
-    def blobs(self, oids: Sequence[str]) -> dict[str, bytes]:
-        """The contents of many blobs, read in one ``cat-file --batch``."""
-        if not oids:
+    def objects(self, specs: Sequence[str]) -> dict[str, tuple[str, bytes]]:
+        """Many objects (``abc123``, ``HEAD^{tree}``) → (object id, contents), read in one
+        ``cat-file --batch``."""
+        unique = list(dict.fromkeys(specs))
+        if not unique:
             return {}
-        unique = list(dict.fromkeys(oids))
         raw = self.run("cat-file", "--batch", stdin="".join(f"{o}\n" for o in unique).encode()).stdout
-        found: dict[str, bytes] = {}
+        found: dict[str, tuple[str, bytes]] = {}
         at = 0
-        for oid in unique:
+        for spec in unique:
             header_end = raw.index(b"\n", at)
-            size = int(raw[at:header_end].split()[2])
-            found[oid] = raw[header_end + 1:header_end + 1 + size]
+            header = raw[at:header_end].split()
+            if header[-1] == b"missing":
+                raise SyncError(f"the repository in {self.git_dir} lacks {spec}", EXIT_DATA)
+            size = int(header[2])
+            found[spec] = (header[0].decode(), raw[header_end + 1:header_end + 1 + size])
             at = header_end + 1 + size + 1
         return found
 
+    def blobs(self, oids: Sequence[str]) -> dict[str, bytes]:
+        return {oid: data for oid, (_, data) in self.objects(oids).items()}
+
+    def trees(self, commits: Sequence[str]) -> dict[str, dict[str, tuple[str, str, str]]]:
+        """The top level of each commit (the data folder is flat): name → (mode, type, id)."""
+        found = self.objects([f"{c}^{{tree}}" for c in commits])
+        return {c: parse_tree(found[f"{c}^{{tree}}"][1]) for c in commits}
+
+    def tree(self, commit: str | None) -> dict[str, tuple[str, str, str]]:
+        return {} if commit is None else self.trees([commit])[commit]
+
+    def write_blobs(self, contents: Sequence[bytes]) -> list[str]:
+        """Store many blobs in one ``hash-object``; their ids, in order."""
+        if not contents:
+            return []
+        scratch = self.git_dir / f"rebound-blobs-{os.getpid()}"
+        scratch.mkdir(mode=0o700, exist_ok=True)
+        try:
+            paths = []
+            for i, data in enumerate(contents):
+                path = scratch / str(i)
+                path.write_bytes(data)
+                paths.append(str(path))
+            listed = "\n".join(paths).encode() + b"\n"
+            return self.out("hash-object", "-w", "--no-filters", "--stdin-paths", stdin=listed).split()
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+
     def write_blob(self, data: bytes) -> str:
-        return self.out("hash-object", "-w", "--stdin", stdin=data)
+        return self.write_blobs([data])[0]
 
     def write_tree(self, entries: dict[str, tuple[str, str, str]]) -> str:
         lines = b"".join(f"{mode} {kind} {oid}\t".encode() + name.encode("utf-8", "surrogateescape")

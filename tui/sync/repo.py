@@ -22,7 +22,7 @@ from pathlib import Path
 import orjson
 
 from ..store import files
-from .git import EXIT_DATA, NETWORK_TIMEOUT, Git, SyncError, last_line
+from .git import EXIT_DATA, NETWORK_TIMEOUT, Git, GitFailed, SyncError, last_line
 
 REMOTE = "origin"
 DRIVER = "rebound"
@@ -56,6 +56,10 @@ GITATTRIBUTES = """\
 .gitignore merge=union
 .gitattributes merge=union
 """
+
+
+def GitFailedCommit(done: object) -> GitFailed:  # noqa: N802 - reads as the error it makes
+    return GitFailed(["commit"], done)  # type: ignore[arg-type]
 
 
 def machine_name() -> str:
@@ -156,49 +160,75 @@ class SyncRepo:
 
     # This machine's side ---------------------------------------------------------------------
     def branch(self) -> str:
-        return self.git.branch()
+        """The checked-out branch, read from ``.git/HEAD`` (no process for it)."""
+        try:
+            head = (self.git.git_dir / "HEAD").read_text().strip()
+        except OSError as exc:
+            raise SyncError(f"cannot read {self.git.git_dir / 'HEAD'}: {exc.strerror}", EXIT_DATA) from None
+        if not head.startswith("ref: refs/heads/"):
+            raise SyncError(f"{self.folder} is not on a branch (git checkout main, then sync)")
+        return head[len("ref: refs/heads/"):]
 
-    def commit_local(self, when: datetime) -> str | None:
-        """Commit whatever changed in the data files since the last commit; the branch's commit."""
+    def heads(self, branch: str) -> tuple[str | None, str | None]:
+        """(this machine's commit, the remote's as last fetched)."""
+        found = self.git.refs(f"refs/heads/{branch}", f"refs/remotes/{REMOTE}/{branch}")
+        return found.get(f"refs/heads/{branch}"), found.get(f"refs/remotes/{REMOTE}/{branch}")
+
+    def commit_local(self, when: datetime, head: str | None) -> str | None:
+        """Commit whatever changed in the data files since ``head`` (the branch's commit); the
+        branch's commit after it."""
         git = self.git
         git.run("add", "-A")
-        if git.run("diff", "--cached", "--quiet", check=False).returncode != 0 or git.head() is None:
-            message = f"{machine_name()} {when.isoformat(timespec='seconds')}"
-            git.run("commit", "-q", "--no-verify", "--allow-empty", "-m", message)
-        return git.head()
+        message = f"{machine_name()} {when.isoformat(timespec='seconds')}"
+        done = git.run("commit", "-q", "--no-verify", "-m", message, check=False)
+        if done.returncode == 0:
+            return self._branch_commit() or git.head()
+        if head is not None and git.run("diff", "--cached", "--quiet", check=False).returncode == 0:
+            return head  # nothing to commit
+        raise GitFailedCommit(done)
+
+    def _branch_commit(self) -> str | None:
+        """The branch's commit read from its loose ref (a commit always writes one): no process."""
+        try:
+            found = (self.git.git_dir / "refs" / "heads" / self.branch()).read_text().strip()
+        except (OSError, SyncError):
+            return None
+        return found if len(found) in (40, 64) and all(c in "0123456789abcdef" for c in found) else None
 
     def move_to(self, commit: str) -> None:
         """The branch and the index to ``commit`` (the data files already hold it)."""
         self.git.run("reset", "-q", commit)
 
-    def recover(self, synced: str | None) -> None:
+    def recover(self, synced: str | None, head: str | None) -> str | None:
         """A sync killed after writing the merged files but before moving the branch: move it
-        now, so those files are not taken for this machine's own changes (counts would add twice)."""
+        now, so those files are not taken for this machine's own changes (counts would add
+        twice). Returns the branch's commit."""
         git = self.git
-        head = git.head()
         if synced and synced != head and git.resolve(synced) == synced \
                 and (head is None or git.is_ancestor(head, synced)):
             self.move_to(synced)
+            return synced
+        return head
 
     # The remote ------------------------------------------------------------------------------
-    def fetch(self, branch: str) -> str | None:
-        """The remote's commit of ``branch`` (None: the remote has none yet)."""
+    def fetch(self, branch: str) -> None:
+        """The remote's ``branch`` into ``refs/remotes/origin/BRANCH`` (see ``heads``); a
+        remote without it yet leaves nothing there."""
         tracking = f"refs/remotes/{REMOTE}/{branch}"
         done = self.git.run("fetch", "-q", "--no-tags", "--no-write-fetch-head", REMOTE,
                             f"+refs/heads/{branch}:{tracking}", check=False, timeout=NETWORK_TIMEOUT)
         if done.returncode != 0:
             said = done.stderr.decode("utf-8", "replace")
             if "couldn't find remote ref" in said:
-                return None
+                self.git.run("update-ref", "-d", tracking)
+                return
             raise self._unreachable(said)
-        return self.git.resolve(tracking)
 
     def push(self, commit: str, branch: str) -> bool:
         """Push ``commit`` as the remote's ``branch``; False when the remote moved on first."""
         done = self.git.run("push", "--porcelain", REMOTE, f"{commit}:refs/heads/{branch}",
                             check=False, timeout=NETWORK_TIMEOUT)
-        if done.returncode == 0:
-            self.git.run("update-ref", f"refs/remotes/{REMOTE}/{branch}", commit)
+        if done.returncode == 0:  # git moved refs/remotes/origin/BRANCH along with it
             return True
         said = done.stdout.decode("utf-8", "replace") + done.stderr.decode("utf-8", "replace")
         if "[rejected]" in said:

@@ -16,9 +16,12 @@ Change = Entry | bytes | None  # keep that entry, a new content, or the file is 
 UNION = (".gitignore", ".gitattributes")  # merged line by line (merge=union)
 
 
-def merge_trees(git: Git, base: str | None, ours: str, theirs: str) -> dict[str, Change]:
-    """The names whose merged version differs from ``ours``, with that version."""
-    b, o, t = git.tree(base), git.tree(ours), git.tree(theirs)
+Tree = dict[str, Entry]
+
+
+def merge_trees(git: Git, b: Tree, o: Tree, t: Tree) -> dict[str, Change]:
+    """The names whose merged version differs from ours (``o``), with that version; ``b`` is the
+    base's tree (empty: unrelated histories), ``t`` theirs."""
     changes: dict[str, Change] = {}
     both: list[str] = []
     for name in sorted({*o, *t}):
