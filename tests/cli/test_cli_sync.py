@@ -108,3 +108,14 @@ def test_a_remote_file_that_cannot_be_merged_exits_3(cli_env, tmp_path: Path, re
     before = {k: v for k, v in snapshot(b).items() if not k.startswith(".git/")}
     assert_refused(rebound(cli_env, b, "sync"), "rebound.json", code=3)
     assert {k: v for k, v in snapshot(b).items() if not k.startswith(".git/")} == before
+
+
+def test_a_broken_data_file_is_never_synced(cli_env, tmp_path: Path, remote: Path) -> None:
+    a = tmp_path / "a"
+    assert rebound(cli_env, a, "goal", "add", "Apply").code == 0
+    assert rebound(cli_env, a, "sync", "init", str(remote)).code == 0
+    (a / "rebound.json").write_text("{ broken by hand")
+    assert_refused(rebound(cli_env, a, "sync"), "rebound.json", "rebound restore", code=3)
+    listed = subprocess.run(["git", "--git-dir", str(remote), "show", "main:rebound.json"],
+                            capture_output=True, text=True, check=True).stdout
+    assert "Apply" in listed  # the remote still has the good file

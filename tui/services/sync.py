@@ -70,6 +70,7 @@ def _merge_and_push(rb: Rebound, repo: SyncRepo, branch: str) -> Synced:
     with store.transaction():  # the lock: this machine's files hold still from here on
         head, remote = repo.heads(branch)  # the remote's as just fetched
         head = repo.recover(synced_commit(rb), head)
+        _refuse_broken_files(rb)
         head = repo.commit_local(rb.now(), head)
         assert head is not None
         base = None if remote is None else git.merge_base(head, remote)
@@ -99,6 +100,17 @@ def _merge_and_push(rb: Rebound, repo: SyncRepo, branch: str) -> Synced:
     repo.move_to(commit)  # the folder holds it now; a crash before this is what recover() is for
     rb.changed()
     return Synced(tuple(sorted(changes)), commit != remote, repo.remote_url())
+
+
+def _refuse_broken_files(rb: Rebound) -> None:
+    """A file this Rebound cannot read is never committed: it would reach every machine."""
+    from .restore import broken_files
+
+    broken = broken_files(rb)
+    if broken:
+        names = ", ".join(b.path.name for b in broken)
+        raise SyncError(f"{names} in {rb.store.folder} cannot be read, so nothing was synced: "
+                        "`rebound restore` puts back the newest good backup", EXIT_DATA)
 
 
 def _tree_id(git: Git, commit: str) -> str:
