@@ -163,9 +163,10 @@ def test_a_merge_that_cannot_be_decided_changes_nothing(pair) -> None:
     assert data_files(b.store.folder) == before
 
 
-def test_a_sync_cut_short_after_writing_the_files_does_not_count_twice(pair, monkeypatch) -> None:
+def test_a_sync_cut_short_after_writing_the_files_is_finished_by_the_next(pair, monkeypatch) -> None:
     """Killed between the journalled write and moving the branch: the next sync moves the
-    branch to the commit the folder holds (.synced.json) instead of re-adding its counts."""
+    branch to the commit the folder holds (.synced.json) instead of taking the merged files
+    for this machine's own changes; nothing is counted twice."""
     remote, a, b = pair
     apply = goals.add_goal(a, "Apply", target=9)
     init(a, str(remote))
@@ -182,9 +183,13 @@ def test_a_sync_cut_short_after_writing_the_files_does_not_count_twice(pair, mon
         sync(b)
     monkeypatch.undo()
     assert (b.store.folder / SYNCED).exists()
+    written = orjson.loads((b.store.folder / SYNCED).read_bytes())["commit"]
     assert counts(b) == {"Apply": 5}
     checkins.log(b, apply.id, 1)  # a change made before the next sync
     sync(b)
+    git = sync_repo.SyncRepo(b.store.folder).git
+    own, parent = git.out("log", "--no-merges", "-1", "--format=%H %P", "HEAD").split()
+    assert parent == written  # B's next change sits on the merge it wrote, not on its old commit
     sync(a)
     assert counts(a) == counts(b) == {"Apply": 6}
     assert export(a) == export(b)
