@@ -17,10 +17,11 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
 from tui.core.errors import InputError
-from tui.services import Rebound, checkins, goals, mood
+from tui.services import Rebound, checkins, contacts, goals, mood
 from tui.services import wins as win_service
 from tui.services.sync import sync
 from tui.services.sync_setup import init
+from tui.store import contacts as contact_repo
 from tui.store import repo as store_repo
 
 from sync_pair import bare_remote, export, machine
@@ -103,6 +104,20 @@ class TwoMachines(RuleBasedStateMachine):
             goal = goals.goal_by_id(self.sides[side], ids[pick % len(ids)])
             goals.edit_goal(self.sides[side], goal.id, name=f"Renamed {self.n}",
                             target=goal.target, period=goal.period)
+
+    @rule(side=SIDES)
+    def add_contact(self, side: int) -> None:
+        self.n += 1
+        fields = contacts.ContactFields(name=f"Contact {self.n}", company="Acme")
+        self.created.add(contacts.add_contact(self.sides[side], fields).id)
+
+    @rule(side=SIDES, pick=st.integers(0, 5), kind=st.sampled_from(["message", "coffee", "call"]))
+    def log_interaction(self, side: int, pick: int, kind: str) -> None:
+        rb = self.sides[side]
+        rb.store.invalidate_all()
+        people = sorted(c.id for c in contact_repo.contacts(rb.store))
+        if people:
+            self.created.add(contacts.log_interaction(rb, people[pick % len(people)], kind=kind).id)
 
     @rule(side=SIDES, score=st.integers(1, 5))
     def log_mood(self, side: int, score: int) -> None:

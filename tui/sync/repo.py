@@ -91,7 +91,8 @@ class SyncRepo:
 
     def create(self, remote: str, branch: str) -> None:
         """``git init`` with Rebound's config; the folder's own files are written by the caller."""
-        self.git.run("init", "-q", "--shared=0600", "-b", branch, str(self.folder), bare=True)
+        self.git.run("init", "-q", "--shared=0600", str(self.folder), bare=True)
+        self.git.run("symbolic-ref", "HEAD", f"refs/heads/{branch}")  # `init -b` needs git 2.28
         os.chmod(self.git.git_dir, files.PRIVATE_FOLDER)
         self.configure(remote, branch)
 
@@ -226,7 +227,7 @@ class SyncRepo:
         """The remote's ``branch`` into ``refs/remotes/origin/BRANCH`` (see ``heads``); a
         remote without it yet leaves nothing there."""
         tracking = f"refs/remotes/{REMOTE}/{branch}"
-        done = self.git.run("fetch", "-q", "--no-tags", "--no-write-fetch-head", REMOTE,
+        done = self.git.run("fetch", "-q", "--no-tags", REMOTE,
                             f"+refs/heads/{branch}:{tracking}", check=False, timeout=NETWORK_TIMEOUT)
         if done.returncode != 0:
             said = done.stderr.decode("utf-8", "replace")
