@@ -144,3 +144,15 @@ def write(path: Path, data: bytes) -> Path:
 def test_a_migrated_stamp_that_is_no_moment_becomes_the_oldest(value: object) -> None:
     data = {"_meta": {"1": {"schema": 1, "kind": "x"}}, "t": {"1": {"id": "r", "updated": value}}}
     assert schema.migrate(data)["t"]["1"]["updated"] == schema.NEVER
+
+
+def test_generated_busy_years_are_stamped_in_the_one_form(tmp_path: Path) -> None:
+    """Bulk inserts stamp too; an application's own time is kept, in the one form."""
+    from tui.demo import generate_history
+
+    generate_history(Rebound.open(tmp_path, lambda: NOW), years=1)
+    stamps = {(table, doc.get("updated")) for _, table, doc in every_record(tmp_path)}
+    assert {table for table, _ in stamps} >= {"checkins", "mood", "rejections", "applications",
+                                              "wins"}
+    assert all(isinstance(s, str) and STAMP.match(s) for _, s in stamps)
+    assert len({s for table, s in stamps if table == "applications"}) > 1  # each its own time

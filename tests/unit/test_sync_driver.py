@@ -154,3 +154,11 @@ def test_git_merge_stops_when_the_driver_cannot_decide(repo: Path) -> None:
     assert "newer Rebound" in result.stdout + result.stderr
     git(repo, "merge", "--abort")
     assert (repo / "rebound.json").read_bytes() == mine
+
+
+def test_the_merged_file_keeps_the_mode_of_ours(tmp_path: Path) -> None:
+    args = sides(tmp_path, data(goal("a")), data(goal("a"), goal("b", updated=T2)),
+                 data(goal("a", "Renamed", T3)))
+    os.chmod(args[1], 0o600)
+    assert main(args) == 0
+    assert os.stat(args[1]).st_mode & 0o777 == 0o600

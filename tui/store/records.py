@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import InputError
-from .schema import UPDATED
+from .schema import UPDATED, as_stamp
 
 if TYPE_CHECKING:
     from .store import Store
@@ -72,7 +72,8 @@ def insert(store: Store, file: str, table: str, doc: Doc) -> None:
 def insert_all(store: Store, file: str, table: str, docs: list[Doc], *, remember: bool = True) -> None:
     """Insert records whose ids are new to the table (an import, generated data): one pass, so
     thousands of records cost thousands of steps, not a search of the table each. A record that
-    carries ``updated`` keeps it (an import keeps when each record last changed). ``remember``
+    carries ``updated`` keeps that moment (an import keeps when each record last changed), in the
+    one form (``schema.as_stamp``). ``remember``
     False: no undo step per record (generated data)."""
     store.require_transaction()
     rows = _rows(store, file, table)
@@ -80,7 +81,7 @@ def insert_all(store: Store, file: str, table: str, docs: list[Doc], *, remember
     stamp = store.stamp()
     for doc in docs:
         doc_id += 1
-        kept = doc if isinstance(doc.get(UPDATED), str) else stamped(doc, stamp)
+        kept = stamped(doc, as_stamp(doc[UPDATED]) if isinstance(doc.get(UPDATED), str) else stamp)
         if remember:
             _place(store, file, table, doc_id, None, kept, keep_stamp=True)
         else:

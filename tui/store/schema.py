@@ -36,11 +36,12 @@ def _v1_to_v2(data: Tables) -> Tables:
         if table == META:
             continue
         for doc in docs.values():
-            doc[UPDATED] = _as_stamp(doc.get(UPDATED))
+            doc[UPDATED] = as_stamp(doc.get(UPDATED))
     return data
 
 
-def _as_stamp(value: object) -> str:
+def as_stamp(value: object) -> str:
+    """``value`` as an ``updated`` stamp: a moment with its offset in the one form; else NEVER."""
     if isinstance(value, str):
         try:
             moment = datetime.fromisoformat(value)

@@ -51,10 +51,12 @@ def _read(file: Path, path: str, what: str) -> str:
 
 
 def _write(file: Path, data: bytes) -> None:
-    """Replace OURS whole (a temporary file beside it, then a rename): never half written."""
-    tmp = file.with_name(f".{file.name}.merge-{os.getpid()}")
+    """Replace OURS whole (a temporary file beside it with OURS's mode, then a rename): never
+    half written, and never readable by others for an instant when OURS was not."""
+    from ..store import files
+
+    tmp = files.write_temp(file, data, durable=False)  # git fsyncs what it keeps
     try:
-        tmp.write_bytes(data)
         os.replace(tmp, file)
     except BaseException:
         tmp.unlink(missing_ok=True)

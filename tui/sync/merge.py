@@ -6,6 +6,13 @@ current schema version, TinyDB's tables of numbered records, indented JSON), or 
 ``MergeConflict`` naming the file and why it cannot decide: a side that is not valid JSON or not a
 Rebound data file, one written by a newer Rebound, or a result this Rebound would refuse to read.
 The result is the same data whichever side is "ours".
+
+Wins files are merged too, because the user's own wins live there: those by id, and a derived win
+by its key (rule, goal, day), so one earned on both machines is kept once; the sync recomputes the
+derived wins after the merge all the same. Caches and other dot files are no data files: refused
+here, and kept out of git by the sync's ``.gitignore``. Rules that span files (a record moved to
+another year's file, the check-ins of a goal deleted on the other machine) are settled after the
+merge, on the whole folder (``tidy.py``).
 """
 
 from __future__ import annotations
@@ -73,9 +80,8 @@ def merge_data(name: str, base: schema.Tables | None, ours: schema.Tables,
                theirs: schema.Tables) -> schema.Tables:
     result: schema.Tables = {schema.META: _meta(name, ours, theirs)}
     for table in sorted({*ours, *theirs} - {schema.META}):
-        merged = merge_table(table, (base or {}).get(table), ours.get(table, {}), theirs.get(table, {}))
-        if merged or table in ours or table in theirs:
-            result[table] = merged
+        result[table] = merge_table(table, (base or {}).get(table), ours.get(table, {}),
+                                    theirs.get(table, {}))
     if CHECKINS in result:
         result[CHECKINS] = never_below_zero(result[CHECKINS])
     return result
