@@ -264,3 +264,21 @@ def test_the_folder_is_never_taken_for_a_repository_around_it(tmp_path: Path) ->
     rb = machine(tmp_path, "a")
     with pytest.raises(SyncError, match="not set up"):
         sync(rb)
+
+
+def test_check_ins_of_a_goal_deleted_on_the_other_machine_go_with_it(pair) -> None:
+    remote, a, b = pair
+    drop = goals.add_goal(a, "Drop", target=5)
+    init(a, str(remote))
+    init(b, str(remote))
+    goals.delete_goal(a, drop.id)
+    sync(a)
+    checkins.log(b, drop.id, 2)  # B has not seen the delete yet
+    sync(b)
+    sync(a)
+    for side in (a, b):
+        side.store.invalidate_all()
+        left = [d for p in side.store.data_files() if p.name.startswith("checkins-")
+                for d in orjson.loads(p.read_bytes())["checkins"].values()]
+        assert left == []
+    assert export(a) == export(b)

@@ -85,6 +85,7 @@ def _merge_and_push(rb: Rebound, repo: SyncRepo, branch: str) -> Synced:
             changes = merge_trees(git, trees.get(base, {}) if base else {}, trees[head], trees[remote])
         others = apply_files(rb, changes, git)
         if not fast_forward and any(_is_data_file(name) for name in changes):
+            _tidy(rb)
             rederive_wins(rb)
         tree = _tree_after(rb, repo, trees[head], changes)
         if fast_forward and tree == _tree_id(git, remote):
@@ -183,6 +184,18 @@ def _tree_after(rb: Rebound, repo: SyncRepo, head_tree: dict[str, tuple[str, str
     for name, oid in zip(names, git.write_blobs([new[n] for n in names])):
         entries[name] = ("100644", "blob", oid)
     return git.write_tree(entries)
+
+
+def _tidy(rb: Rebound) -> None:
+    """Inside the change: the cross-file rules of a merge (``sync.tidy``), over the files on disk
+    and those the merge brings in (not on disk yet, so ``tidy.tidy`` would not see them)."""
+    from ..store.records import delete
+    from ..sync.tidy import removals
+
+    store = rb.store
+    names = sorted(set(store.data_names()) | set(store.dirty_names()))
+    for removal in removals({name: store.file(name).read() for name in names}):
+        delete(store, removal.file, removal.table, removal.record_id)
 
 
 def rederive_wins(rb: Rebound) -> None:
