@@ -14,7 +14,7 @@ import orjson
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
+from hypothesis.stateful import RuleBasedStateMachine, initialize, rule
 
 from tui.core.errors import InputError
 from tui.services import Rebound, checkins, contacts, goals, mood
@@ -128,7 +128,6 @@ class TwoMachines(RuleBasedStateMachine):
         self.n += 1
         self.created.add(win_service.add_win(self.sides[side], f"Win {self.n}").id)
 
-    @precondition(lambda self: True)
     @rule(side=SIDES)
     def delete_own_win(self, side: int) -> None:
         rb = self.sides[side]

@@ -12,14 +12,13 @@ the store's lock except the push, which must happen inside the change it publish
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 import orjson
 
 from ..store import files, schema
 from ..store.store import SIDE_FILES
 from ..store.errors import StoreError
-from ..sync.git import EXIT_DATA, EXIT_REFUSED, Git, SyncError
+from ..sync.git import EXIT_DATA, Git, SyncError
 from ..sync.repo import SyncRepo, machine_name
 from ..sync.trees import Change, merge_trees
 from .context import Rebound
@@ -227,6 +226,3 @@ def synced_commit(rb: Rebound) -> str | None:
         return None
     commit = found.get("commit") if isinstance(found, dict) else None
     return commit if isinstance(commit, str) and len(commit) in (40, 64) else None
-
-
-__all__ = ["EXIT_DATA", "EXIT_REFUSED", "SyncError", "Synced", "sync", "synced_commit"]
