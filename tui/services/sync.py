@@ -22,6 +22,7 @@ from ..sync.git import EXIT_DATA, Git, SyncError
 from ..sync.repo import SyncRepo, machine_name
 from ..sync.trees import Change, merge_trees
 from .context import Rebound
+from .sync_derived import Touched, rederive_wins, tidy_merged
 
 SYNCED = ".synced.json"
 assert SYNCED in SIDE_FILES
@@ -82,10 +83,11 @@ def _merge_and_push(rb: Rebound, repo: SyncRepo, branch: str) -> Synced:
             changes = _differences(trees[head], trees[remote])
         else:
             changes = merge_trees(git, trees.get(base, {}) if base else {}, trees[head], trees[remote])
-        others = apply_files(rb, changes, git)
-        if not fast_forward and any(_is_data_file(name) for name in changes):
-            _tidy(rb)
-            rederive_wins(rb)
+        touched = Touched()
+        others = apply_files(rb, changes, git, touched)
+        if not fast_forward and touched.files:
+            tidy_merged(rb)
+            rederive_wins(rb, touched)
         tree = _tree_after(rb, repo, trees[head], changes)
         if fast_forward and tree == _tree_id(git, remote):
             commit = remote
@@ -128,9 +130,11 @@ def _differences(ours: dict[str, tuple[str, str, str]],
     return {name: theirs.get(name) for name in {*ours, *theirs} if ours.get(name) != theirs.get(name)}
 
 
-def apply_files(rb: Rebound, changes: dict[str, Change], git: Git) -> dict[str, bytes | None]:
-    """Inside the change: each merged data file replaces this machine's, checked as a read is.
-    Returns the other files (``.gitignore``, ``.gitattributes``), written once the change is."""
+def apply_files(rb: Rebound, changes: dict[str, Change], git: Git,
+                touched: Touched) -> dict[str, bytes | None]:
+    """Inside the change: each merged data file replaces this machine's, checked as a read is
+    (what changed goes into ``touched``). Returns the other files (``.gitignore``,
+    ``.gitattributes``), written once the change is."""
     contents = git.blobs([c[2] for c in changes.values() if isinstance(c, tuple)])
     others: dict[str, bytes | None] = {}
     for name, change in sorted(changes.items()):
@@ -141,7 +145,9 @@ def apply_files(rb: Rebound, changes: dict[str, Change], git: Git) -> dict[str, 
         if raw is None:  # gone on the other side: kept as a file without records
             raw = orjson.dumps(schema.empty(name.split("-")[0].split(".")[0]))
         try:
+            before = rb.store.file(name).read()
             rb.store.file(name).replace_with(raw, checked=isinstance(change, bytes))
+            touched.add(name, before, rb.store.file(name).read())
         except StoreError as exc:
             raise SyncError(f"the merged {name} cannot be read ({getattr(exc, 'problem', exc)}); "
                             "nothing here was changed", EXIT_DATA) from None
@@ -183,40 +189,6 @@ def _tree_after(rb: Rebound, repo: SyncRepo, head_tree: dict[str, tuple[str, str
     for name, oid in zip(names, git.write_blobs([new[n] for n in names])):
         entries[name] = ("100644", "blob", oid)
     return git.write_tree(entries)
-
-
-def _tidy(rb: Rebound) -> None:
-    """Inside the change: the cross-file rules of a merge (``sync.tidy``), over the files on disk
-    and those the merge brings in (not on disk yet, so ``tidy.tidy`` would not see them)."""
-    from ..store.records import delete
-    from ..sync.tidy import removals
-
-    store = rb.store
-    names = sorted(set(store.data_names()) | set(store.dirty_names()))
-    for removal in removals({name: store.file(name).read() for name in names}):
-        delete(store, removal.file, removal.table, removal.record_id)
-
-
-def rederive_wins(rb: Rebound) -> None:
-    """Inside the change: every automatic win equal to what the merged data earns (each side
-    derived its own; together they can earn more, say "all goals done" on a day each machine
-    ticked one goal). Wins awarded here are not celebrated: they were earned before."""
-    from ..core.mood import bounce_backs, reflection_win
-    from ..store import mood as mood_repo
-    from ..store import wins as wins_repo
-    from .application_wins import reconcile_applications
-    from .contacts import reconcile_contacts
-    from .wins import every_day, reconcile, sync_wins
-
-    earned = len(rb.earned)
-    reconcile(rb, None, every_day(rb))
-    reconcile_contacts(rb)
-    reconcile_applications(rb)
-    store = rb.store
-    sync_wins(rb, bounce_backs(mood_repo.entries(store)), wins_repo.wins_of(store, {"bounce_back"}))
-    reflections = [w for r in mood_repo.rejections(store) if (w := reflection_win(r)) is not None]
-    sync_wins(rb, reflections, wins_repo.wins_of(store, {"reflected"}))
-    del rb.earned[earned:]
 
 
 def synced_commit(rb: Rebound) -> str | None:
