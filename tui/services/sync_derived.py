@@ -68,7 +68,7 @@ def rederive_wins(rb: Rebound, touched: Touched) -> None:
         reconcile(rb, touched.goals, touched.days)
     if touched.family("contacts", "interactions"):
         reconcile_contacts(rb)
-    if touched.family("applications", "rejections", "mood"):
+    if touched.family("applications", "rejections"):
         reconcile_applications(rb)
     if touched.family("mood"):
         sync_wins(rb, bounce_backs(mood_repo.entries(store)), wins_repo.wins_of(store, {"bounce_back"}))
