@@ -119,3 +119,20 @@ def test_a_broken_data_file_is_never_synced(cli_env, tmp_path: Path, remote: Pat
     listed = subprocess.run(["git", "--git-dir", str(remote), "show", "main:rebound.json"],
                             capture_output=True, text=True, check=True).stdout
     assert "Apply" in listed  # the remote still has the good file
+
+
+def test_two_syncs_at_once_take_turns(cli_env, tmp_path: Path, remote: Path) -> None:
+    import sys
+
+    from cli_support import ROOT
+
+    a = tmp_path / "a"
+    assert rebound(cli_env, a, "goal", "add", "Apply").code == 0
+    assert rebound(cli_env, a, "sync", "init", str(remote)).code == 0
+    assert rebound(cli_env, a, "log", "Apply").code == 0
+    command = [sys.executable, "-m", "tui", "--data-dir", str(a), "sync"]
+    both = [subprocess.Popen(command, env=cli_env, cwd=ROOT, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    results = [(p.wait(60), p.stdout.read(), p.stderr.read()) for p in both]  # type: ignore[union-attr]
+    assert [code for code, _, _ in results] == [0, 0], results
+    assert sorted("your changes sent" in out for _, out, _ in results) == [False, True], results

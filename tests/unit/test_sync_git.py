@@ -282,3 +282,24 @@ def test_check_ins_of_a_goal_deleted_on_the_other_machine_go_with_it(pair) -> No
                 for d in orjson.loads(p.read_bytes())["checkins"].values()]
         assert left == []
     assert export(a) == export(b)
+
+
+def test_only_data_files_and_gits_own_two_are_written_from_the_remote(pair) -> None:
+    """A remote holding other files (a journal, the lock, a script) never puts them in the folder."""
+    remote, a, b = pair
+    goals.add_goal(a, "Apply")
+    init(a, str(remote))
+    init(b, str(remote))
+    sync(a)
+    git = sync_repo.SyncRepo(a.store.folder).git
+    plan = orjson.dumps({"renames": [[".x.tmp-1", "rebound.json"]]})
+    entries = git.tree("HEAD")
+    for name, data in ((".journal.json", plan), ("run-me.sh", b"rm -rf ~\n")):
+        entries[name] = ("100644", "blob", git.write_blob(data))
+    commit = git.commit_tree(git.write_tree(entries), [git.head() or ""], "foreign files")
+    git.run("push", "-q", "origin", f"{commit}:refs/heads/main", timeout=60)
+    goals.add_goal(b, "Coffee")
+    sync(b)
+    assert not (b.store.folder / ".journal.json").exists()
+    assert not (b.store.folder / "run-me.sh").exists()
+    assert sorted(counts(b)) == ["Apply", "Coffee"]

@@ -140,7 +140,8 @@ def apply_files(rb: Rebound, changes: dict[str, Change], git: Git,
     for name, change in sorted(changes.items()):
         raw = change if not isinstance(change, tuple) else contents[change[2]]
         if not _is_data_file(name):
-            others[name] = raw
+            if name in (".gitignore", ".gitattributes"):  # nothing else a remote holds is written
+                others[name] = raw
             continue
         if raw is None:  # gone on the other side: kept as a file without records
             raw = orjson.dumps(schema.empty(name.split("-")[0].split(".")[0]))
