@@ -11,7 +11,7 @@ import orjson
 import pytest
 
 from tui.services import Rebound
-from tui.services import checkins, goals
+from tui.services import checkins, goals, mood
 from tui.services.sync import SYNCED, sync
 from tui.services.sync_setup import init, status
 from tui.store import repo as store_repo
@@ -303,3 +303,40 @@ def test_only_data_files_and_gits_own_two_are_written_from_the_remote(pair) -> N
     assert not (b.store.folder / ".journal.json").exists()
     assert not (b.store.folder / "run-me.sh").exists()
     assert sorted(counts(b)) == ["Apply", "Coffee"]
+
+
+@pytest.mark.parametrize(("differ", "needed"), [
+    ({"checkins-2026.json"}, False),
+    ({"checkins-2026.json", "mood-2026.json", "wins-2026.json"}, False),
+    ({"rebound.json"}, True),
+    ({"contacts.json"}, True),
+    ({"mood-2025.json", "mood-2026.json"}, True),
+    ({"wins.json", "wins-2026.json"}, True),
+    ({".gitignore", "checkins-2026.json"}, False),
+])
+def test_tidy_runs_when_a_merge_can_need_it(differ: set[str], needed: bool) -> None:
+    from tui.services.sync_derived import needs_tidy
+
+    ours = {name: ("100644", "blob", "a" * 40) for name in differ | {"interactions-2026.json"}}
+    theirs = {**ours, **{name: ("100644", "blob", "b" * 40) for name in differ}}
+    assert needs_tidy(ours, theirs) is needed
+
+
+def test_a_record_moved_to_another_years_file_on_one_side_and_edited_on_the_other(pair) -> None:
+    """A mood entry moved into last year on A while B edited its note: one copy stays."""
+    from datetime import timedelta
+
+    remote, a, b = pair
+    entry = mood.log_mood(a, 3, note="first")
+    init(a, str(remote))
+    init(b, str(remote))
+    sync(a)
+    last_year = a.today().replace(month=1, day=1) - timedelta(days=1)
+    mood.edit_mood(a, entry.id, day=last_year)
+    mood.edit_mood(b, entry.id, note="edited on B")
+    for side in (a, b, a):
+        sync(side)
+    copies = [r for p in a.store.data_files() if p.name.startswith("mood-")
+              for r in orjson.loads(p.read_bytes())["mood"].values() if r["id"] == entry.id]
+    assert len(copies) == 1
+    assert export(a) == export(b)

@@ -22,7 +22,7 @@ from ..sync.git import EXIT_DATA, Git, SyncError
 from ..sync.repo import SyncRepo, machine_name
 from ..sync.trees import Change, merge_trees
 from .context import Rebound
-from .sync_derived import Touched, rederive_wins, tidy_merged
+from .sync_derived import Touched, needs_tidy, rederive_wins, tidy_merged
 
 SYNCED = ".synced.json"
 assert SYNCED in SIDE_FILES
@@ -86,7 +86,8 @@ def _merge_and_push(rb: Rebound, repo: SyncRepo, branch: str) -> Synced:
         touched = Touched()
         others = apply_files(rb, changes, git, touched)
         if not fast_forward and touched.files:
-            tidy_merged(rb)
+            if needs_tidy(trees[head], trees[remote]):
+                tidy_merged(rb)
             rederive_wins(rb, touched)
         tree = _tree_after(rb, repo, trees[head], changes)
         if fast_forward and tree == _tree_id(git, remote):

@@ -38,6 +38,19 @@ class Touched:
         return any(name.startswith(prefixes) for name in self.files)
 
 
+def needs_tidy(ours: dict[str, Any], theirs: dict[str, Any]) -> bool:
+    """Can the merge of these two trees (name → entry) leave what ``tidy`` removes? Each side is
+    tidy, so a check-in left without its goal needs the goal deleted on one side (``rebound.json``
+    or ``contacts.json`` differ), and a record in two files needs it moved to another file on one
+    side (two files of one family differ). Reading every file to find nothing is skipped."""
+    differ = [n for n in {*ours, *theirs} if ours.get(n) != theirs.get(n)
+              and n.endswith(".json") and not n.startswith(".")]
+    if any(name in (MAIN, "contacts.json") for name in differ):
+        return True
+    families = [name.split("-")[0].split(".")[0] for name in differ]
+    return len(families) != len(set(families))
+
+
 def tidy_merged(rb: Rebound) -> None:
     """``sync.tidy``'s removals over the files on disk and those the merge brings in (not on
     disk yet, so ``tidy.tidy`` would not list them)."""
