@@ -86,6 +86,7 @@ class ReboundApp(HasPalette, App[None]):
         "settings": ("Settings", "Day start, first day of the week, theme"),
         "undo": ("Undo", "Undo the last change of this session"),
         "record_win": ("Record a win", "A small victory in your words"),
+        "sync_now": ("Sync now", "Sync with your git remote (rebound sync)"),
     }
     COMMANDS = App.COMMANDS | {KeyCommands, JumpCommands}
 
@@ -401,6 +402,11 @@ class ReboundApp(HasPalette, App[None]):
             self.theme = saved.theme
             self.notify("Settings saved")
             self.refresh_data()  # a new day start or week start re-evaluates Today at once
+
+    def action_sync_now(self) -> None:
+        from .screens.sync_now import start_sync
+
+        start_sync(self)
 
     def action_review(self) -> None:
         from .screens.review import ReviewScreen

@@ -69,6 +69,10 @@ def _run(rb: Rebound, args: argparse.Namespace) -> int:
         from .nudge_commands import review_command
 
         return review_command(rb, args)
+    if args.command == "sync":
+        from .sync_commands import sync_command
+
+        return sync_command(rb, args)
     if args.command == "restore":
         from .restore_command import restore_command
 

@@ -65,6 +65,9 @@ def run(rb: Rebound) -> int:
 
     app = ReboundApp(rb)
     app.run()
+    from .sync_commands import sync_on_quit
+
+    sync_on_quit(rb)  # the setting's sync, in the terminal the app has given back
     return app.return_code or 0
 
 

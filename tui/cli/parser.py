@@ -142,6 +142,15 @@ def build() -> argparse.ArgumentParser:
     review.add_argument("--format", choices=("md", "text", "json"), default="text", help="default text")
     review.add_argument("--notes", action="store_true", help="include private notes (left out by default)")
 
+    sync = sub.add_parser("sync", help="sync the data folder with your own git remote (sync init REMOTE first)",
+                          description="Commit this machine's changes, merge the remote's record by "
+                                      "record, push. Set up once with: rebound sync init REMOTE")
+    sync.add_argument("--status", action="store_true", help="ahead/behind, last sync, the remote")
+    sync_sub = sync.add_subparsers(dest="sync_command", metavar="init")
+    sync_init = sync_sub.add_parser("init", help="make the data folder sync with REMOTE "
+                                    "(a git URL, or the path of a bare repository)")
+    sync_init.add_argument("remote", metavar="REMOTE")
+
     sub.add_parser("demo", help="open the app on generated demo data in a temporary folder")
     # Git's merge driver for a synced data folder (tui/sync/driver.py; no help: git runs it).
     driver = sub.add_parser("merge-driver")

@@ -35,6 +35,7 @@ class SettingsForm(FieldForm):
     def __init__(self, current: Settings, themes: list[str], pipeline: Pipeline | None = None) -> None:
         self.themes = themes
         self.pipeline = pipeline or Pipeline()
+        self.sync_on_quit = current.sync_on_quit
         self.CHOICES = {**self.CHOICES, "theme": themes}
         super().__init__(
             "Settings",
@@ -53,6 +54,8 @@ class SettingsForm(FieldForm):
         for name, words in SWITCHES:
             yield Checkbox(words, getattr(self.pipeline, name), id=f"pipeline-{name}",
                            classes="form-switch", compact=True)
+        yield Checkbox("Sync with your remote when the app closes (rebound sync)", self.sync_on_quit,
+                       id="sync_on_quit", classes="form-switch", compact=True)
 
     def submit(self) -> Settings:
         chosen = Settings(
@@ -60,6 +63,7 @@ class SettingsForm(FieldForm):
             settings_service.parse_week_start(self.value("week_start")),
             settings_service.parse_theme(self.value("theme"), self.themes),
             settings_service.parse_activities(self.value("activities_per_week")),
+            self.query_one("#sync_on_quit", Checkbox).value,
         )
         pipeline = Pipeline(settings_service.parse_ghost_days(self.value("ghost_days")),
                             **{name: self.query_one(f"#pipeline-{name}", Checkbox).value

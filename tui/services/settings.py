@@ -21,12 +21,14 @@ class Settings:
     week_start: int = 0
     theme: str = ""
     activities_per_week: int = 0  # the work-search record's target; 0: off
+    sync_on_quit: bool = False  # `rebound sync` when the app closes (a folder set up to sync)
 
 
 def current(rb: Rebound) -> Settings:
     found = repo.get_settings(rb.store)
     return Settings(int(found.get("day_start_hour", 0)), int(found.get("week_start", 0)),
-                    str(found.get("theme", "")), activities_target(found.get("activities_per_week")))
+                    str(found.get("theme", "")), activities_target(found.get("activities_per_week")),
+                    found.get("sync_on_quit") is True)
 
 
 def activities_target(value: object) -> int:
@@ -82,7 +84,7 @@ def save(rb: Rebound, settings: Settings) -> Settings:
     from .wins import every_day, reconcile  # not at start-up: only saving needs it
 
     with rb.change("settings"):
-        for key in ("day_start_hour", "week_start", "theme", "activities_per_week"):
+        for key in ("day_start_hour", "week_start", "theme", "activities_per_week", "sync_on_quit"):
             repo.set_setting(rb.store, key, getattr(settings, key))
         reconcile(rb, None, every_day(rb))  # weeks (and so weekly wins) may have moved
     return settings

@@ -57,6 +57,14 @@ class FileStorage(Storage):
         self.dirty = True
         self.version = next(_versions)
 
+    def replace_with(self, raw: bytes, *, checked: bool = False) -> None:
+        """Inside a change: the file's whole content becomes ``raw`` (a sync's merged version),
+        checked as a read checks the file (``checked``: the merge has just done so, at the
+        current schema); CorruptFileError (nothing changed) when it fails."""
+        self.store.require_transaction()
+        self.write(orjson.loads(raw) if checked else self._parse(raw))
+        self.migrated_from = None  # a migration backup is of the file on disk, not of this
+
     def close(self) -> None:  # TinyDB calls this; nothing is held open
         pass
 

@@ -36,6 +36,9 @@ from .storage import FileStorage
 JOURNAL = ".journal.json"
 REVISIONS = ".revisions.json"
 LOCK = ".rebound.lock"
+# Hidden files a change may replace together with the data, in the same all-or-nothing step:
+# a sync's note of the commit the data folder now holds (tui/sync).
+SIDE_FILES = frozenset({".synced.json"})
 
 
 class Store:
@@ -55,6 +58,7 @@ class Store:
         self._depth = 0
         self._changes: list[Change] = []
         self.last_changes: tuple[Change, ...] = ()  # what the last committed transaction did
+        self._side: dict[str, bytes] = {}  # SIDE_FILES to write with this transaction's data
         self.verdicts = health.Verdicts(self.folder)
         self.seen = data_folder.Seen()  # the folder as last found, to notice it being swapped
         self.now = now or (lambda: datetime.now(timezone.utc))
@@ -199,6 +203,7 @@ class Store:
         lock = self.lock_folder()
         self._depth = 1
         self._changes = []
+        self._side = {}
         self._stamp = None
         try:
             self._recover()
@@ -211,6 +216,7 @@ class Store:
             self._commit()
             self.last_changes = tuple(self._changes)
         except BaseException:
+            self._side = {}
             for storage in self._files.values():
                 storage.invalidate()
             raise
@@ -245,9 +251,22 @@ class Store:
     def _write_failure(self, exc: OSError) -> str:
         return write_failure(self.folder, exc)
 
+    def dirty_names(self) -> list[str]:
+        """The files this change has written so far (to be saved when it commits)."""
+        return sorted(name for name, storage in self._files.items() if storage.dirty)
+
+    def put_side_file(self, name: str, data: bytes) -> None:
+        """Inside a change: replace the hidden file ``name`` (one of SIDE_FILES) in the same
+        all-or-nothing step as the data files the change writes."""
+        self.require_transaction()
+        if name not in SIDE_FILES:
+            raise ValueError(f"{name} is not a side file")
+        self._side[name] = data
+
     def _commit(self) -> None:
         dirty = [f for f in self._files.values() if f.dirty]
-        if not dirty:
+        side, self._side = self._side, {}
+        if not dirty and not side:
             return
         try:
             backups.daily_backup(self)
@@ -256,10 +275,10 @@ class Store:
                 if storage.migrated_from is not None and storage.path.exists():
                     name = f"pre-migration-v{storage.migrated_from}"
                     backups.backup_files(self, name, [storage.path])
-            if len(dirty) == 1:
+            if len(dirty) == 1 and not side:
                 files.atomic_write(dirty[0].path, dirty[0].serialize())
             else:
-                self._commit_many(dirty)
+                self._commit_many(dirty, side)
         except OSError as exc:
             raise StoreError(self._write_failure(exc)) from exc
         for storage in dirty:
@@ -297,12 +316,15 @@ class Store:
         tmp = files.write_temp(self.folder / REVISIONS, orjson.dumps(revisions), durable=False)
         os.replace(tmp, self.folder / REVISIONS)
 
-    def _commit_many(self, dirty: list[FileStorage]) -> None:
+    def _commit_many(self, dirty: list[FileStorage], side: dict[str, bytes] | None = None) -> None:
         temps: list[Path] = []
+        targets = [s.path for s in dirty] + [self.folder / name for name in side or {}]
         try:
             for storage in dirty:
                 temps.append(files.write_temp(storage.path, storage.serialize()))
-            plan = [[t.name, s.path.name] for t, s in zip(temps, dirty)]
+            for name, data in (side or {}).items():
+                temps.append(files.write_temp(self.folder / name, data))
+            plan = [[t.name, target.name] for t, target in zip(temps, targets)]
             files.atomic_write(self.folder / JOURNAL, orjson.dumps({"renames": plan}))
         except BaseException:
             for tmp in temps:
@@ -370,7 +392,7 @@ def journal_plan(journal: Path) -> list[list[str]]:
         tmp, target = step
         plain = all(n and n == os.path.basename(n) and n not in (".", "..") and "\0" not in n
                     for n in step)
-        data_file = target.endswith(".json") and not target.startswith(".")
+        data_file = (target.endswith(".json") and not target.startswith(".")) or target in SIDE_FILES
         if not (plain and data_file and tmp.startswith(f".{target}{files.TMP_MARK}")):
             raise _bad_journal(journal, f"the rename {_short(step)} does not stay inside the folder "
                                "as Rebound's own renames do")
