@@ -17,6 +17,7 @@ from tui.services.sync import sync
 from tui.services.sync_setup import init
 
 from screen_text import screen_text
+from tui.screens.palette import key_commands
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 SIZE = (110, 34)
@@ -47,7 +48,7 @@ async def test_sync_now_in_the_palette_merges_and_says_so(make_app, rb, tmp_path
     other_machine_adds(rb, tmp_path, "Coffee chats")
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        titles = [c.title for c in app.get_system_commands(app.screen)]
+        titles = [c.title for c in key_commands(app, app.screen)]
         assert "Sync now" in titles
         assert "Coffee chats" not in screen_text(app)
         app.action_sync_now()
