@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..app import ReboundApp
+    from .host import HostApp
 
 
-def start_sync(app: ReboundApp) -> None:
+def start_sync(app: HostApp) -> None:
     app.notify("Syncing with your remote…", title="Sync", timeout=3)
     folder = app.rb.store.folder
 
@@ -21,7 +21,7 @@ def start_sync(app: ReboundApp) -> None:
     app.run_worker(run, thread=True, exclusive=True, group="sync", name="sync")
 
 
-def show_result(app: ReboundApp, done: bool, line: str) -> None:
+def show_result(app: HostApp, done: bool, line: str) -> None:
     if done:
         app.notify(line, title="Synced", timeout=8, markup=False)
     else:
