@@ -194,7 +194,7 @@ class ReboundApp(HasPalette, App[None]):
     def _build_next_screen(self) -> None:
         """The other screens built and mounted ahead, hidden, with their data read, one a frame
         (a key waits for one at most, 10-50 ms): a first visit then only lays out and draws."""
-        while self._unbuilt:
+        while self._unbuilt and self.is_running:
             name = self._unbuilt.pop(0)
             if build_mode_ahead(self, name) is not None:
                 self._prepare(name)

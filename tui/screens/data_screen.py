@@ -33,7 +33,9 @@ class DataScreen(HasPalette, Screen[None]):
     _draws = 0  # draws begun: a later part asked for by an earlier draw is dropped
 
     def on_mount(self) -> None:
-        self.query_one(self.FIRST_FOCUS).focus()
+        found = self.query(self.FIRST_FOCUS)  # none if the app closed while building it ahead
+        if found:
+            found.first().focus()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         if not repeated_resume(self, event):
