@@ -146,7 +146,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     from tui.demo import generate_history
-    from tui.demo_contacts import generate_contacts
+    from tui.demo.contacts import generate_contacts
     from tui.services import Rebound
 
     with tempfile.TemporaryDirectory(prefix="rebound-sync-bench-") as tmp:

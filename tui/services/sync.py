@@ -106,12 +106,13 @@ def _merge_and_push(rb: Rebound, repo: SyncRepo, branch: str) -> Synced:
 
 
 def _refuse_broken_files(rb: Rebound) -> None:
-    """A file this Rebound cannot read is never committed: it would reach every machine."""
-    from .restore import broken_files
+    """A file this Rebound cannot read is never committed: it would reach every machine. (Files
+    checked sound before and unchanged since are not read again: ``health.problems``.)"""
+    from ..store import health
 
-    broken = broken_files(rb)
+    broken = health.problems(rb.store)
     if broken:
-        names = ", ".join(b.path.name for b in broken)
+        names = ", ".join(path.name for path, _ in broken)
         raise SyncError(f"{names} in {rb.store.folder} cannot be read, so nothing was synced: "
                         "`rebound restore` puts back the newest good backup", EXIT_DATA)
 
