@@ -28,15 +28,17 @@ class Runs:
     ticks: int
     rounds: int  # visits of every screen
     visits: int  # fresh processes whose first visit of every screen is timed (and the bare app's)
+    syncs: int  # days synced on both sides (and pulled and pushed with plain git)
     quick: bool = False
 
     @classmethod
     def full(cls) -> Runs:
-        return cls(starts=7, statuses=15, plain_ticks=30, ticks=200, rounds=6, visits=5)
+        return cls(starts=7, statuses=15, plain_ticks=30, ticks=200, rounds=6, visits=5, syncs=3)
 
     @classmethod
     def quick_runs(cls) -> Runs:
-        return cls(starts=3, statuses=5, plain_ticks=5, ticks=40, rounds=2, visits=1, quick=True)
+        return cls(starts=3, statuses=5, plain_ticks=5, ticks=40, rounds=2, visits=1, syncs=1,
+                   quick=True)
 
     def cannot_judge(self, years: int) -> dict[str, str]:
         """The rows a run this small cannot judge, and why (their verdict says so; they do not
@@ -49,6 +51,7 @@ class Runs:
             "settled": f"{self.starts} samples",
             "dooit": f"{self.starts} samples",
             "later switches": f"{self.rounds - 1} sample per screen",
+            "sync": f"{self.syncs} sample",
         }
         if years < 5:
             why["plain TinyDB"] = "the budget is set on five years; one year of plain TinyDB is small"
@@ -126,6 +129,7 @@ def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
     status, imports = _statuses(data, env, runs.statuses)
     prompt, bare_python = _statuses(data, env, runs.statuses, processes.prompt_args(data),
                                     processes.PASS, "prompt")
+    sync, sync_note = _sync(root, data, runs.syncs)
 
     tick = median(measured["key_to_write"])
     first = median([s.seconds for s in product])
@@ -150,6 +154,7 @@ def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
         ratio_row("resident memory after start (median)", median([s.rss_mb for s in product]),
                   median([s.rss_mb for s in bare]), 2, "MB"),
         *_switch_rows(visits, bare_visits, measured["switches"], bare_modes),
+        *([sync] if sync else []),
     ]
     rows = [unjudged(row, runs.cannot_judge(years)) for row in rows]
     notes += [
@@ -158,6 +163,7 @@ def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
         + gc_note(measured["tick_gc"], "ticks"),
         plain_note,
         peer_note,
+        sync_note,
         f"settled: Rebound drew its last chunk {(median(settled) - first) * 1000:.0f} ms after "
         f"its first frame (bare app: "
         f"{(median(bare_settled) - median([s.seconds for s in bare])) * 1000:.0f} ms); through "
@@ -205,6 +211,19 @@ def _peer(root: Path, env: dict[str, str], runs: int) -> tuple[list[terminal.Sta
     say(f"peer: dooit started {runs} times")
     return starts, f"peer: {how}; started empty; its median first frame " \
                    f"{median([s.seconds for s in starts]):.3f} s"
+
+
+def _sync(root: Path, data: Path, runs: int) -> tuple[Row | None, str]:
+    """`rebound sync` of a day on both sides against plain git (bench/sync_row.py)."""
+    from . import sync_row
+
+    if shutil.which("git") is None:
+        return None, "sync not measured: git is not on PATH"
+    found = sync_row.row(data, root / "sync-work", runs)
+    say(f"sync: {runs} day{'s' if runs != 1 else ''} on both sides")
+    return found, (f"sync: a day's changes on both sides (two goals ticked, a mood, an "
+                   f"interaction), `rebound sync` on A then B against `git pull` + `git push` of "
+                   f"the same files on two plain clones; median of {runs}")
 
 
 def _first_visits(root: Path, data: Path, env: dict[str, str], runs: int,

@@ -88,33 +88,47 @@ def first_frame(args: list[str], marker: str, env: dict[str, str], *, settle: bo
 
 def _quiet(child: pexpect.spawn, stream: pyte.ByteStream, last: float, limit: float,
            ) -> float | None:
-    """The arrival time of the last chunk before QUIET seconds without output (None: still
-    drawing at ``limit``)."""
+    """The arrival time of the last chunk that changed the screen (a character or its colours)
+    before QUIET seconds without such a change; output that draws nothing (a pointer-shape or
+    title sequence) does not count. None: still drawing at ``limit``."""
+    screen = stream.listener
+    before = _cells(screen)
     while time.perf_counter() < limit:
         wait = last + QUIET - time.perf_counter()
         if wait <= 0:
             return last
         try:
             chunk = child.read_nonblocking(1 << 20, timeout=wait)
-        except pexpect.TIMEOUT:
+        except (pexpect.TIMEOUT, pexpect.EOF):
             return last
-        except pexpect.EOF:
-            return last
-        last = time.perf_counter()
+        arrived = time.perf_counter()
         stream.feed(chunk)
+        now = _cells(screen)
+        if now != before:
+            last, before = arrived, now
     return None
 
 
+def _cells(screen: pyte.Screen) -> tuple[tuple[object, ...], ...]:
+    """What the screen shows: every character with its colours and attributes."""
+    return tuple(tuple(row[x] for x in range(screen.columns)) for row in
+                 (screen.buffer[y] for y in range(screen.lines)))
+
+
 def _drain(child: pexpect.spawn, stream: pyte.ByteStream, seconds: float) -> float | None:
-    """Keep reading (a full pty would block the app) for ``seconds``; when the last chunk came."""
+    """Keep reading (a full pty would block the app) for ``seconds``; when the last chunk that
+    changed the screen came (None: none did)."""
     end = time.perf_counter() + seconds
     last = None
+    before = _cells(stream.listener)
     while (left := end - time.perf_counter()) > 0:
         try:
             stream.feed(child.read_nonblocking(1 << 20, timeout=left))
-            last = time.perf_counter()
         except (pexpect.TIMEOUT, pexpect.EOF):
             break
+        now = _cells(stream.listener)
+        if now != before:
+            last, before = time.perf_counter(), now
     return last
 
 

@@ -108,7 +108,7 @@ class ReboundApp(HasPalette, App[None]):
         self._unprepared = list(PREPARED)
         self._later_styles_loaded = False
         self._background_started = False
-        self._unbuilt = [name for name in SCREENS if name != "mood"]  # see _build_next_screen
+        self._unbuilt = list(SCREENS)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **mood_and_heat_colours(self.current_theme)}
