@@ -38,6 +38,8 @@ def repeated_resume(screen: Screen[Any], event: events.ScreenResume) -> bool:
     handled: Textual sends a mode's screen two as it first switches to it, and the second would
     restyle every widget again (3–16 ms of a first visit) for nothing. It is stopped here, with
     public API only, and without counting on how many resumes Textual sends."""
+    if not screen.is_current:  # built ahead, hidden: its resume on the visit is its first shown
+        return False
     if getattr(screen, "resume_before_frame", False):
         event.prevent_default()
         return True
