@@ -340,3 +340,35 @@ def test_a_record_moved_to_another_years_file_on_one_side_and_edited_on_the_othe
               for r in orjson.loads(p.read_bytes())["mood"].values() if r["id"] == entry.id]
     assert len(copies) == 1
     assert export(a) == export(b)
+
+
+def test_networking_wins_of_a_week_both_machines_logged_in_are_derived_again(pair) -> None:
+    """Each machine logs the week's first interaction on its own day, and each earned "Reached
+    out this week" for it: after the merge the week holds one, the earlier (the sync derives the
+    merged weeks' networking wins again, reading only their years' files)."""
+    from datetime import timedelta
+
+    from tui.core.clock import week_start_of
+    from tui.core.contact_wins import CONTACT_KINDS, REACHED_OUT, contact_wins
+    from tui.services import contacts
+    from tui.store import contacts as contact_repo
+    from tui.store import wins as wins_repo
+
+    remote, a, b = pair
+    priya = contacts.add_contact(a, contacts.ContactFields(name="Priya"))
+    init(a, str(remote))
+    init(b, str(remote))
+    week = week_start_of(a.today(), a.clock.week_start) - timedelta(days=7)
+    contacts.log_interaction(a, priya.id, kind="coffee", day=week + timedelta(days=1))
+    contacts.log_interaction(b, priya.id, kind="email", day=week + timedelta(days=3))
+    for side in (a, b, a):
+        sync(side)
+    for side in (a, b):
+        side.store.invalidate_all()
+        stored = wins_repo.wins_of(side.store, CONTACT_KINDS)
+        reached = [w.day for w in stored if w.kind == REACHED_OUT and w.day >= week]
+        assert reached == [week + timedelta(days=1)]
+        derived = contact_wins(contact_repo.contacts(side.store), contact_repo.interactions(side.store),
+                               side.today(), side.clock.week_start)
+        assert sorted(w.key for w in stored) == sorted(w.key for w in derived)
+    assert export(a) == export(b)

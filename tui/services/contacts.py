@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Collection
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
+from ..core.clock import week_start_of
 from ..core.contact_wins import CONTACT_KINDS, contact_wins
 from ..core.contacts import (
     MAX_FIELD,
@@ -198,12 +200,30 @@ def set_follow_up(rb: Rebound, contact_id: str, text: str) -> Contact:
     return changed
 
 
-def reconcile_contacts(rb: Rebound) -> list[Win]:
-    """Inside a change: keep the networking wins equal to what the interactions earn."""
-    clock = rb.clock
-    expected = contact_wins(repo.contacts(rb.store), repo.interactions(rb.store),
+def reconcile_contacts(rb: Rebound, days: Collection[date] | None = None) -> list[Win]:
+    """Inside a change: keep the networking wins equal to what the interactions earn. ``days``
+    (what a sync merged): only the weeks holding them, read from their years' files; a week's
+    wins depend on its interactions and the contacts' names alone (``core.contact_wins``)."""
+    clock, store = rb.clock, rb.store
+    if days is None:
+        expected = contact_wins(repo.contacts(store), repo.interactions(store),
+                                clock.today(), clock.week_start)
+        return sync_wins(rb, expected, wins_repo.wins_of(store, CONTACT_KINDS))
+    weeks = {week_start_of(day, clock.week_start) for day in days}
+    if not weeks:
+        return []
+    years = {w.year for w in weeks} | {(w + timedelta(days=6)).year for w in weeks}
+    names = [name for name, year in store.years_named(repo.INTERACTIONS).items()
+             if year is None or year in years]
+
+    def in_scope(day: date) -> bool:
+        return week_start_of(day, clock.week_start) in weeks
+
+    expected = contact_wins(repo.contacts(store), repo.interactions(store, names),
                             clock.today(), clock.week_start)
-    return sync_wins(rb, expected, wins_repo.wins_of(rb.store, CONTACT_KINDS))
+    stored = wins_repo.wins_of(store, CONTACT_KINDS, since=min(weeks))
+    return sync_wins(rb, [w for w in expected if in_scope(w.day)],
+                     [w for w in stored if in_scope(w.day)])
 
 
 # Reading ---------------------------------------------------------------------------------------

@@ -86,9 +86,10 @@ def _merge_and_push(rb: Rebound, repo: SyncRepo, branch: str) -> Synced:
         touched = Touched()
         others = apply_files(rb, changes, git, touched)
         if not fast_forward and touched.files:
-            if needs_tidy(trees[head], trees[remote]):
+            tidied = needs_tidy(trees[head], trees[remote])
+            if tidied:
                 tidy_merged(rb)
-            rederive_wins(rb, touched)
+            rederive_wins(rb, touched, tidied)
         tree = _tree_after(rb, repo, trees[head], changes)
         if fast_forward and tree == _tree_id(git, remote):
             commit = remote

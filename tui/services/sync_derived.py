@@ -15,24 +15,32 @@ from .context import Rebound
 
 @dataclass
 class Touched:
-    """What the merge changed: file names, and the goals and days of changed check-ins."""
+    """What the merge changed: file names, the goals and days of changed check-ins, the days of
+    changed interactions."""
 
     files: set[str] = field(default_factory=set)
     goals: set[str] = field(default_factory=set)
     days: set[date] = field(default_factory=set)
+    interaction_days: set[date] = field(default_factory=set)
 
     def add(self, name: str, before: dict[str, Any], after: dict[str, Any]) -> None:
         self.files.add(name)
-        if not name.startswith("checkins"):
+        table = name.split("-")[0]
+        if table not in ("checkins", "interactions"):
             return
-        old = {d.get("id"): d for d in before.get("checkins", {}).values()}
-        new = {d.get("id"): d for d in after.get("checkins", {}).values()}
+        old = {d.get("id"): d for d in before.get(table, {}).values()}
+        new = {d.get("id"): d for d in after.get(table, {}).values()}
         for key in old.keys() | new.keys():
             if old.get(key) != new.get(key):
                 for doc in (old.get(key), new.get(key)):
-                    if doc is not None:
+                    if doc is None:
+                        continue
+                    day = date.fromisoformat(str(doc.get("day")))
+                    if table == "interactions":
+                        self.interaction_days.add(day)
+                    else:
                         self.goals.add(str(doc.get("goal_id")))
-                        self.days.add(date.fromisoformat(str(doc.get("day"))))
+                        self.days.add(day)
 
     def family(self, *prefixes: str) -> bool:
         return any(name.startswith(prefixes) for name in self.files)
@@ -63,9 +71,10 @@ def tidy_merged(rb: Rebound) -> None:
         delete(store, removal.file, removal.table, removal.record_id)
 
 
-def rederive_wins(rb: Rebound, touched: Touched) -> None:
+def rederive_wins(rb: Rebound, touched: Touched, tidied: bool = True) -> None:
     """Every automatic win equal to what the merged data earns. Wins awarded here are not
-    celebrated: they were earned before."""
+    celebrated: they were earned before. ``tidied``: ``tidy_merged`` ran (it may have removed
+    records no file's difference names, so the networking wins are derived whole)."""
     from ..core.mood import bounce_backs, reflection_win
     from ..store import mood as mood_repo
     from ..store import wins as wins_repo
@@ -79,8 +88,10 @@ def rederive_wins(rb: Rebound, touched: Touched) -> None:
         reconcile(rb, None, every_day(rb))
     elif touched.goals:
         reconcile(rb, touched.goals, touched.days)
-    if touched.family("contacts", "interactions"):
-        reconcile_contacts(rb)
+    if touched.family("contacts") or (tidied and touched.family("interactions")):
+        reconcile_contacts(rb)  # a renamed contact retitles its wins in every week
+    elif touched.family("interactions"):
+        reconcile_contacts(rb, touched.interaction_days)
     if touched.family("applications", "rejections"):
         reconcile_applications(rb)
     if touched.family("mood"):

@@ -46,10 +46,11 @@ def merge_texts(path: str, base: str | None, ours: str, theirs: str) -> str:
     b, o, t = (None if text is None else load(path, text, what) for text, what in sides)
     assert o is not None and t is not None
     merged = merge_data(name, b, o, t)
-    problem = schema.record_problem(merged)
+    text = dump(merged)  # its bytes spare the control-code scan of files that cannot hold any
+    problem = schema.record_problem(merged, text.encode())
     if problem:
         raise MergeConflict(f"{path}: the merged file would not be readable ({problem})")
-    return dump(merged)
+    return text
 
 
 def load(path: str, text: str, what: str) -> schema.Tables:
