@@ -187,3 +187,18 @@ def test_contact_wins() -> None:
         ("reached_out", monday + timedelta(days=1)),
     ]
     assert wins[1].goal_id == "c1" and wins[1].title == "Followed up on time: Ada"
+
+
+def test_humanize_says_what_arrow_says_for_every_day_of_eleven_years_either_way() -> None:
+    """The words are arrow's (``humanize`` with the granularity the span picks), computed
+    without importing it: held equal day by day."""
+    import arrow
+
+    for delta in range(-4000, 4001):
+        day = TODAY - timedelta(days=delta)
+        if delta in (0, 1, -1):
+            continue  # today, yesterday, tomorrow: Rebound's own words
+        span = abs(delta)
+        granularity = "day" if span < 14 else "week" if span < 60 else "month" if span < 730 else "year"
+        expected = arrow.get(day).humanize(arrow.get(TODAY), granularity=granularity)
+        assert humanize_days(day, TODAY) == expected, delta

@@ -6,7 +6,6 @@ last interaction (or, never contacted, the day the contact was added) plus the c
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -183,9 +182,14 @@ def check_cadence_field(days: int) -> int:
         raise InputError(str(exc), "when") from None
 
 
-@functools.lru_cache(maxsize=4096)  # Today lists hundreds of follow-ups; arrow takes ~30 µs each
+_UNITS = (("day", 14, 1.0), ("week", 60, 7.0), ("month", 730, 30.5), ("year", None, 365.0))
+
+
 def humanize_days(day: date | None, today: date) -> str:
-    """With arrow: "today", "yesterday", "3 days ago", "3 weeks ago", "in 2 weeks"; None is "never"."""
+    """"today", "yesterday", "3 days ago", "3 weeks ago", "in 2 weeks"; None is "never". What
+    arrow's ``humanize`` says with a granularity of days below two weeks, weeks below 60 days,
+    months (of 30.5 days) below two years, then years (a test holds the two equal), without
+    importing arrow: 25 ms of Today's follow-ups."""
     if day is None:
         return "never"
     delta = (today - day).days
@@ -193,7 +197,7 @@ def humanize_days(day: date | None, today: date) -> str:
     if delta in words:
         return words[delta]
     span = abs(delta)
-    granularity = "day" if span < 14 else "week" if span < 60 else "month" if span < 730 else "year"
-    import arrow  # imported here: the CLI's status need not pay for it
-
-    return arrow.get(day).humanize(arrow.get(today), granularity=granularity)
+    unit, size = next((u, s) for u, below, s in _UNITS if below is None or span < below)
+    count = int(span / size)
+    amount = f"a {unit}" if count == 1 else f"{count} {unit}s"
+    return f"{amount} ago" if delta > 0 else f"in {amount}"
