@@ -213,7 +213,7 @@ def reconcile_contacts(rb: Rebound, days: Collection[date] | None = None) -> lis
     if not weeks:
         return []
     years = {w.year for w in weeks} | {(w + timedelta(days=6)).year for w in weeks}
-    names = [name for name, year in store.years_named(repo.INTERACTIONS).items()
+    names = [name for name, year in repo.interaction_files(store).items()
              if year is None or year in years]
 
     def in_scope(day: date) -> bool:
