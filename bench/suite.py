@@ -151,7 +151,7 @@ def _run(root: Path, years: int, runs: Runs, seed: int) -> Result:
                   median(imports), 2.5),
         ratio_row(f"prompt wall time vs python -c pass (median of {runs.statuses})",
                   median(prompt), median(bare_python), 1.5),
-        ratio_row("resident memory after start (median)", median([s.rss_mb for s in product]),
+        ratio_row("peak resident memory, started and idle (median)", median([s.rss_mb for s in product]),
                   median([s.rss_mb for s in bare]), 2, "MB"),
         *_switch_rows(visits, bare_visits, measured["switches"], bare_modes),
         *([sync] if sync else []),

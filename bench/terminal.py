@@ -1,8 +1,9 @@
 """Start to first painted frame, as a user sees it: spawn the app in a pseudo-terminal (pexpect),
 render its output with a terminal emulator (pyte), stop the clock when the first chunk that makes
-the marker text visible arrives. Then read the process's resident memory from /proc, and go on
-reading until the app has drawn nothing for QUIET seconds: the last chunk before that silence
-is the settled start."""
+the marker text visible arrives. Then go on reading until the app has drawn nothing for QUIET
+seconds (the last chunk before that silence is the settled start), wait until the process is idle
+(the work it does after drawing, such as reading ahead, is done) and read its peak resident
+memory (``VmHWM``) from /proc: the most it has held, not a moment's figure."""
 
 from __future__ import annotations
 
@@ -18,15 +19,15 @@ import pyte
 ROWS, COLS = 34, 110
 TIMEOUT = 60.0
 ROOT = Path(__file__).resolve().parents[1]
-SETTLE = 0.25  # seconds after the first frame before reading VmRSS ("after start")
 QUIET = 0.3  # product.md §6: settled = nothing more drawn for 0.3 s
+IDLE, IDLE_CPU = 0.1, 0.05  # idle: under 5 % of a core for 0.1 s
 SETTLE_LIMIT = 10.0  # an app that never stops drawing (a clock) is not settled: reported as None
 
 
 @dataclass(frozen=True)
 class Start:
     seconds: float
-    rss_mb: float
+    rss_mb: float  # peak resident memory once started and idle
     settled: float | None = None  # seconds from spawning to the last output before QUIET
 
 
@@ -46,12 +47,33 @@ def environment(home: Path) -> dict[str, str]:
     return env
 
 
-def rss_mb(pid: int) -> float:
+def peak_rss_mb(pid: int) -> float:
     with open(f"/proc/{pid}/status", encoding="ascii") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
+            if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
-    raise RuntimeError(f"no VmRSS for process {pid}")
+    raise RuntimeError(f"no VmHWM for process {pid}")
+
+
+def cpu_seconds(pid: int) -> float:
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        fields = stat.read().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _idle(child: pexpect.spawn, limit: float) -> None:
+    """Read (and drop) output until the process uses under IDLE_CPU of a core for IDLE s."""
+    while time.perf_counter() < limit:
+        before = cpu_seconds(child.pid)
+        try:
+            child.read_nonblocking(1 << 20, timeout=IDLE)
+            continue  # it drew: not idle
+        except pexpect.TIMEOUT:
+            pass
+        except pexpect.EOF:
+            return
+        if cpu_seconds(child.pid) - before < IDLE_CPU * IDLE:
+            return
 
 
 def first_frame(args: list[str], marker: str, env: dict[str, str], *, settle: bool = False,
@@ -78,9 +100,11 @@ def first_frame(args: list[str], marker: str, env: dict[str, str], *, settle: bo
             stream.feed(chunk)
             if any(marker in line for line in screen.display):
                 break
-        last = _drain(child, stream, SETTLE) or arrived
-        memory = rss_mb(child.pid)
-        settled = _quiet(child, stream, last, started + SETTLE_LIMIT) if settle else None
+        settled = None
+        if settle:
+            settled = _quiet(child, stream, arrived, started + SETTLE_LIMIT)
+            _idle(child, started + SETTLE_LIMIT)
+        memory = peak_rss_mb(child.pid)  # without ``settle``: the peak up to the first frame
     finally:
         _stop(child)
     return Start(arrived - started, memory, None if settled is None else settled - started)
@@ -113,23 +137,6 @@ def _cells(screen: pyte.Screen) -> tuple[tuple[object, ...], ...]:
     """What the screen shows: every character with its colours and attributes."""
     return tuple(tuple(row[x] for x in range(screen.columns)) for row in
                  (screen.buffer[y] for y in range(screen.lines)))
-
-
-def _drain(child: pexpect.spawn, stream: pyte.ByteStream, seconds: float) -> float | None:
-    """Keep reading (a full pty would block the app) for ``seconds``; when the last chunk that
-    changed the screen came (None: none did)."""
-    end = time.perf_counter() + seconds
-    last = None
-    before = _cells(stream.listener)
-    while (left := end - time.perf_counter()) > 0:
-        try:
-            stream.feed(child.read_nonblocking(1 << 20, timeout=left))
-        except (pexpect.TIMEOUT, pexpect.EOF):
-            break
-        now = _cells(stream.listener)
-        if now != before:
-            last, before = time.perf_counter(), now
-    return last
 
 
 def _stop(child: pexpect.spawn) -> None:

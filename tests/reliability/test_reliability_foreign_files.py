@@ -192,6 +192,11 @@ async def test_app_reports_a_file_broken_while_it_runs_and_keeps_it(tmp_path: Pa
     app = ReboundApp(rb, poll_seconds=3600)
     async with app.run_test(size=(110, 34), notifications=True) as pilot:
         await pilot.pause()
+        for _ in range(100):  # the read-ahead done: it may write its cache (.summaries.json) later
+            if not app._unprepared:
+                break
+            await pilot.pause(0.05)
+        assert not app._unprepared
         prefix, edit, word = BROKEN[case]
         broken = edit(path.read_bytes())
         path.write_bytes(broken)  # a hand edit in another window while the app runs

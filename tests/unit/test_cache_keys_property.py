@@ -203,7 +203,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     status(fresh(folder))
     warm = fresh(folder)
     status(warm)
-    assert [n for n in OLD_FILES if warm.store.file(n).data is not None] == []  # the cache answers
+    assert [n for n in OLD_FILES if warm.store.file(n).loaded] == []  # the cache answers
     return folder
 
 

@@ -32,7 +32,7 @@ def test_earlier_years_open_applications_come_from_the_cache(tmp_path) -> None:
 
     fresh = open_rb(folder)
     assert titles(fresh) == ["Northwind · Data analyst", "Fabrikam · Analyst"]
-    assert fresh.store.file(applications_file(date(2025, 10, 1))).data is None  # not read
+    assert not fresh.store.file(applications_file(date(2025, 10, 1))).loaded  # not read
 
     apps.close_application(fresh, old.id, "ghosted")  # its year's file changed: read again
     assert titles(fresh) == ["Fabrikam · Analyst"]
@@ -63,4 +63,4 @@ def test_a_status_run_between_two_starts_keeps_the_entry(tmp_path, monkeypatch) 
     status(open_rb(folder))
     fresh = open_rb(folder)
     assert titles(fresh) == ["Northwind · Data analyst"]
-    assert fresh.store.file(applications_file(date(2025, 10, 1))).data is None  # not read
+    assert not fresh.store.file(applications_file(date(2025, 10, 1))).loaded  # not read

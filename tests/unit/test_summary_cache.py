@@ -43,7 +43,7 @@ def fresh(folder: Path, now: datetime = NOW) -> Rebound:
 
 def old_files_read(rb: Rebound) -> list[str]:
     return sorted(n for n in ("checkins-2023.json", "checkins-2024.json", "interactions-2023.json",
-                              "interactions-2024.json") if rb.store.file(n).data is not None)
+                              "interactions-2024.json") if rb.store.file(n).loaded)
 
 
 def test_a_second_status_reads_only_recent_years_and_answers_the_same(folder: Path) -> None:
@@ -187,7 +187,7 @@ def test_from_february_a_warm_status_reads_only_this_years_check_ins(folder: Pat
     rb = fresh(folder)
     assert status(rb) == expected
     assert [n for n in ("checkins-2024.json", "checkins-2025.json", "checkins-2026.json")
-            if rb.store.file(n).data is not None] == ["checkins-2026.json"]
+            if rb.store.file(n).loaded] == ["checkins-2026.json"]
 
 
 def test_nothing_changed_since_the_last_run_then_no_check_in_file_is_read(folder: Path) -> None:
@@ -196,12 +196,12 @@ def test_nothing_changed_since_the_last_run_then_no_check_in_file_is_read(folder
     expected = status(fresh(folder))
     rb = fresh(folder)
     assert status(rb) == expected
-    assert [n for n in rb.store.years_named("checkins") if rb.store.file(n).data is not None] == []
+    assert [n for n in rb.store.years_named("checkins") if rb.store.file(n).loaded] == []
     mood.log_mood(fresh(folder), 4, day=NOW.date())
     rb = fresh(folder)
     assert status(rb)["goals"] == expected["goals"]
     assert "checkins-2026.json" in [n for n in rb.store.years_named("checkins")
-                                    if rb.store.file(n).data is not None]
+                                    if rb.store.file(n).loaded]
 
 
 def forget_the_days_summaries(folder: Path) -> None:

@@ -73,4 +73,4 @@ def test_refreshing_the_goals_entries_keeps_the_follow_ups_entry(folder: Path) -
     day = rb.today()
     memo.summaries(rb, day)  # new entries for the goals, saved
     assert memo.followups_due(rb, day)
-    assert [n for n in OLD_INTERACTIONS if rb.store.file(n).data is not None] == []
+    assert [n for n in OLD_INTERACTIONS if rb.store.file(n).loaded] == []

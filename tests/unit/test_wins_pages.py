@@ -89,7 +89,7 @@ def test_win_counts_by_kind_come_from_the_cache_and_follow_a_change_to_an_older_
     status(fresh(folder))  # a `status` run keeps the entry it did not use
     rb = fresh(folder)
     assert win_kinds(rb, today) == expected
-    assert rb.store.file("wins-2025.json").data is None  # not even read: the cache answered
+    assert not rb.store.file("wins-2025.json").loaded  # not even read: the cache answered
     path = folder / "wins-2025.json"
     data = orjson.loads(path.read_bytes())
     doc = next(iter(data["wins"].values()))

@@ -140,7 +140,7 @@ def summaries_in(rb: Rebound, day: date, cache: SummaryCache) -> list[GoalSummar
         found = day_summaries.read(rb, cache.get(TODAY_SUMMARIES), key)
         if found is not None:
             return found
-    if all(store.file(name).data is not None for name in repo.checkin_files(store)):
+    if all(store.file(name).loaded for name in repo.checkin_files(store)):
         found = [summarize(h, day, rb.clock.week_start) for h in histories(rb)]
     else:
         found = cached_summaries(rb, day, cache)

@@ -144,7 +144,7 @@ def known_sound(store: Store, name: str, stamp: Stamp | None) -> bool:
     if stamp is None:
         return False
     storage = store.opened(name)
-    if storage is not None and storage.data is not None and storage.stamp == stamp:
+    if storage is not None and storage.loaded and storage.stamp == stamp:
         store.verdicts.mark(name, stamp)  # loaded (every record checked) or written here
         return True
     return store.verdicts.good(name, stamp)

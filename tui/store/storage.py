@@ -40,12 +40,19 @@ class FileStorage(Storage):
         self.rev: str | None = None  # the revision token of what is cached (see Store)
         self.version = next(_versions)  # changes whenever ``data`` may have changed
         self._memo: dict[str, tuple[int, Any]] = {}
+        self.released = False  # ``data`` let go with the file unchanged: memos still current
 
     # TinyDB's Storage interface -------------------------------------------------------------
     def read(self) -> dict[str, Any]:
         self.store.before_read(self)
         assert self.data is not None
         return self.data
+
+    @property
+    def loaded(self) -> bool:
+        """Read (every record checked) and current as far as this Store knows: ``data`` is held,
+        or was let go (``release``) while the file stayed as read."""
+        return self.data is not None or self.released
 
     def write(self, data: dict[str, Any]) -> None:
         try:
@@ -71,16 +78,20 @@ class FileStorage(Storage):
     # Cache management -----------------------------------------------------------------------
     def invalidate(self) -> None:
         self.data = None
+        self.released = False
         self.stamp = None
         self.dirty = False
         self.migrated_from = None
         self.rev = None
         self.version = next(_versions)
 
-    def refresh(self) -> None:
-        """Load the file if it is not cached or has changed on disk since it was read."""
-        if self.data is not None and self.stamp is not None and files.stamp(self.path) == self.stamp:
-            return
+    def refresh(self, *, need_data: bool = True) -> None:
+        """Load the file if it is not cached or has changed on disk since it was read; a file let
+        go (``release``) and unchanged is parsed again only for ``need_data``, and keeps its
+        version (its memos stay current)."""
+        if self.loaded and self.stamp is not None and files.stamp(self.path) == self.stamp:
+            if self.data is not None or not need_data:
+                return
         self.store.check_folder()  # swapped for an empty one: never read as "no data"
         rev = self.store.revision_of(self.path.name)  # read before the data, never after
         try:
@@ -94,11 +105,14 @@ class FileStorage(Storage):
             return
         except OSError as exc:  # no permission, a folder, a pipe, a link: named, never a traceback
             raise self._unreadable(exc) from exc
-        self.data = self._parse(raw)
+        same = self.released and current == self.stamp and rev == self.rev
+        self.data = orjson.loads(raw) if same else self._parse(raw)  # same: checked when first read
+        self.released = False
         self.stamp = current
         self.dirty = False
         self.rev = rev
-        self.version = next(_versions)
+        if not same:
+            self.version = next(_versions)
 
     def _unreadable(self, exc: OSError) -> StoreError:
         if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a symbolic link
@@ -134,14 +148,31 @@ class FileStorage(Storage):
         return data
 
     def memo(self, key: str, compute: Callable[[schema.Tables], T]) -> T:
-        """``compute(data)``, cached until the data changes. Callers must not mutate the result."""
-        data = self.read()
+        """``compute(data)``, cached until the data changes. Callers must not mutate the result.
+
+        A file parsed only for this memo is let go again once it is computed (``release``): years
+        of records are never all held at once (the high-water mark of memory is one file, not the
+        folder), and the memos of a file that did not change stay current without a new read."""
+        parsed_here = self.data is None
+        self.store.before_read(self, need_data=False)
         hit = self._memo.get(key)
         if hit is not None and hit[0] == self.version:
             return hit[1]  # type: ignore[no-any-return]
-        value = compute(data)
+        value = compute(self.read())
         self._memo[key] = (self.version, value)
+        if parsed_here:
+            self.release()
         return value
+
+    def release(self) -> None:
+        """Let go of the parsed records of a file that is as it was read (its memos stay current);
+        the next raw read (a query, a change) parses it again, without the checks it passed, and
+        keeps it. A file changed here and not yet written, or inside a change, is kept."""
+        if (self.data is None or self.dirty or self.stamp is None or self.migrated_from is not None
+                or self.store.in_transaction):
+            return
+        self.data = None
+        self.released = True
 
     def serialize(self) -> bytes:
         assert self.data is not None

@@ -131,7 +131,7 @@ class Store:
         revisions = self._revisions()
         if not self._depth:  # drop caches that another process has outdated, stat or no stat
             for name, storage in self._files.items():
-                if storage.data is not None and storage.rev != revisions.get(name):
+                if storage.loaded and storage.rev != revisions.get(name):
                     storage.invalidate()
         tokens = tuple((name, 0, 0, hash(rev)) for name, rev in sorted(revisions.items()))
         return tuple(sorted(result)) + tokens
@@ -152,15 +152,15 @@ class Store:
         """The file's storage if this Store has opened it (without opening it)."""
         return self._files.get(name)
 
-    def before_read(self, storage: FileStorage) -> None:
+    def before_read(self, storage: FileStorage, *, need_data: bool = True) -> None:
         if self._depth:
-            if storage.data is None:
+            if storage.data is None and (need_data or not storage.loaded):
                 storage.refresh()
             return
         if (self.folder / JOURNAL).exists():
             with self.transaction():  # another writer crashed mid-change: finish it first
                 pass
-        storage.refresh()
+        storage.refresh(need_data=need_data)
 
     @property
     def in_transaction(self) -> bool:
@@ -211,7 +211,7 @@ class Store:
             for name, storage in self._files.items():
                 if storage.rev != revisions.get(name):
                     storage.invalidate()
-                storage.refresh()
+                storage.refresh(need_data=False)  # current; a file let go is parsed when read
             yield self
             self._commit()
             self.last_changes = tuple(self._changes)
