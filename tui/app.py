@@ -94,6 +94,7 @@ class ReboundApp(HasPalette, App[None]):
         super().__init__()
         self.rb = rb
         rb.later = self.call_after_refresh  # the prompt state follows a change a frame later
+        rb.resident = True
         self.register_theme(REBOUND_THEME)
         self._open_in_theme(settings_service.current(rb).theme)
         rb.take_earned()  # toasts celebrate this session's changes only
@@ -143,6 +144,7 @@ class ReboundApp(HasPalette, App[None]):
         if self.rb.derived_pending:  # quit right after a change: the prompt state still follows it
             self.rb.refresh_derived()
         self.rb.later = None
+        self.rb.resident = False
         gc.unfreeze()  # another app may start in this process (tests): let its garbage go
 
     def _warn_if_folder_open(self) -> None:

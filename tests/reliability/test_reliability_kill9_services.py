@@ -106,7 +106,7 @@ def wins_that_would_change(rb: Rebound) -> list[object]:
             for rejection in mood_repo.rejections(rb.store):
                 mood_service._sync_reflection(rb, rejection)
             for day in sorted({e.day for e in mood_repo.entries(rb.store)}):
-                mood_service._sync_bounce_backs(rb, day)
+                mood_service.sync_bounce_backs(rb, day)
             changes = list(rb.store._changes)
             raise _Audit
     except _Audit:

@@ -53,7 +53,7 @@ def test_shape_twelve_goals_most_days_and_the_wins_they_earned(tmp_path: Path) -
 
 def test_moods_and_rejections_with_the_wins_they_earned(tmp_path: Path) -> None:
     from tui.services import mood
-    from tui.services.mood import _sync_bounce_backs, _sync_reflection
+    from tui.services.mood import sync_bounce_backs, _sync_reflection
 
     rb, _ = generated(tmp_path)
     entries, rejections = mood.entries(rb), mood.rejections(rb)
@@ -66,7 +66,7 @@ def test_moods_and_rejections_with_the_wins_they_earned(tmp_path: Path) -> None:
     assert any(k.startswith("reflected:") for k in stored)
     with rb.change("check"):  # the services would award exactly these
         for day in sorted(days)[::7]:
-            assert _sync_bounce_backs(rb, day) == []
+            assert sync_bounce_backs(rb, day) == []
         for rejection in rejections:
             assert _sync_reflection(rb, rejection) == []
     assert sorted(w.key for w in wins_repo.wins(rb.store)) == stored

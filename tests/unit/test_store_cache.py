@@ -29,9 +29,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
     counts: Counter[str] = Counter()
     original = FileStorage._parse
 
-    def spy(self: FileStorage, raw: bytes):  # type: ignore[no-untyped-def]
+    def spy(self: FileStorage, raw: bytes, **how: bool):  # type: ignore[no-untyped-def]
         counts[self.path.name] += 1
-        return original(self, raw)
+        return original(self, raw, **how)
 
     monkeypatch.setattr(FileStorage, "_parse", spy)
     return counts

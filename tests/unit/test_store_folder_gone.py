@@ -8,11 +8,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
 
 from tui.core.goals import Goal
 from tui.store import DataFolderGoneError, Store, repo
 from tui.store import folder as data_folder
+from tui.store.lock import FolderLock
 
 
 def goal(name: str) -> Goal:
@@ -37,12 +37,12 @@ def test_changes_and_reads_are_refused_and_the_folder_is_not_made_again(store: S
 
 
 def test_a_folder_that_vanishes_while_the_lock_is_taken_is_not_kept(store: Store) -> None:
-    class Vanishing(FileLock):
-        def acquire(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-            shutil.rmtree(store.folder)  # deleted between the check and the lock,
-            return super().acquire(*args, **kwargs)  # which makes the folder again for its file
+    class Vanishing(FolderLock):
+        def acquire(self) -> None:
+            shutil.rmtree(store.folder)  # deleted between the check and the lock
+            return super().acquire()
 
-    store._lock = Vanishing(str(store.folder / ".rebound.lock"))
+    store._lock = Vanishing(str(store.folder / ".rebound.lock"), timeout=1, mode=0o600)
     with pytest.raises(DataFolderGoneError):
         repo.insert_goal(store, goal("Walk"))
     assert not store.folder.exists()

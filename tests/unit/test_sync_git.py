@@ -372,3 +372,30 @@ def test_networking_wins_of_a_week_both_machines_logged_in_are_derived_again(pai
                                side.today(), side.clock.week_start)
         assert sorted(w.key for w in stored) == sorted(w.key for w in derived)
     assert export(a) == export(b)
+
+
+def test_a_bounce_back_across_two_machines_is_derived_from_the_merged_days(pair) -> None:
+    """A hard day logged on one machine and a good one two days later on the other earn a
+    bounce-back neither earned alone: the sync derives the bounce-backs of the merged mood days
+    (their window, as a local log does) and both machines end with it."""
+    from datetime import timedelta
+
+    from tui.core.mood import bounce_backs
+    from tui.store import mood as mood_repo
+    from tui.store import wins as wins_repo
+
+    remote, a, b = pair
+    init(a, str(remote))
+    init(b, str(remote))
+    low = a.today() - timedelta(days=10)
+    mood.log_mood(a, 1, day=low)
+    mood.log_mood(b, 5, day=low + timedelta(days=2))
+    assert not wins_repo.wins_of(a.store, {"bounce_back"}) and not wins_repo.wins_of(b.store, {"bounce_back"})
+    for side in (a, b, a):
+        sync(side)
+    for side in (a, b):
+        side.store.invalidate_all()
+        stored = wins_repo.wins_of(side.store, {"bounce_back"})
+        assert [w.day for w in stored] == [low + timedelta(days=2)]
+        assert {w.key for w in stored} == {w.key for w in bounce_backs(mood_repo.entries(side.store))}
+    assert export(a) == export(b)

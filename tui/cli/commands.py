@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 import orjson
 
@@ -14,8 +15,9 @@ from ..core.goals import Goal
 from ..core.wording import REST_DAY_LINE
 from ..services import Rebound
 from ..services.days import parse_day
-from ..services.status import goal_summaries, status
-from ..services.summaries import GoalSummary, state_text
+
+if TYPE_CHECKING:  # the summaries are imported by the commands that show them (not by a sync)
+    from ..services.summaries import GoalSummary
 
 
 def run(args: argparse.Namespace) -> int:
@@ -172,6 +174,7 @@ def schedule_text(goal: Goal) -> str:
 def log_command(rb: Rebound, args: argparse.Namespace) -> int:
     from ..services import checkins as checkin_service
     from ..services import goals as goal_service
+    from ..services.status import goal_summaries
 
     goal = goal_service.find_goal(rb, args.goal)
     day = parse_day(args.date, rb.today())
@@ -275,6 +278,9 @@ def mood_command(rb: Rebound, args: argparse.Namespace) -> int:
 
 
 def status_command(rb: Rebound, args: argparse.Namespace) -> int:
+    from ..services.status import goal_summaries, status
+    from ..services.summaries import state_text
+
     day = parse_day(args.as_of, rb.today())
     result = status(rb, day)
     if args.json:

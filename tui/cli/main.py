@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -64,6 +65,9 @@ def _run(argv: Sequence[str] | None) -> int:
             return open_app(args)
         from . import commands
 
+        gc.disable()  # a command lives a second: reference counting frees what it drops, and the
+        # cyclic collector would only walk years of parsed records again and again (a third of a
+        # sync's merge)
         return commands.run(args)
     except InputError as exc:
         print(f"rebound: {exc}", file=sys.stderr)

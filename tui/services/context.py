@@ -50,6 +50,9 @@ class Rebound:
         # Set by an app: how to run the derived files' rewrite a little later (after the screen
         # shows the change); None rewrites them at once, inside the change's call.
         self.later: Callable[[Callable[[], None]], None] | None = None
+        # Set by an app: it lives on, so what it has walked (core.prefix's checkpoints) serves
+        # its next figures; a command starts cold and does better from ``.summaries.json``.
+        self.resident = False
         self._derived_pending = False
         store.today = self.today
         store.now = now  # records' ``updated`` come from the same clock as everything else

@@ -63,7 +63,7 @@ def log_mood(
     entry = _new_entry(rb, score, tags, note, _day(rb, day))
     with rb.change(f"mood {entry.score} on {entry.day.isoformat()}"):
         mood_repo.insert_entry(rb.store, entry)
-        _sync_bounce_backs(rb, entry.day)
+        sync_bounce_backs(rb, entry.day)
     return entry
 
 
@@ -101,7 +101,7 @@ def log_rejection(
         if contact:
             rejection = _ask_for_feedback(rb, rejection, contact, follow_up or DEFAULT_FOLLOW_UP)
         mood_repo.put_rejection(rb.store, rejection)
-        _sync_bounce_backs(rb, day)
+        sync_bounce_backs(rb, day)
         _sync_reflection(rb, rejection)
         reconcile_applications(rb)  # a rejection's day can earn a "back at it"
     return rejection
@@ -145,8 +145,8 @@ def edit_mood(
         if mood_repo.mood_file(entry.day) != mood_repo.mood_file(changed.day):
             mood_repo.delete_entry(rb.store, entry)  # another year's file
         mood_repo.insert_entry(rb.store, changed)
-        _sync_bounce_backs(rb, entry.day)
-        _sync_bounce_backs(rb, changed.day)
+        sync_bounce_backs(rb, entry.day)
+        sync_bounce_backs(rb, changed.day)
     return changed
 
 
@@ -155,7 +155,7 @@ def delete_mood(rb: Rebound, entry: MoodEntry) -> None:
     with rb.change(f"delete mood {entry.score} on {entry.day.isoformat()}"):
         entry = entry_by_id(rb, entry.id)
         mood_repo.delete_entry(rb.store, entry)
-        _sync_bounce_backs(rb, entry.day)
+        sync_bounce_backs(rb, entry.day)
 
 
 def delete_rejection(rb: Rebound, rejection_id: str) -> Rejection:
@@ -172,7 +172,7 @@ def delete_rejection(rb: Rebound, rejection_id: str) -> Rejection:
 
 
 # Wins: scoped to what a change can touch, so a log never re-awards the whole history -----------
-def _sync_bounce_backs(rb: Rebound, day: date) -> list[Win]:
+def sync_bounce_backs(rb: Rebound, day: date) -> list[Win]:
     """A mood on ``day`` can earn or cost a bounce-back on ``day`` up to 3 days later; the spell
     it belongs to may start earlier, so the entries looked at start a window before."""
     last = day + timedelta(days=BOUNCE_WINDOW)

@@ -59,24 +59,28 @@ FIXED = (WIN_KINDS, OPEN_APPLICATIONS, APPLICATIONS_TODAY, TODAY_SUMMARIES)
 
 
 class SummaryCache:
-    """The entries of ``.summaries.json``; ``save`` keeps the ones used by this run. One per run
-    (``Rebound.summary_cache``): the file is read once, and what one part of the run used (the
-    goals', the follow-ups') is not dropped by another part's save."""
+    """The entries of ``.summaries.json``; ``save`` keeps the ones used by this run, and every
+    entry of a part this run did not look at. One per run (``Rebound.summary_cache``): the file
+    is read once. An entry's key names its part (``goal:…``, ``latest:…``; see ``_digest``), so
+    the goals' save never drops the follow-ups' entry, whichever part ran first."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.path = folder / CACHE
         self.entries = self._read()
         self.used: dict[str, Any] = {}
+        self.parts: set[str] = set()  # the parts this run looked up
         self.changed = False
         self.fixed_changed = False
 
     def get(self, key: str) -> Any:
+        self.parts.add(_part(key))
         if key in self.entries:
             self.used[key] = self.entries[key]
         return self.entries.get(key)
 
     def put(self, key: str, value: Any) -> None:
+        self.parts.add(_part(key))
         self.used[key] = self.entries[key] = value
         if key in FIXED:  # a fixed entry alone is no reason to drop the entries this run left unused
             self.fixed_changed = True
@@ -93,12 +97,16 @@ class SummaryCache:
         return entries if isinstance(entries, dict) else {}
 
     def save(self, prune: bool = True) -> None:
-        """Write the entries this run used (``prune``), or every entry (a run that used a part);
-        the entries under a fixed name (one each, never more) are always kept."""
+        """Write the entries this run used and those of the parts it did not look up
+        (``prune``), or every entry; the entries under a fixed name (one each, never more) are
+        always kept. A key that names no part (an older cache's) goes with any prune."""
         if not (self.changed or self.fixed_changed):
             return
-        kept = {**(self.used if prune and self.changed else self.entries),
-                **{name: self.entries[name] for name in FIXED if name in self.entries}}
+        if prune and self.changed:
+            kept = {key: value for key, value in self.entries.items()
+                    if key in self.used or key in FIXED or (_part(key) not in self.parts and ":" in key)}
+        else:
+            kept = dict(self.entries)
         try:
             data = orjson.dumps({"version": VERSION, "entries": kept})
             files.write_temp(self.path, data, durable=False).replace(self.path)
@@ -114,14 +122,22 @@ def _identity(rb: Rebound, names: list[str]) -> list[Any]:
 
 
 def _digest(parts: list[Any]) -> str:
-    return blake2b(orjson.dumps([VERSION, *parts], default=str), digest_size=20).hexdigest()
+    """The key of what ``parts`` stand for; it names its part when the first is a label
+    (``"goal"``, ``"latest"``: see ``SummaryCache.save``)."""
+    digest = blake2b(orjson.dumps([VERSION, *parts], default=str), digest_size=20).hexdigest()
+    return f"{parts[0]}:{digest}" if parts and isinstance(parts[0], str) else digest
+
+
+def _part(key: str) -> str:
+    return key.partition(":")[0]
 
 
 # Goals -------------------------------------------------------------------------------------------
 def summaries(rb: Rebound, day: date) -> list[GoalSummary]:
-    """Every active goal's summary on ``day``, older years read from the cache when it can. Once
-    every year is in memory (the app reads them when idle) the in-process checkpoints at the
-    first of the month are cheaper than walking from 1 January."""
+    """Every active goal's summary on ``day``, older years read from the cache when it can. In
+    an app with every year in memory (it reads them when idle) the in-process checkpoints at the
+    first of the month are cheaper than walking from 1 January; a command (a sync that read
+    every year) has none, and a full walk would cost it more than the cache."""
     cache = rb.summary_cache()
     found = summaries_in(rb, day, cache)
     cache.save()
@@ -140,7 +156,7 @@ def summaries_in(rb: Rebound, day: date, cache: SummaryCache) -> list[GoalSummar
         found = day_summaries.read(rb, cache.get(TODAY_SUMMARIES), key)
         if found is not None:
             return found
-    if all(store.file(name).loaded for name in repo.checkin_files(store)):
+    if rb.resident and all(store.file(name).loaded for name in repo.checkin_files(store)):
         found = [summarize(h, day, rb.clock.week_start) for h in histories(rb)]
     else:
         found = cached_summaries(rb, day, cache)

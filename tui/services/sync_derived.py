@@ -16,17 +16,18 @@ from .context import Rebound
 @dataclass
 class Touched:
     """What the merge changed: file names, the goals and days of changed check-ins, the days of
-    changed interactions."""
+    changed interactions and mood entries."""
 
     files: set[str] = field(default_factory=set)
     goals: set[str] = field(default_factory=set)
     days: set[date] = field(default_factory=set)
     interaction_days: set[date] = field(default_factory=set)
+    mood_days: set[date] = field(default_factory=set)
 
     def add(self, name: str, before: dict[str, Any], after: dict[str, Any]) -> None:
         self.files.add(name)
         table = name.split("-")[0]
-        if table not in ("checkins", "interactions"):
+        if table not in ("checkins", "interactions", "mood"):
             return
         old = {d.get("id"): d for d in before.get(table, {}).values()}
         new = {d.get("id"): d for d in after.get(table, {}).values()}
@@ -38,6 +39,8 @@ class Touched:
                     day = date.fromisoformat(str(doc.get("day")))
                     if table == "interactions":
                         self.interaction_days.add(day)
+                    elif table == "mood":
+                        self.mood_days.add(day)
                     else:
                         self.goals.add(str(doc.get("goal_id")))
                         self.days.add(day)
@@ -80,6 +83,7 @@ def rederive_wins(rb: Rebound, touched: Touched, tidied: bool = True) -> None:
     from ..store import wins as wins_repo
     from .application_wins import reconcile_applications
     from .contacts import reconcile_contacts
+    from .mood import sync_bounce_backs
     from .wins import every_day, reconcile, sync_wins
 
     earned = len(rb.earned)
@@ -94,8 +98,11 @@ def rederive_wins(rb: Rebound, touched: Touched, tidied: bool = True) -> None:
         reconcile_contacts(rb, touched.interaction_days)
     if touched.family("applications", "rejections"):
         reconcile_applications(rb)
-    if touched.family("mood"):
+    if touched.family("mood") and tidied:  # tidy may have removed entries no difference names
         sync_wins(rb, bounce_backs(mood_repo.entries(store)), wins_repo.wins_of(store, {"bounce_back"}))
+    elif touched.family("mood"):
+        for day in sorted(touched.mood_days):  # each day's window, as a local change does
+            sync_bounce_backs(rb, day)
     if touched.family("rejections", "mood"):
         reflections = [w for r in mood_repo.rejections(store) if (w := reflection_win(r)) is not None]
         sync_wins(rb, reflections, wins_repo.wins_of(store, {"reflected"}))

@@ -41,6 +41,7 @@ class FileStorage(Storage):
         self.version = next(_versions)  # changes whenever ``data`` may have changed
         self._memo: dict[str, tuple[int, Any]] = {}
         self.released = False  # ``data`` let go with the file unchanged: memos still current
+        self.yearly = path.stem.rpartition("-")[2].isdecimal()  # one year of a family's records
 
     # TinyDB's Storage interface -------------------------------------------------------------
     def read(self) -> dict[str, Any]:
@@ -106,7 +107,9 @@ class FileStorage(Storage):
         except OSError as exc:  # no permission, a folder, a pipe, a link: named, never a traceback
             raise self._unreadable(exc) from exc
         same = self.released and current == self.stamp and rev == self.rev
-        self.data = orjson.loads(raw) if same else self._parse(raw)  # same: checked when first read
+        # Checked when this Store first read it, or found sound (``.checked.json``) as it is now:
+        # the records' checks are not repeated.
+        self.data = self._parse(raw, checked=same or self.store.verdicts.good(self.path.name, current))
         self.released = False
         self.stamp = current
         self.dirty = False
@@ -126,7 +129,7 @@ class FileStorage(Storage):
             "make it a readable file (or move it away) and try again."
         )
 
-    def _parse(self, raw: bytes) -> schema.Tables:
+    def _parse(self, raw: bytes, *, checked: bool = False) -> schema.Tables:
         try:
             data = orjson.loads(raw)
         except orjson.JSONDecodeError as exc:
@@ -142,6 +145,8 @@ class FileStorage(Storage):
         if version < schema.SCHEMA_VERSION:
             self.migrated_from = version
             data = schema.migrate(data)
+        elif checked:
+            return data
         problem = schema.record_problem(data, raw)  # a hand edit: refused here, never a raw ValueError
         if problem:
             raise CorruptFileError(self.path, problem, self.store.newest_backup_of(self.path))
@@ -150,9 +155,10 @@ class FileStorage(Storage):
     def memo(self, key: str, compute: Callable[[schema.Tables], T]) -> T:
         """``compute(data)``, cached until the data changes. Callers must not mutate the result.
 
-        A file parsed only for this memo is let go again once it is computed (``release``): years
-        of records are never all held at once (the high-water mark of memory is one file, not the
-        folder), and the memos of a file that did not change stay current without a new read."""
+        A year's file parsed only for this memo is let go again once it is computed (``release``):
+        years of records are never all held at once (the high-water mark of memory is one file,
+        not the folder), and the memos of a file that did not change stay current without a new
+        read."""
         parsed_here = self.data is None
         self.store.before_read(self, need_data=False)
         hit = self._memo.get(key)
@@ -165,11 +171,13 @@ class FileStorage(Storage):
         return value
 
     def release(self) -> None:
-        """Let go of the parsed records of a file that is as it was read (its memos stay current);
-        the next raw read (a query, a change) parses it again, without the checks it passed, and
-        keeps it. A file changed here and not yet written, or inside a change, is kept."""
-        if (self.data is None or self.dirty or self.stamp is None or self.migrated_from is not None
-                or self.store.in_transaction):
+        """Let go of the parsed records of a year's file that is as it was read (its memos stay
+        current); the next raw read (a query, a change) parses it again, without the checks it
+        passed, and keeps it. The folder's single files (goals and settings, contacts,
+        rejections: small, and read on every change), a file changed here and not yet written,
+        and any file inside a change are kept."""
+        if (not self.yearly or self.data is None or self.dirty or self.stamp is None
+                or self.migrated_from is not None or self.store.in_transaction):
             return
         self.data = None
         self.released = True

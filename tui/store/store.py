@@ -18,15 +18,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import orjson
 from tinydb.table import Table
 
-if TYPE_CHECKING:
-    from filelock import FileLock
-
 from . import backups, files, health, schema
+from .lock import FolderLock, LockTimeout
 from . import folder as data_folder
 from .backups import BACKUPS, KEEP_DAILY_BACKUPS  # noqa: F401  (their home is backups.py)
 from .errors import StoreError, write_failure
@@ -54,7 +51,7 @@ class Store:
         self.today = today
         self._files: dict[str, FileStorage] = {}
         self._lock_timeout = lock_timeout
-        self._lock: FileLock | None = None  # made on the first change: reads never need it
+        self._lock: FolderLock | None = None  # made on the first change: reads never need it
         self._depth = 0
         self._changes: list[Change] = []
         self.last_changes: tuple[Change, ...] = ()  # what the last committed transaction did
@@ -224,24 +221,23 @@ class Store:
             self._depth = 0
             lock.release()
 
-    def lock_folder(self) -> FileLock:
+    def lock_folder(self) -> FolderLock:
         """Take the folder lock (release it when done). Never makes a vanished folder again."""
-        from filelock import FileLock, Timeout  # only changes pay for this import
-
         self.check_folder()
         before = data_folder.identity(self.folder, LOCK)
         if self._lock is None:
-            self._lock = FileLock(
-                str(self.folder / LOCK), timeout=self._lock_timeout, mode=files.PRIVATE_FILE
-            )
+            self._lock = FolderLock(str(self.folder / LOCK), timeout=self._lock_timeout,
+                                    mode=files.PRIVATE_FILE)
         try:
             self._lock.acquire()
-        except Timeout as exc:
+        except LockTimeout as exc:
             raise StoreError(
                 f"another Rebound has held the lock on {self.folder} for too long; "
                 "close it and try again."
             ) from exc
         except OSError as exc:
+            if not data_folder.still(self.folder, before, LOCK):  # gone before its lock file was made
+                raise data_folder.gone(self.folder, LOCK) from None
             raise StoreError(self._write_failure(exc)) from exc
         if not data_folder.still(self.folder, before, LOCK):  # the lock file made it again
             self._lock.release()
