@@ -157,8 +157,10 @@ def merge_table(table: str, base: dict[str, Doc] | None, ours: dict[str, Doc],
         return ours
     if base is not None and ours == base:
         return theirs
-    b, o, t = keyed(table, base or {}), keyed(table, ours), keyed(table, theirs)
-    kept: list[tuple[int, Doc]] = []
+    same = _unchanged(table, base, ours, theirs)  # most records: set aside, kept as they are
+    b, o, t = (keyed(table, {d: doc for d, doc in side.items() if d not in same})
+               for side in (base or {}, ours, theirs))
+    kept: list[tuple[int, Doc]] = [(int(d), ours[d]) for d in same]
     new: list[Doc] = []
     for key in {*b, *o, *t}:
         in_base = b.get(key)
@@ -171,7 +173,7 @@ def merge_table(table: str, base: dict[str, Doc] | None, ours: dict[str, Doc],
             new.append(doc)
     kept.sort(key=lambda item: item[0])
     new.sort(key=order)
-    start = max((doc_id for doc_id, _ in b.values()), default=0)
+    start = max((int(doc_id) for doc_id in base or {}), default=0)
     result = {str(doc_id): doc for doc_id, doc in kept}
     result.update((str(start + i), doc) for i, doc in enumerate(new, 1))
     return result
@@ -179,3 +181,20 @@ def merge_table(table: str, base: dict[str, Doc] | None, ours: dict[str, Doc],
 
 def _doc(found: tuple[int, Doc] | None) -> Doc | None:
     return None if found is None else found[1]
+
+
+def _unchanged(table: str, base: dict[str, Doc] | None, ours: dict[str, Doc],
+               theirs: dict[str, Doc]) -> set[str]:
+    """The doc ids whose record is the same on all three sides, where merging them one by one
+    would only give each back at its doc id: none when another record shares a match key with
+    one of them (a hand edit's duplicate), so that pairing by key stays as ``keyed`` makes it."""
+    if not base:
+        return set()
+    same = {d for d, doc in base.items() if ours.get(d) == doc and theirs.get(d) == doc}
+    keys = {match_key(table, base[d]) for d in same}
+    if len(keys) != len(same):
+        return set()
+    for side in (base, ours, theirs):
+        if any(match_key(table, doc) in keys for d, doc in side.items() if d not in same):
+            return set()
+    return same
