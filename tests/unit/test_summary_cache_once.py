@@ -13,7 +13,7 @@ import pytest
 from tui.demo import generate_history
 from tui.demo.contacts import generate_contacts
 from tui.services import Rebound, checkins, goals, memo
-from tui.services import summary_cache
+from tui.services import older_cache, summary_cache
 from tui.services.status import status
 from tui.store import repo
 
@@ -60,7 +60,7 @@ def test_the_app_reads_the_summary_file_once(folder: Path, monkeypatch: pytest.M
     day = rb.today()
     assert memo.summaries(rb, day)  # Today's goals
     memo.followups_due(rb, day)  # Today's follow-ups
-    summary_cache.win_kinds(rb, day)  # the Wins screen's title
+    older_cache.win_kinds(rb, day)  # the Wins screen's title
     assert reads == [folder / summary_cache.CACHE]
 
 

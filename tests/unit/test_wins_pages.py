@@ -81,7 +81,7 @@ def test_a_win_filed_in_another_years_file_falls_back_to_every_win(folder: Path)
 
 def test_win_counts_by_kind_come_from_the_cache_and_follow_a_change_to_an_older_file(folder: Path) -> None:
     from tui.services.status import status
-    from tui.services.summary_cache import win_kinds
+    from tui.services.older_cache import win_kinds
 
     today = date(2026, 6, 1)
     expected = kind_counts(fresh(folder).store)

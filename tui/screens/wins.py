@@ -17,7 +17,7 @@ from ..core.wins import MANUAL, Win, group_by_week, kind_label, kind_note, this_
 from ..services import memo
 from ..services.context import Rebound
 from ..services.wins import delete_win, newest_wins, own_win
-from ..services.summary_cache import win_kinds
+from ..services.older_cache import win_kinds
 from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
 from .data_screen import DataScreen

@@ -36,7 +36,7 @@ def history_of(rb: Rebound, goal: Goal, adjustments: YearlyCounts, rest: frozens
         return GoalHistory(goal, adjustments, rest, skips)
     from ..store.activity import activity_years  # imported once a goal counts an activity
     if from_year is not None and goal.counts == "new-contacts":
-        from .summary_cache import new_contact_years  # a first interaction needs older years
+        from .older_cache import new_contact_years  # a first interaction needs older years
 
         activity = new_contact_years(rb, from_year)
     else:

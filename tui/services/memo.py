@@ -68,9 +68,9 @@ def contact_views(rb: Rebound, today: date) -> list[ContactView]:
 def latest_interactions(rb: Rebound, today: date) -> dict[str, Any]:
     """Each contact's latest interaction (older years' from ``.summaries.json``), memoised: the
     follow-ups and the quiet applications share one read."""
-    from . import summary_cache
+    from . import older_cache
 
-    return memoised(rb, ("latest-interactions", today), lambda: summary_cache.latest(rb, today))
+    return memoised(rb, ("latest-interactions", today), lambda: older_cache.latest(rb, today))
 
 
 def quiet_applications(rb: Rebound, today: date) -> list[tuple[Application, int]]:

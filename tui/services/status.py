@@ -21,7 +21,8 @@ def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
     from .app_status import application_counts
     from .contacts import followups_due  # the CLI's needs: the app's start-up does without them
     from .mood import mood_logged
-    from .summary_cache import cached_latest, summaries_in
+    from .older_cache import cached_latest
+    from .summary_cache import summaries_in
     from .wins import wins_on
     from .worklog import this_week
 

@@ -164,7 +164,7 @@ class FileStorage(Storage):
         hit = self._memo.get(key)
         if hit is not None and hit[0] == self.version:
             return hit[1]  # type: ignore[no-any-return]
-        value = compute(self.read())
+        value = compute(self.data if self.data is not None else self.read())  # current: checked above
         self._memo[key] = (self.version, value)
         if parsed_here:
             self.release()
