@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import replace
 from datetime import date, datetime, timezone
@@ -74,3 +75,22 @@ def test_refreshing_the_goals_entries_keeps_the_follow_ups_entry(folder: Path) -
     memo.summaries(rb, day)  # new entries for the goals, saved
     assert memo.followups_due(rb, day)
     assert [n for n in OLD_INTERACTIONS if rb.store.file(n).loaded] == []
+
+
+def test_a_new_follow_ups_entry_replaces_the_one_made_stale(folder: Path) -> None:
+    """An older year's interactions file that changed (here: its time) makes the follow-ups'
+    entry new; the stale one is dropped, not kept beside it: the file (and what every start
+    parses) would otherwise grow by an entry each time an older year changed."""
+    def latest_keys() -> set[str]:
+        cache = summary_cache.SummaryCache(folder)
+        return {key for key in cache.entries if key.startswith("latest:")}
+
+    before = latest_keys()
+    assert len(before) == 1
+    old = folder / OLD_INTERACTIONS[0]
+    stamp = old.stat().st_mtime_ns
+    os.utime(old, ns=(stamp + 10**9, stamp + 10**9))
+    rb = fresh(folder)
+    assert memo.followups_due(rb, rb.today())
+    after = latest_keys()
+    assert len(after) == 1 and after != before

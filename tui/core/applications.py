@@ -21,7 +21,7 @@ MAX_FIELD, MAX_LINK, MAX_NOTES, MAX_STEP = 80, 300, 1000, 120
 _RANK = {stage: i for i, stage in enumerate(OPEN_STAGES)} | {"accepted": len(OPEN_STAGES) - 1}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Application:
     id: str
     company: str

@@ -23,7 +23,7 @@ MAX_NOTE = 500
 MAX_CADENCE = 3650
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Contact:
     id: str
     name: str
@@ -40,7 +40,7 @@ class Contact:
     created_at: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interaction:
     id: str
     contact_id: str

@@ -44,7 +44,7 @@ class Goal:
         return self.is_weekly or day.weekday() in self.weekdays
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CheckIn:
     """One logged change to a goal's count on a day; a day's count is the sum of its check-ins."""
 
@@ -56,13 +56,13 @@ class CheckIn:
     at: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RestDay:
     day: date
     reason: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Skip:
     goal_id: str
     day: date

@@ -22,7 +22,7 @@ BOUNCE_WINDOW = 3  # days: a good mood this soon after a low one is a bounce-bac
 LOW, HIGH = 2, 4
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MoodEntry:
     id: str
     day: date
@@ -36,7 +36,7 @@ class MoodEntry:
         return SCORE_LABELS[self.score]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rejection:
     """A reflection on one rejection. ``contact``/``follow_up``: who to ask for feedback, when."""
 

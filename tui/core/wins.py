@@ -28,7 +28,7 @@ KIND_LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Win:
     id: str
     kind: str  # a rule name, or "manual"

@@ -34,7 +34,8 @@ def rows(rb: Rebound, today: date) -> list[AppRow]:
     """Every application as a row: open ones first, furthest down the pipeline first, newest
     first within a stage; then the closed ones, most recently closed first."""
     def compute() -> list[AppRow]:
-        quiet = {a.id: days for a, days in app_service.quiet(rb, today)}
+        latest = {cid: i.day for cid, i in memo.latest_interactions(rb, today).items()}  # older years: cached
+        quiet = {a.id: days for a, days in app_service.quiet(rb, today, latest)}
         apps = app_service.applications(rb)
         opened = sorted((a for a in apps if a.is_open),
                         key=lambda a: (-OPEN_STAGES.index(a.stage), -a.applied.toordinal()))

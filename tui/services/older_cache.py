@@ -73,7 +73,7 @@ def latest(rb: Rebound, day: date) -> dict[str, Interaction]:
     """Each contact's latest interaction, the older years' from the cache (Today's follow-ups)."""
     cache = rb.summary_cache()
     found = cached_latest(rb, day, cache)
-    cache.save(prune=False)  # the goals' entries stay
+    cache.save()  # an entry made stale is dropped; the other parts' entries stay (SummaryCache.save)
     return found
 
 

@@ -14,7 +14,9 @@ from datetime import date
 from typing import Any
 
 from ..core.counting import MANUAL, split_counts
+from . import compact
 from .applications import APPLICATIONS
+from .compact import shared
 from .contacts import INTERACTIONS
 from .mood import MOOD, REJECTIONS
 from .records import Change
@@ -60,7 +62,7 @@ def _by_day(table: str, field: str, keep: Callable[[dict[str, Any]], bool]) -> C
         years: Years = {}
         for doc in data.get(table, {}).values():
             if keep(doc):
-                day = date.fromisoformat(doc[field])
+                day = compact.day(doc[field])
                 days = years.setdefault(day.year, {})
                 days[day] = days.get(day, 0) + 1
         return years
@@ -72,8 +74,8 @@ def _first_days(data: Any) -> dict[str, str]:
     first: dict[str, str] = {}
     for doc in data.get("interactions", {}).values():
         seen = first.get(doc["contact_id"])
-        if seen is None or doc["day"] < seen:
-            first[doc["contact_id"]] = doc["day"]
+        if seen is None or doc["day"] < seen:  # held for every year: one object per id and day
+            first[shared(doc["contact_id"])] = shared(doc["day"])
     return first
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from ..core.applications import Application
+from . import compact
 from .records import delete, put
 from .store import Store
 
@@ -43,14 +44,14 @@ def from_doc(doc: dict[str, Any]) -> Application:
         id=doc["id"],
         company=doc["company"],
         role=doc["role"],
-        applied=date.fromisoformat(doc["applied"]),
-        history=tuple((stage, date.fromisoformat(day)) for stage, day in doc["history"]),
-        source=doc.get("source", "other"),
+        applied=compact.day(doc["applied"]),
+        history=tuple((compact.shared(stage), compact.day(day)) for stage, day in doc["history"]),
+        source=compact.shared(doc.get("source", "other")),
         link=doc.get("link", ""),
-        contacts=tuple(doc.get("contacts", ())),
+        contacts=compact.texts(doc.get("contacts", ())),
         notes=doc.get("notes", ""),
         next_step=doc.get("next_step", ""),
-        next_day=date.fromisoformat(next_day) if next_day else None,
+        next_day=compact.day_or_none(next_day),
         updated=doc.get("updated", ""),
         created=doc.get("created", ""),
     )

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..core.clock import instant
 from ..core.contacts import Contact, Interaction
+from . import compact
 from .records import delete, put
 from .store import Store
 
@@ -24,8 +25,7 @@ def interactions_file(day: date) -> str:
     return f"{INTERACTIONS}{day.year}.json"
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
+_day = compact.day_or_none
 
 
 def contact_to_doc(contact: Contact) -> dict[str, Any]:
@@ -50,12 +50,12 @@ def contact_from_doc(doc: dict[str, Any]) -> Contact:
     return Contact(
         id=doc["id"],
         name=doc["name"],
-        added=date.fromisoformat(doc["added"]),
+        added=compact.day(doc["added"]),
         company=doc.get("company", ""),
         role=doc.get("role", ""),
         met=doc.get("met", ""),
         link=doc.get("link", ""),
-        tags=tuple(doc.get("tags", ())),
+        tags=compact.texts(doc.get("tags", ())),
         notes=doc.get("notes", ""),
         cadence=doc.get("cadence"),
         follow_up=_day(doc.get("follow_up")),
@@ -79,9 +79,9 @@ def interaction_to_doc(item: Interaction) -> dict[str, Any]:
 def interaction_from_doc(doc: dict[str, Any]) -> Interaction:
     return Interaction(
         id=doc["id"],
-        contact_id=doc["contact_id"],
-        day=date.fromisoformat(doc["day"]),
-        kind=doc.get("kind", "other"),
+        contact_id=compact.shared(doc["contact_id"]),
+        day=compact.day(doc["day"]),
+        kind=compact.shared(doc.get("kind", "other")),
         note=doc.get("note", ""),
         due=_day(doc.get("due")),
         at=doc.get("at", ""),

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from ..core.mood import MoodEntry, Rejection
+from . import compact
 from .records import delete, put
 from .store import Store
 
@@ -32,9 +33,9 @@ def entry_to_doc(entry: MoodEntry) -> dict[str, Any]:
 def entry_from_doc(doc: dict[str, Any]) -> MoodEntry:
     return MoodEntry(
         id=doc["id"],
-        day=date.fromisoformat(doc["day"]),
+        day=compact.day(doc["day"]),
         score=int(doc["score"]),
-        tags=tuple(doc.get("tags", ())),
+        tags=compact.texts(doc.get("tags", ())),
         note=doc.get("note", ""),
         at=doc.get("at", ""),
     )
@@ -86,15 +87,15 @@ def rejection_from_doc(doc: dict[str, Any]) -> Rejection:
     follow_up = doc.get("follow_up")
     return Rejection(
         id=doc["id"],
-        day=date.fromisoformat(doc["day"]),
+        day=compact.day(doc["day"]),
         company=doc["company"],
         role=doc.get("role", ""),
-        stage=doc.get("stage", ""),
+        stage=compact.shared(doc.get("stage", "")),
         lesson=doc.get("lesson", ""),
         mood_id=doc.get("mood_id"),
         contact=doc.get("contact", ""),
-        contact_id=doc.get("contact_id"),
-        follow_up=date.fromisoformat(follow_up) if follow_up else None,
+        contact_id=compact.shared(doc.get("contact_id")),
+        follow_up=compact.day_or_none(follow_up),
         at=doc.get("at", ""),
         application_id=doc.get("application_id"),
     )

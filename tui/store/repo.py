@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import uuid
-import functools
 from collections import defaultdict
 from datetime import date
 from typing import Any
 
 from ..core.counting import parse_counts
 from ..core.goals import CheckIn, Goal, RestDay, Skip, YearlyCounts
+from . import compact
 from .folder import MAIN
 from .records import UPDATED, delete, insert, put
 from .store import Store
@@ -122,8 +122,8 @@ def checkin_to_doc(checkin: CheckIn) -> dict[str, Any]:
 def checkin_from_doc(doc: dict[str, Any]) -> CheckIn:
     return CheckIn(
         id=doc["id"],
-        goal_id=doc["goal_id"],
-        day=date.fromisoformat(doc["day"]),
+        goal_id=compact.shared(doc["goal_id"]),
+        day=compact.day(doc["day"]),
         count=int(doc["count"]),
         note=doc.get("note", ""),
         at=doc.get("at", ""),
@@ -156,7 +156,7 @@ def _file_counts(data: dict[str, Any]) -> dict[str, dict[int, dict[date, int]]]:
     return counts
 
 
-_day = functools.lru_cache(maxsize=8192)(date.fromisoformat)  # a few thousand distinct days
+_day = compact.day
 
 
 def checkin_files(store: Store) -> dict[str, int | None]:

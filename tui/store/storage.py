@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 _versions = itertools.count()
+LET_GO = ("contacts", "rejections")  # single files whose memos hold what is shown: the records are let go
 
 
 class FileStorage(Storage):
@@ -41,7 +42,9 @@ class FileStorage(Storage):
         self.version = next(_versions)  # changes whenever ``data`` may have changed
         self._memo: dict[str, tuple[int, Any]] = {}
         self.released = False  # ``data`` let go with the file unchanged: memos still current
-        self.yearly = path.stem.rpartition("-")[2].isdecimal()  # one year of a family's records
+        # One year of a family's records, or a single file read whole for its memos: its parsed
+        # records are let go once a memo is made (``release``). Goals and settings stay: small.
+        self.releasable = path.stem.rpartition("-")[2].isdecimal() or kind in LET_GO
 
     # TinyDB's Storage interface -------------------------------------------------------------
     def read(self) -> dict[str, Any]:
@@ -155,10 +158,10 @@ class FileStorage(Storage):
     def memo(self, key: str, compute: Callable[[schema.Tables], T]) -> T:
         """``compute(data)``, cached until the data changes. Callers must not mutate the result.
 
-        A year's file parsed only for this memo is let go again once it is computed (``release``):
-        years of records are never all held at once (the high-water mark of memory is one file,
-        not the folder), and the memos of a file that did not change stay current without a new
-        read."""
+        A year's file (or contacts, rejections) parsed only for this memo is let go again once it
+        is computed (``release``): years of records are never all held at once (the high-water
+        mark of memory is one file, not the folder), and the memos of a file that did not change
+        stay current without a new read."""
         parsed_here = self.data is None
         self.store.before_read(self, need_data=False)
         hit = self._memo.get(key)
@@ -171,12 +174,11 @@ class FileStorage(Storage):
         return value
 
     def release(self) -> None:
-        """Let go of the parsed records of a year's file that is as it was read (its memos stay
-        current); the next raw read (a query, a change) parses it again, without the checks it
-        passed, and keeps it. The folder's single files (goals and settings, contacts,
-        rejections: small, and read on every change), a file changed here and not yet written,
-        and any file inside a change are kept."""
-        if (not self.yearly or self.data is None or self.dirty or self.stamp is None
+        """Let go of the parsed records of a year's file, contacts or rejections that is as it
+        was read (its memos stay current); the next raw read (a query, a change) parses it again,
+        without the checks it passed, and keeps it. Goals and settings (small, read on every
+        change), a file changed here and not yet written, and any file inside a change are kept."""
+        if (not self.releasable or self.data is None or self.dirty or self.stamp is None
                 or self.migrated_from is not None or self.store.in_transaction):
             return
         self.data = None

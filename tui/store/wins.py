@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from ..core.wins import Win
-from . import files
+from . import compact, files
 from .records import delete, find, insert, insert_all, put
 from .store import Store
 
@@ -43,10 +43,10 @@ def win_to_doc(win: Win) -> dict[str, Any]:
 def win_from_doc(doc: dict[str, Any]) -> Win:
     return Win(
         id=doc["id"],
-        kind=doc["kind"],
+        kind=compact.shared(doc["kind"]),
         title=doc["title"],
-        day=date.fromisoformat(doc["day"]),
-        goal_id=doc.get("goal_id"),
+        day=compact.day(doc["day"]),
+        goal_id=compact.shared(doc.get("goal_id")),
         key=doc.get("key", ""),
         at=doc.get("at", ""),
     )
