@@ -172,6 +172,10 @@ async def test_a_first_switch_draws_its_screen_right_and_reads_its_data_once(tmp
     app = demo_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        for _ in range(200):  # the screens built and read ahead first: on a busy machine that
+            if not (app._unbuilt or app._unprepared):  # work could still reload the screen
+                break
+            await pilot.pause(0.02)
         asked = 0
 
         def counted(real):

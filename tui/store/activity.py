@@ -74,8 +74,8 @@ def _first_days(data: Any) -> dict[str, str]:
     first: dict[str, str] = {}
     for doc in data.get("interactions", {}).values():
         seen = first.get(doc["contact_id"])
-        if seen is None or doc["day"] < seen:  # held for every year: one object per id and day
-            first[shared(doc["contact_id"])] = shared(doc["day"])
+        if seen is None or doc["day"] < seen:  # held for every year: one object per contact id
+            first[shared(doc["contact_id"])] = doc["day"]
     return first
 
 
