@@ -16,7 +16,6 @@ from typing import Any
 from ..core.counting import MANUAL, split_counts
 from . import compact
 from .applications import APPLICATIONS
-from .compact import shared
 from .contacts import INTERACTIONS
 from .mood import MOOD, REJECTIONS
 from .records import Change
@@ -75,7 +74,7 @@ def _first_days(data: Any) -> dict[str, str]:
     for doc in data.get("interactions", {}).values():
         seen = first.get(doc["contact_id"])
         if seen is None or doc["day"] < seen:  # held for every year: one object per contact id
-            first[shared(doc["contact_id"])] = doc["day"]
+            first[compact.shared(doc["contact_id"])] = doc["day"]
     return first
 
 
