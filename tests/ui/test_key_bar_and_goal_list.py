@@ -159,7 +159,11 @@ async def test_the_other_screens_styles_arrive_before_their_screens(make_app):
         assert app.screen.query_one("#help-box").styles.width.value == 64  # help.tcss
     later = make_app()
     async with later.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        for _ in range(100):  # a few frames after the first; more on a busy machine
+            await pilot.pause()
+            if later._later_styles_loaded:
+                break
+            await pilot.pause(0.02)
         assert later._later_styles_loaded  # after the first frame, without any key
 
 
