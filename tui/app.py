@@ -15,7 +15,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.widget import AwaitMount
 
-from . import paths
+from . import heap, paths
 from .core.errors import InputError
 from .services import Rebound
 from .services.undo import undo
@@ -195,7 +195,13 @@ class ReboundApp(HasPalette, App[None]):
 
     def _build_next_screen(self) -> None:
         """The other screens built and mounted ahead, hidden, with their data read, one a frame
-        (a key waits for one at most, 10-50 ms): a first visit then only lays out and draws."""
+        (a key waits for one at most, 10-50 ms): a first visit then only lays out and draws.
+        Not while the user types (QUIET seconds after a key): keys that queue up behind a step
+        reach the field focused before them, and a Tab's move came too late for the next key."""
+        quiet = monotonic() - self._last_input
+        if self._unbuilt and quiet < QUIET:
+            self.set_timer(QUIET - quiet, self._build_next_screen)
+            return
         while self._unbuilt and self.is_running:
             name = self._unbuilt.pop(0)
             if build_mode_ahead(self, name) is not None:
@@ -251,6 +257,7 @@ class ReboundApp(HasPalette, App[None]):
         prepare = getattr(import_module(f"{__package__}.screens.{name}"), "prepare", None)
         if prepare is not None:
             self.read(lambda: prepare(self.rb))
+            heap.trim()  # what the read threw away does not stay resident (tui/heap.py)
 
     # Garbage collection ------------------------------------------------------------------------
     # Full collections walk every tracked object: 70-150 ms at five years, inside switches and ticks
@@ -273,6 +280,7 @@ class ReboundApp(HasPalette, App[None]):
             gc.unfreeze()
             gc.collect()
             gc.freeze()
+            heap.trim()
 
     def watch_theme(self, theme: str) -> None:
         if not self.is_mounted:

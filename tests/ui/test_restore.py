@@ -37,8 +37,18 @@ def modal_text(app) -> str:
     return str(app.screen.query_one("#confirm-question", Static).render())
 
 
+async def built_ahead(app, pilot) -> None:
+    """Wait until the other screens are built ahead (each reads its files once): a file broken
+    before then is met by that background read, not by the key the test presses next."""
+    for _ in range(200):
+        await pilot.pause()
+        if not app._unbuilt:
+            return
+    raise AssertionError("the other screens were not built ahead")
+
+
 async def break_while_running(app, pilot, path: Path) -> None:
-    await pilot.pause()
+    await built_ahead(app, pilot)
     path.write_bytes(BROKEN)  # a hand edit in another window while the app runs
     await pilot.press("plus")
     await pilot.pause()
@@ -109,7 +119,7 @@ async def test_a_form_that_cannot_save_offers_the_backup_and_saves_after_the_res
     path = rb.store.folder / f"wins-{clock.value.year}.json"
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.pause()
+        await built_ahead(app, pilot)
         path.write_bytes(b"{")
         await pilot.press("w", *"Got feedback", "enter")
         await pilot.pause()

@@ -47,7 +47,7 @@ def test_a_spoilt_cache_entry_is_computed_afresh(tmp_path) -> None:
     fresh = open_rb(folder)
     cache = fresh.summary_cache()
     for key in cache.entries:
-        cache.entries[key] = {"not": "a list"}  # a hand edit
+        cache.entries[key] = '{"not": "a list"}'  # a hand edit
     assert titles(fresh) == ["Northwind · Data analyst"]
 
 

@@ -170,10 +170,12 @@ def test_cache_entries_of_the_wrong_shape_are_read_as_missing(folder: Path) -> N
     data = orjson.loads((folder / CACHE).read_bytes())
     assert data["entries"]
     for i, key in enumerate(data["entries"]):
-        data["entries"][key] = [{"at": "2026-13-01", "run": 1, "closed_best": 0, "score": 0.5},
-                                {"at": "2026-01-01", "run": "7", "closed_best": 0, "score": 0.5},
-                                {"at": "2026-01-01", "run": 7, "closed_best": 0, "score": "high"},
-                                {"c": {"day": "x"}}, "nonsense", None][i % 6]
+        value = [{"at": "2026-13-01", "run": 1, "closed_best": 0, "score": 0.5},
+                 {"at": "2026-01-01", "run": "7", "closed_best": 0, "score": 0.5},
+                 {"at": "2026-01-01", "run": 7, "closed_best": 0, "score": "high"},
+                 {"c": {"day": "x"}}, "nonsense", None][i % 6]
+        # each entry is its own JSON text; some left as a bare value or as text that is no JSON
+        data["entries"][key] = [orjson.dumps(value).decode(), value, "{not json"][i % 3]
     (folder / CACHE).write_bytes(orjson.dumps(data))
     assert status(fresh(folder)) == expected
 
@@ -236,9 +238,14 @@ def test_scores_cached_by_an_older_version_are_recomputed(folder: Path) -> None:
     status(fresh(folder))
     path = folder / CACHE
     data = orjson.loads(path.read_bytes())
-    for entry in data["entries"].values():
+    changed = 0
+    for key, text in data["entries"].items():
+        entry = orjson.loads(text)
         if isinstance(entry, dict) and "score" in entry:
             entry["score"] = 0.5  # what the old rule might have carried
+            changed += 1
+        data["entries"][key] = entry  # as the old version kept them: parsed, not as text
+    assert changed
     data["version"] = 1
     path.write_bytes(orjson.dumps(data))
     assert status(fresh(folder)) == uncached(folder)
@@ -257,3 +264,15 @@ def test_a_status_inside_a_change_saves_no_cache(folder: Path) -> None:
     assert not cache_file.exists()
     status(fresh(folder))
     assert cache_file.exists()  # outside a change it is written as before
+
+
+def test_entries_are_held_as_text_and_parsed_afresh_when_asked(folder: Path) -> None:
+    """The app keeps its run's cache as long as it runs: the entries stay JSON text (the
+    follow-ups' entry alone is 1,600 interactions at ten years), each parsed when asked for."""
+    status(fresh(folder))
+    cache = fresh(folder).summary_cache()
+    assert cache.entries and all(type(text) is str for text in cache.entries.values())
+    key = next(k for k, text in cache.entries.items() if text.startswith("{"))
+    first = cache.get(key)
+    first["changed by the caller"] = True
+    assert cache.get(key) == orjson.loads(cache.entries[key]) != first

@@ -121,6 +121,28 @@ class TwoMachines(RuleBasedStateMachine):
         if people:
             self.created.add(contacts.log_interaction(rb, people[pick % len(people)], kind=kind).id)
 
+    @rule(side=SIDES, pick=st.integers(0, 5))
+    def rename_contact(self, side: int, pick: int) -> None:
+        rb = self.sides[side]
+        rb.store.invalidate_all()
+        people = sorted(contact_repo.contacts(rb.store), key=lambda c: c.id)
+        if people:
+            self.n += 1
+            person = people[pick % len(people)]
+            contacts.edit_contact(rb, person.id, contacts.ContactFields(name=f"Renamed {self.n}"))
+
+    @rule(side=SIDES, lesson=st.booleans())
+    def reject(self, side: int, lesson: bool) -> None:
+        """A rejection, with a lesson (a reflection win) or one written later on."""
+        rb = self.sides[side]
+        rb.store.invalidate_all()
+        self.n += 1
+        if lesson or not mood.rejections(rb):
+            found = mood.log_rejection(rb, f"Company {self.n}", lesson="ask earlier" if lesson else "")
+            self.created.add(found.id)
+        else:
+            mood.edit_lesson(rb, mood.rejections(rb)[0].id, f"lesson {self.n}")
+
     @rule(side=SIDES, score=st.integers(1, 5))
     def log_mood(self, side: int, score: int) -> None:
         self.created.add(mood.log_mood(self.sides[side], score).id)
@@ -151,7 +173,7 @@ class TwoMachines(RuleBasedStateMachine):
         assert export(a) == export(b)
         # Derived data equals a recomputation from scratch (quality.md): every domain, every day.
         everything = Touched(files={MAIN, "contacts.json", "mood-0.json", "applications-0.json",
-                                    "rejections.json"})
+                                    "rejections.json"}, contacts_named=True)
         a.store.invalidate_all()
         with a.store.transaction():
             rederive_wins(a, everything)

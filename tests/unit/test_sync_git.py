@@ -399,3 +399,43 @@ def test_a_bounce_back_across_two_machines_is_derived_from_the_merged_days(pair)
         assert [w.day for w in stored] == [low + timedelta(days=2)]
         assert {w.key for w in stored} == {w.key for w in bounce_backs(mood_repo.entries(side.store))}
     assert export(a) == export(b)
+
+
+@pytest.mark.parametrize("rename", [False, True])
+def test_a_contact_edit_without_a_rename_derives_no_networking_win_again(pair, monkeypatch, rename) -> None:
+    """A merge that changed contacts.json alone, without adding, removing or renaming anyone (a
+    follow-up set on the other machine), cannot change a networking win: none is derived again,
+    where before every year's interactions were read. A rename still derives them all."""
+    from datetime import timedelta
+
+    from tui.core.contact_wins import CONTACT_KINDS, contact_wins
+    from tui.services import contacts
+    from tui.store import contacts as contact_repo
+    from tui.store import wins as wins_repo
+
+    remote, a, b = pair
+    priya = contacts.add_contact(a, contacts.ContactFields(name="Priya"))
+    contacts.log_interaction(a, priya.id, kind="coffee", day=a.today() - timedelta(days=400))
+    init(a, str(remote))
+    init(b, str(remote))
+    if rename:
+        contacts.edit_contact(a, priya.id, contacts.ContactFields(name="Priya Raman"))
+    contacts.set_follow_up(a, priya.id, "in 2 weeks")
+    contacts.log_interaction(b, priya.id, kind="email")
+    sync(a)
+    calls = []
+    whole = contacts.reconcile_contacts
+    monkeypatch.setattr(contacts, "reconcile_contacts",
+                        lambda rb, days=None: calls.append(days) or whole(rb, days))
+    sync(b)
+    assert calls == ([None] if rename else [])
+    monkeypatch.undo()
+    sync(a)
+    for side in (a, b):
+        side.store.invalidate_all()
+        stored = wins_repo.wins_of(side.store, CONTACT_KINDS)
+        derived = contact_wins(contact_repo.contacts(side.store), contact_repo.interactions(side.store),
+                               side.today(), side.clock.week_start)
+        assert sorted(w.key for w in stored) == sorted(w.key for w in derived)
+        assert len(stored) >= 2  # last year's week and this one
+    assert export(a) == export(b)

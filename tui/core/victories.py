@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .goals import GoalHistory
-from .streaks import DayState, Walk, walk
+from .streaks import DayState, RunState, Walk, walk
 
 MILESTONES: tuple[int, ...] = (3, 7, 14, 21, 30, 50, 100, 200, 365)
 MIN_PERSONAL_BEST = 3
@@ -112,6 +112,15 @@ def goal_wins_since(
     settled = walk(history, as_of, week_start, since)  # one pass, shared by every rule
     wins = [win for rule in GOAL_RULES for win in rule(history, settled, as_of)]
     return settled.state.at, sorted(wins, key=lambda win: win.day)
+
+
+def goal_wins_after(history: GoalHistory, as_of: date, week_start: int,
+                    prior: RunState) -> list[EarnedWin]:
+    """``goal_wins_since`` from a run state kept from an earlier walk (``prior``, at a period
+    start): the wins from there on, and the first-check-in win as ``history``'s days show it."""
+    settled = walk(history, as_of, week_start, prior=prior)
+    return sorted((win for rule in GOAL_RULES for win in rule(history, settled, as_of)),
+                  key=lambda win: win.day)
 
 
 # Cross-goal rules --------------------------------------------------------------------------------

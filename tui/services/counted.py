@@ -20,9 +20,14 @@ def day_counts(rb: Rebound, goal: Goal, day: date) -> tuple[int, int]:
     adjusted = repo.day_count(rb.store, goal.id, day)
     if not is_counted(goal.counts):
         return 0, adjusted
-    from ..store.activity import activity_years  # imported once a goal counts an activity
+    if goal.counts == "new-contacts":  # a contact's first interaction: the older years cached
+        from .older_cache import new_contact_years
 
-    years = activity_years(rb.store, goal.counts, rb.kept, day.year)
+        years = new_contact_years(rb, day.year)
+    else:
+        from ..store.activity import activity_years  # imported once a goal counts an activity
+
+        years = activity_years(rb.store, goal.counts, rb.kept, day.year)
     return years.get(day.year, {}).get(day, 0), adjusted
 
 

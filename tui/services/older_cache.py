@@ -27,12 +27,15 @@ def new_contact_years(rb: Rebound, from_year: int) -> dict[int, dict[date, int]]
     named = contacts_repo.interaction_files(store)
     older = sorted(n for n, y in named.items() if y is not None and y < from_year)
     recent = [n for n in named if n not in older]
-    cache = rb.summary_cache()
-    key = _digest(["first-days", _identity(rb, older)])
-    found = cache.get(key)
-    if not _first_days_entry(found):
+    if set(older) & set(store.dirty_names()):  # the cache knows the files on disk
         found = activity.first_days(store, older)
-        cache.put(key, found)
+    else:
+        cache = rb.summary_cache()
+        key = _digest(["first-days", _identity(rb, older)])
+        found = cache.get(key)
+        if not _first_days_entry(found):
+            found = activity.first_days(store, older)
+            cache.put(key, found)
     return activity.new_contacts_by_day(activity.earliest([found, activity.first_days(store, recent)]))
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
 
@@ -46,7 +46,10 @@ if TYPE_CHECKING:
     from ..store.activity import Family
 
 CACHE = ".summaries.json"
-VERSION = 2  # 2: strength as Loop computes it (a doubled 14-day window for weekly goals)
+# 2: strength as Loop computes it (a doubled 14-day window for weekly goals); 3: each entry kept
+# as its own JSON text, parsed when asked for (the others stay text: 0.5 MB, not 1.9 MB of objects
+# at ten years, which the app held as long as it ran)
+VERSION = 3
 # Fixed entries, each with the identity of what it was made from: the older years' count of wins
 # by kind (see win_kinds), their open applications (Today's quiet list) and today's applications
 # by stage (status); a run that does not use one keeps it.
@@ -66,21 +69,28 @@ class SummaryCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.path = folder / CACHE
-        self.entries = self._read()
-        self.used: dict[str, Any] = {}
+        self.entries: dict[str, str] = self._read()  # key → the entry's JSON text
+        self.used: set[str] = set()
         self.parts: set[str] = set()  # the parts this run looked up
         self.changed = False
         self.fixed_changed = False
 
     def get(self, key: str) -> Any:
+        """The entry parsed afresh (the caller may keep or change it), or None."""
         self.parts.add(_part(key))
-        if key in self.entries:
-            self.used[key] = self.entries[key]
-        return self.entries.get(key)
+        text = self.entries.get(key)
+        if text is None:
+            return None
+        self.used.add(key)
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            return None  # a hand edit: read as missing
 
     def put(self, key: str, value: Any) -> None:
         self.parts.add(_part(key))
-        self.used[key] = self.entries[key] = value
+        self.entries[key] = orjson.dumps(value).decode()
+        self.used.add(key)
         if key in FIXED:  # a fixed entry alone is no reason to drop the entries this run left unused
             self.fixed_changed = True
         else:
@@ -93,7 +103,9 @@ class SummaryCache:
             return {}
         ok = isinstance(found, dict) and found.get("version") == VERSION
         entries = found.get("entries") if ok else None
-        return entries if isinstance(entries, dict) else {}
+        if not isinstance(entries, dict):
+            return {}
+        return {key: text for key, text in entries.items() if isinstance(text, str)}
 
     def save(self, prune: bool = True) -> None:
         """Write the entries this run used and those of the parts it did not look up
@@ -172,9 +184,7 @@ def cached_summaries(rb: Rebound, day: date, cache: SummaryCache) -> list[GoalSu
     new_year, month = date(day.year, 1, 1), day.replace(day=1)
     older = {n: y for n, y in named.items() if y is not None and y < day.year}
     sources = _Sources(rb, day.year, _identity(rb, list(older)))
-    this_year_only = all(min(repo.years_in(store, n), default=y) >= day.year
-                         for n, y in named.items() if y is not None and y >= day.year)
-    this_year_only = this_year_only and sources.this_year_only()
+    this_year_only = _this_year_only(rb, day.year, named, sources)
     if this_year_only and month > new_year:  # from February, this year's file is enough
         found = _from_month(rb, day, cache, sources)
         if found is not None:
@@ -193,6 +203,40 @@ def cached_summaries(rb: Rebound, day: date, cache: SummaryCache) -> list[GoalSu
         for h in every:
             cache.put(keys[h.goal.id], _carried(h, new_year, week_start))
     return [summarize(h, day, week_start) for h in every]
+
+
+def _this_year_only(rb: Rebound, year: int, named: dict[str, int | None], sources: _Sources) -> bool:
+    """The files named for ``year`` or later (check-ins and the counted activities) hold no
+    earlier day (no hand-moved record)."""
+    return all(min(repo.years_in(rb.store, n), default=y) >= year
+               for n, y in named.items() if y is not None and y >= year) and sources.this_year_only()
+
+
+def carried_into_month(rb: Rebound, day: date) -> list[tuple[GoalHistory, Carried | None]] | None:
+    """Each active goal's history of this year's files with what it carried into ``day``'s month
+    (None: it started within the month, all its days are there), from ``.summaries.json``; None
+    when the cache cannot say (January, a missing or stale entry, files not named by year, a
+    record filed in another year's file). What a change to days of this month reads instead of
+    every year (``services.wins.reconcile``)."""
+    named = repo.checkin_files(rb.store)
+    if day.month == 1 or None in named.values():
+        return None
+    older = [n for n, y in named.items() if y is not None and y < day.year]
+    sources = _Sources(rb, day.year, _identity(rb, older))
+    if _older_in_change(rb, day.year, sources) or not _this_year_only(rb, day.year, named, sources):
+        return None
+    return _month_entries(rb, day, rb.summary_cache(), sources)
+
+
+def _older_in_change(rb: Rebound, year: int, sources: _Sources) -> bool:
+    """The open change wrote a file of an earlier year, or the single file of an activity a
+    goal counts: the entries are keyed by the files on disk, which it has not written yet."""
+    single = {fam.prefix for fam in sources.families if fam.prefix.endswith(".json")}
+    for name in rb.store.dirty_names():
+        found = files.years_named([name], name.rpartition("-")[0] + "-").get(name)
+        if name in single or (found is not None and found < year):
+            return True
+    return False
 
 
 class _Sources:
@@ -254,30 +298,40 @@ def _from_month(rb: Rebound, day: date, cache: SummaryCache,
                 sources: _Sources) -> list[GoalSummary] | None:
     """Summaries from what each goal carried into this month, reading this year's check-ins only;
     None when an entry is missing (the caller walks from 1 January, and remembers the month)."""
+    found = _month_entries(rb, day, cache, sources)
+    if found is None:
+        return None
     week_start, month = rb.clock.week_start, day.replace(day=1)
-    current = histories(rb, from_year=day.year)
-    found = []
-    for h in current:
+    return [summarize(h, day, week_start) if carried is None  # its days are all here
+            else _summarize(h, day, week_start, carried, month) for h, carried in found]
+
+
+def _month_entries(rb: Rebound, day: date, cache: SummaryCache,
+                   sources: _Sources) -> list[tuple[GoalHistory, Carried | None]] | None:
+    week_start, month = rb.clock.week_start, day.replace(day=1)
+    found: list[tuple[GoalHistory, Carried | None]] = []
+    for h in histories(rb, from_year=day.year):
         if _started_within(h, month, week_start):
-            found.append(summarize(h, day, week_start))  # nothing carried: its days are all here
+            found.append((h, None))
             continue
         carried = _carried_entry(cache.get(_month_key(h, month, week_start, sources.of(h))))
         if carried is None:
             return None
-        found.append(_summarize(h, day, week_start, carried, month))
+        found.append((h, carried))
     return found
 
 
 def _remember_month(recent: list[GoalHistory], month: date, week_start: int, sources: _Sources,
-                    carried: dict[str, tuple[RunState, float] | None], cache: SummaryCache) -> None:
+                    carried: dict[str, Carried | None], cache: SummaryCache) -> None:
     """What each goal carried into ``month``, walked on from 1 January's, kept for the next run."""
     for h in recent:
         year = carried[h.goal.id]
         if year is None or _started_within(h, month, week_start):
             continue
-        state = state_from(h, year[0], _boundary(h, month, week_start), week_start)
-        score = score_before(h, month, (date(month.year, 1, 1), year[1]))
-        cache.put(_month_key(h, month, week_start, sources.of(h)), _entry(state, score))
+        state = state_from(h, year.state, _boundary(h, month, week_start), week_start)
+        score = score_before(h, month, (date(month.year, 1, 1), year.score))
+        cache.put(_month_key(h, month, week_start, sources.of(h)),
+                  _entry(state, score, _first_day(h, year.first, month)))
 
 
 def _started_within(history: GoalHistory, month: date, week_start: int) -> bool:
@@ -304,31 +358,50 @@ def _month_key(history: GoalHistory, month: date, week_start: int, identity: lis
     return _digest(["month", *walk_key(history, month, week_start, [identity, this_year])])
 
 
+class Carried(NamedTuple):
+    """What a goal carried into a day: its run state at the period holding it, its score the day
+    before, and its first day with a check-in before it (None: none), which fixes its
+    first-check-in win."""
+
+    state: RunState
+    score: float
+    first: date | None
+
+
 def _carried(history: GoalHistory, new_year: date, week_start: int) -> dict[str, Any]:
     state = state_before(history, _boundary(history, new_year, week_start), week_start)
-    return _entry(state, score_before(history, new_year))
+    return _entry(state, score_before(history, new_year), _first_day(history, None, new_year))
 
 
-def _entry(state: RunState, score: float) -> dict[str, Any]:
+def _first_day(history: GoalHistory, earlier: date | None, before: date) -> date | None:
+    """``earlier`` (the first day with a check-in before what ``history`` holds), else the first
+    day of ``history`` before ``before`` with one."""
+    if earlier is not None:
+        return earlier
+    return min((d for d, count in history.counts.items() if count > 0 and d < before), default=None)
+
+
+def _entry(state: RunState, score: float, first: date | None) -> dict[str, Any]:
     return {"at": state.at.isoformat(), "run": state.run, "closed_best": state.closed_best,
-            "score": score}
+            "score": score, "first": first and first.isoformat()}
 
 
-def _carried_entry(entry: Any) -> tuple[RunState, float] | None:
-    """A cache entry back as (run state, score); None when it is not one (a hand edit)."""
+def _carried_entry(entry: Any) -> Carried | None:
+    """A cache entry back as ``Carried``; None when it is not one (a hand edit, an entry made
+    before entries held the first check-in)."""
     try:
         state = RunState(date.fromisoformat(entry["at"]), entry["run"], entry["closed_best"])
-        score = entry["score"]
+        score, first = entry["score"], entry["first"]
+        first = None if first is None else date.fromisoformat(first)
     except (KeyError, TypeError, ValueError):
         return None
     numbers = (state.run, state.closed_best)
     if not all(type(n) is int and n >= 0 for n in numbers) or type(score) is not float:
         return None
-    return state, score
+    return Carried(state, score, first)
 
 
-def _summarize(history: GoalHistory, day: date, week_start: int,
-               carried: tuple[RunState, float] | None, since: date) -> GoalSummary:
+def _summarize(history: GoalHistory, day: date, week_start: int, carried: Carried | None,
+               since: date) -> GoalSummary:
     assert carried is not None
-    prior, score = carried
-    return summarize(history, day, week_start, prior, (since, score))
+    return summarize(history, day, week_start, carried.state, (since, carried.score))

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from ..store.folder import MAIN
+from ..store.mood import REJECTIONS
 from .context import Rebound
 
 
@@ -23,9 +24,13 @@ class Touched:
     days: set[date] = field(default_factory=set)
     interaction_days: set[date] = field(default_factory=set)
     mood_days: set[date] = field(default_factory=set)
+    contacts_named: bool = False  # a contact added, removed or renamed: which interactions count
 
     def add(self, name: str, before: dict[str, Any], after: dict[str, Any]) -> None:
         self.files.add(name)
+        if name == "contacts.json":
+            self.contacts_named |= _names(before) != _names(after)
+            return
         table = name.split("-")[0]
         if table not in ("checkins", "interactions", "mood"):
             return
@@ -47,6 +52,12 @@ class Touched:
 
     def family(self, *prefixes: str) -> bool:
         return any(name.startswith(prefixes) for name in self.files)
+
+
+def _names(data: dict[str, Any]) -> dict[Any, Any]:
+    table = data.get("contacts")
+    docs = table.values() if isinstance(table, dict) else ()
+    return {doc.get("id"): doc.get("name") for doc in docs if isinstance(doc, dict)}
 
 
 def needs_tidy(ours: dict[str, Any], theirs: dict[str, Any]) -> bool:
@@ -92,9 +103,9 @@ def rederive_wins(rb: Rebound, touched: Touched, tidied: bool = True) -> None:
         reconcile(rb, None, every_day(rb))
     elif touched.goals:
         reconcile(rb, touched.goals, touched.days)
-    if touched.family("contacts") or (tidied and touched.family("interactions")):
-        reconcile_contacts(rb)  # a renamed contact retitles its wins in every week
-    elif touched.family("interactions"):
+    if touched.contacts_named or (tidied and touched.family("interactions")):
+        reconcile_contacts(rb)  # who is a contact decides which interactions count: every week
+    elif touched.family("interactions"):  # a week's wins: its interactions and the names alone
         reconcile_contacts(rb, touched.interaction_days)
     if touched.family("applications", "rejections"):
         reconcile_applications(rb)
@@ -103,7 +114,7 @@ def rederive_wins(rb: Rebound, touched: Touched, tidied: bool = True) -> None:
     elif touched.family("mood"):
         for day in sorted(touched.mood_days):  # each day's window, as a local change does
             sync_bounce_backs(rb, day)
-    if touched.family("rejections", "mood"):
+    if touched.family("rejections") or REJECTIONS in store.dirty_names():  # tidy's removals too
         reflections = [w for r in mood_repo.rejections(store) if (w := reflection_win(r)) is not None]
         sync_wins(rb, reflections, wins_repo.wins_of(store, {"reflected"}))
     del rb.earned[earned:]

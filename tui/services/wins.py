@@ -6,16 +6,21 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from ..core.clock import instant
 from ..core.errors import InputError
 from ..core.ids import match_id
-from ..core.victories import EarnedWin, all_done_wins, goal_wins_since
+from ..core.goals import GoalHistory
+from ..core.victories import EarnedWin, all_done_wins, goal_wins_after, goal_wins_since
 from ..core.wins import MANUAL, Win, clean_win_text
 from ..store import repo
 from ..store import wins as wins_repo
 from .context import Rebound
 from .history import histories
+
+if TYPE_CHECKING:
+    from .summary_cache import Carried
 
 
 def reconcile(rb: Rebound, goal_ids: Iterable[str] | None, days: Iterable[date]) -> list[Win]:
@@ -32,8 +37,13 @@ def reconcile(rb: Rebound, goal_ids: Iterable[str] | None, days: Iterable[date])
     clock = rb.clock
     today = clock.today()
     days = set(days)
-    every = list(histories(rb, include_archived=True))
     touched = None if goal_ids is None else set(goal_ids)
+    if touched == set() and not days:
+        return []  # nothing in scope (a bulk change that logged nothing)
+    scoped = _this_month(rb, touched, days)
+    if scoped is not None:
+        return _reconcile_this_month(rb, *scoped, days)
+    every = list(histories(rb, include_archived=True))
     expected: list[EarnedWin] = []
     walked_from: dict[str, date] = {}
     for history in every:
@@ -60,6 +70,55 @@ def reconcile(rb: Rebound, goal_ids: Iterable[str] | None, days: Iterable[date])
 
 
 RE_WALKED_KINDS = frozenset({"milestone", "personal_best", "weekly_target", "all_done"})
+
+
+def _this_month(rb: Rebound, touched: set[str] | None,
+                days: set[date]) -> tuple[list[GoalHistory], dict[str, Carried]] | None:
+    """Every active goal's history of this year's files, and what each touched goal carried into
+    this month, when the change touched days of this month only (of goals that started before
+    it) and the older years are not in memory anyway: a command then reads this year's files,
+    not ten years of them (``summary_cache.carried_into_month``). None: the usual way."""
+    today = rb.today()
+    if touched is None or not days or min(days) < today.replace(day=1) or max(days) > today:
+        return None
+    store = rb.store
+    if all((opened := store.opened(name)) and opened.loaded for name in repo.checkin_files(store)):
+        return None  # every year is in memory (an app): the usual way reads nothing
+    from .summary_cache import carried_into_month
+
+    found = carried_into_month(rb, today)
+    if found is None:
+        return None
+    carried = {history.goal.id: entry for history, entry in found if entry is not None}
+    if not touched <= carried.keys():
+        return None  # archived, deleted, or started this month: it may hold older check-ins
+    return [history for history, _ in found], {goal_id: carried[goal_id] for goal_id in touched}
+
+
+def _reconcile_this_month(rb: Rebound, every: list[GoalHistory], carried: dict[str, Carried],
+                          days: set[date]) -> list[Win]:
+    """``reconcile`` from what each touched goal carried into this month: its walk starts there,
+    and its first-check-in win is left alone when it had a check-in before the month (a change
+    of this month cannot move it). Stored wins are read from this month's first period on."""
+    today, week_start = rb.today(), rb.clock.week_start
+    expected = all_done_wins(every, days, today)
+    for history in every:
+        if (entry := carried.get(history.goal.id)) is not None:
+            expected += [win for win in goal_wins_after(history, today, week_start, entry.state)
+                         if win.rule != "first_checkin" or entry.first is None]
+
+    def in_scope(win: Win) -> bool:
+        if win.kind == "all_done":
+            return win.day in days
+        entry = carried[win.goal_id or ""]
+        if win.kind == "first_checkin":
+            return entry.first is None
+        return win.day >= entry.state.at
+
+    since = min([*days, *(entry.state.at for entry in carried.values())])
+    kinds = RE_WALKED_KINDS | {"first_checkin"}
+    stored = wins_repo.wins_of(rb.store, kinds, {*carried, None}, since)
+    return sync_wins(rb, expected, [w for w in stored if in_scope(w)])
 
 
 def sync_wins(rb: Rebound, expected: Iterable[EarnedWin], stored: Iterable[Win]) -> list[Win]:
