@@ -61,6 +61,21 @@ def cli(env: dict[str, str], tmp_path: Path) -> Callable[..., str]:
     return lambda *args: run_cli(env, tmp_path, *args)
 
 
+def test_a_whole_form_typed_in_one_burst_saves_what_was_typed(open_app, cli) -> None:
+    """Keys that arrive together (a fast typist, a paste, an app busy for a moment) are taken in
+    the order typed: Tab moves on before the next key, backspace deletes before the next
+    character, enter saves after the field took them (each failed before: the 2 in the name,
+    an empty target, "goal name cannot be empty")."""
+    app = open_app()
+    app.wait_for("No goals yet")
+    app.press("a")
+    app.wait_for(lambda text: "New goal" in text and "enter saves" in text)
+    app.press(GOAL + TAB + BACKSPACE + "7" + ENTER)  # one write
+    app.wait_for(row_shows(GOAL, "0/7"))
+    goals = json.loads(cli("status", "--json"))["goals"]
+    assert [(g["name"], g["target"]) for g in goals] == [(GOAL, 7)]
+
+
 def test_add_tick_quit_and_the_data_survives_a_restart(open_app, cli, data_dir: Path) -> None:
     app = open_app()
     app.wait_for("No goals yet")

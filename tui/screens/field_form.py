@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
@@ -27,10 +26,6 @@ if TYPE_CHECKING:
 
 
 class FieldForm(CheckedForm[Any]):
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", key_display="esc"),
-        Binding("enter", "save", "Save", priority=True),
-    ]
     FIELDS: ClassVar[tuple[tuple[str, str, str], ...]] = ()
     SUGGEST: ClassVar[dict[str, list[str]]] = {}
     CHOICES: ClassVar[dict[str, list[str]]] = {}

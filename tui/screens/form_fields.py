@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
@@ -44,13 +45,34 @@ def not_a_number(text: str) -> bool:
 T = TypeVar("T")
 
 
-class CheckedForm(ModalScreen[T]):
+class TypedForm(ModalScreen[T]):
+    """A form that takes quick typing (or a paste of keys) in the order it was typed. Textual
+    runs a binding when its key comes back up to the app, and a priority binding as the key
+    arrives, while the keys before it may still wait at the focused field. So Tab and shift+tab
+    move the focus as they arrive (a quick "name, Tab, 2" put the 2 in the name), and `enter`
+    saves, from any field, only once the focused field has taken the keys typed before it (a
+    quick "7, enter" saved without the 7). The editing keys are ``TextInput``'s own."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", key_display="esc"),
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
+        Binding("enter", "save_after_typing", "Save", priority=True),
+    ]
+
+    def action_save_after_typing(self) -> None:
+        focused = self.app.focused
+        target = focused if isinstance(focused, Input) and focused.screen is self else self
+        target.call_later(self.run_action, "save")  # behind the keys it holds
+
+
+class CheckedForm(TypedForm[T]):
     """A form with ``NUMBERS``: field id → the message shown under it while it holds a non-number."""
 
     NUMBERS: ClassVar[dict[str, str]] = {}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "save" and any(s.expanded for s in self.query(Select)):
+        if action in ("save", "save_after_typing") and any(s.expanded for s in self.query(Select)):
             return False  # `enter` picks the highlighted option of the open menu
         return True
 

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Static
 
@@ -34,11 +33,6 @@ class GoalFormResult:
 
 class GoalForm(CheckedForm[GoalFormResult | None]):
     NUMBERS = {"target": TARGET_NOT_A_NUMBER}
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", key_display="esc"),
-        Binding("enter", "save", "Save", priority=True),
-    ]
-
     app: HostApp
 
     def __init__(self, goal: Goal | None = None) -> None:

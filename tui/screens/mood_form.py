@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING
 from textual import on
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from .form_fields import TypedForm
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
@@ -52,13 +51,8 @@ class TagSuggester(Suggester):
         return None
 
 
-class MoodForm(ModalScreen[MoodEntry | Rejection | None]):
+class MoodForm(TypedForm[MoodEntry | Rejection | None]):
     """Logs a new entry; given ``edit``, changes that one (its day too) instead."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", key_display="esc"),
-        Binding("enter", "save", "Save", priority=True),
-    ]
 
     app: HostApp
 

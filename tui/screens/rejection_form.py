@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Select, Static
@@ -52,11 +51,6 @@ def field(label: str, name: str, value: str = "", **kwargs: object) -> Vertical:
 
 class RejectionForm(CheckedForm[Rejection | None]):
     NUMBERS = {"score": "mood is a whole number from 1 to 5, like 2"}
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", key_display="esc"),
-        Binding("enter", "save", "Save", priority=True),
-    ]
-
     app: HostApp
 
     def __init__(self, draft: MoodDraft | None = None, *, edit: Rejection | None = None) -> None:

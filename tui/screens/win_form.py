@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from .form_fields import TypedForm
 from textual.widgets import Input, Label, Static
 
 from ..core.errors import InputError
@@ -22,13 +21,8 @@ if TYPE_CHECKING:
     from .host import HostApp
 
 
-class WinForm(ModalScreen[str | None]):
+class WinForm(TypedForm[str | None]):
     """Records a new win; given ``edit`` (one of the user's own), changes its words or day."""
-
-    BINDINGS = [
-        Binding("escape", "cancel", "Cancel", key_display="esc"),
-        Binding("enter", "save", "Save", priority=True),
-    ]
 
     app: HostApp
 
