@@ -6,7 +6,6 @@ import gc
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
-from importlib import import_module
 from time import monotonic
 from typing import Any
 
@@ -15,7 +14,8 @@ from textual.app import App
 from textual.binding import Binding
 from textual.widget import AwaitMount
 
-from . import heap, paths
+from . import paths
+from .background import BackgroundWork
 from .core.errors import InputError
 from .services import Rebound
 from .services.undo import undo
@@ -27,22 +27,15 @@ from .widgets.theme import REBOUND_THEME
 from .screens.data_screen import DataScreen
 from .screens.lazy import LazyScreen
 from .screens.palette import HasPalette, JumpCommands, KeyCommands
-from .textual_compat import add_stylesheets, build_mode_ahead, open_in_dark_theme, style_app_now
+from .textual_compat import open_in_dark_theme, style_app_now
 from .screens import today  # noqa: F401  (the first screen: imported with the app)
 
 POLL_SECONDS = 1.0
-# tui.screens.*: imported just after the first frame
-SCREENS = ("goals", "contacts", "mood", "wins", "applications")
-PREPARED = (*SCREENS, "mood_form", "win_form")  # then, when the user is idle, their data read ahead
-QUIET, PREPARE_EVERY = 0.25, 0.02  # seconds
 BACKGROUND_AT_LATEST = 1.0  # seconds after the first frame, if the first screen never says it is drawn
-IDLE_COLLECT = 1.0  # seconds without a key or a click before frozen garbage is collected
-STYLES = ("app.tcss", "today.tcss")  # what the first frame needs
-LATER_STYLES = ("forms.tcss", "help.tcss", "wins.tcss", "goals.tcss", "confirm.tcss", "contacts.tcss",
-                "mood.tcss", "applications.tcss")  # parsed after the first frame, or before a screen shows
+STYLES = ("app.tcss", "today.tcss")  # what the first frame needs (the others: background.LATER_STYLES)
 
 
-class ReboundApp(HasPalette, App[None]):
+class ReboundApp(HasPalette, BackgroundWork, App[None]):
     TITLE = "Rebound"
     CSS_PATH = [paths.styles_dir() / name for name in STYLES]
     MODES = {"today": LazyScreen("today", "TodayScreen"), "goals": LazyScreen("goals", "GoalsScreen"),
@@ -104,12 +97,8 @@ class ReboundApp(HasPalette, App[None]):
         self.restore_declined: set[object] = set()  # broken files the user answered "Not now" for
         self._last_input = 0.0
         self._first_frame_shown = False
-        self._frozen_garbage = False
         self._after_first_frame: list[Callable[[], object]] = []
-        self._unprepared = list(PREPARED)
-        self._later_styles_loaded = False
-        self._background_started = False
-        self._unbuilt = list(SCREENS)
+        self._init_background()
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return {**super().get_theme_variable_defaults(), **mood_and_heat_colours(self.current_theme)}
@@ -168,56 +157,6 @@ class ReboundApp(HasPalette, App[None]):
         if self.is_running:  # not when it quits at once
             self.set_timer(BACKGROUND_AT_LATEST, self._background)  # a screen that never says
 
-    def start_drawn(self) -> None:
-        """The first screen has drawn all it shows: the background work follows the frames
-        that put it on the terminal (a text that grew needs a layout, then a second frame)."""
-        if not self._background_started:
-            self.call_after_refresh(self.call_after_refresh, self._background)
-
-    def _background(self) -> None:
-        """Once, after the first screen is drawn in full: the other screens' styles and modules
-        (kept out of the start and of the first visits), start-up objects kept out of every
-        later full collection (they live as long as the app), then the other screens' data read
-        ahead while the user reads."""
-        if self._background_started:
-            return
-        self._background_started = True
-        self._load_later_styles()
-        for name in SCREENS:  # ~20 ms of imports
-            import_module(f"{__package__}.screens.{name}")
-        self._freeze()
-        gc.enable()  # `rebound` starts with collections off (cli.launch)
-        if self.is_running:
-            self.mode_change_signal.subscribe(self, self._mode_changed)
-            self._build_next_screen()
-            self.set_timer(QUIET, self._prepare_next)
-            self.set_interval(IDLE_COLLECT / 2, self._collect_when_idle)
-
-    def _build_next_screen(self) -> None:
-        """The other screens built and mounted ahead, hidden, with their data read, one a frame
-        (a key waits for one at most, 10-50 ms): a first visit then only lays out and draws.
-        Not while the user types (QUIET seconds after a key): keys that queue up behind a step
-        reach the field focused before them, and a Tab's move came too late for the next key."""
-        quiet = monotonic() - self._last_input
-        if self._unbuilt and quiet < QUIET:
-            self.set_timer(QUIET - quiet, self._build_next_screen)
-            return
-        while self._unbuilt and self.is_running:
-            name = self._unbuilt.pop(0)
-            if build_mode_ahead(self, name) is not None:
-                self._prepare(name)
-                self.call_after_refresh(self._build_next_screen)
-                return
-        self._freeze()  # they live as long as the app
-
-    def _load_later_styles(self) -> None:
-        """The other screens' styles: parsing them held the first frame back by about 10 ms.
-        Their rules name only their own screens' widgets, so nothing shown is restyled."""
-        if self._later_styles_loaded:
-            return
-        self._later_styles_loaded = True
-        add_stylesheets(self, (paths.styles_dir() / name for name in LATER_STYLES))
-
     def push_screen(self, *args: Any, **kwargs: Any) -> Any:
         self._load_later_styles()  # a form or a prompt before the first frame was shown
         return super().push_screen(*args, **kwargs)
@@ -235,52 +174,6 @@ class ReboundApp(HasPalette, App[None]):
             # skips that restyle, so the App is styled first and the first drawing is right.
             style_app_now(self)
         await super().on_event(event)
-
-    def _prepare_next(self) -> None:
-        """Import the next screen and read ahead what it shows, a step at a time and only after
-        QUIET seconds without a key or a click: a step takes 10-50 ms, never in the way."""
-        if not self._unprepared:
-            return
-        quiet = monotonic() - self._last_input
-        if quiet < QUIET:
-            self.set_timer(QUIET - quiet, self._prepare_next)
-            return
-        self._prepare(self._unprepared[0])
-        self._freeze()  # what it read lives on (until the data changes)
-        self.set_timer(PREPARE_EVERY, self._prepare_next)
-
-    def _prepare(self, name: str) -> None:
-        """Read ahead what ``tui.screens.<name>`` shows (once; its ``prepare``, if it has one)."""
-        if name not in self._unprepared:
-            return
-        self._unprepared.remove(name)
-        prepare = getattr(import_module(f"{__package__}.screens.{name}"), "prepare", None)
-        if prepare is not None:
-            self.read(lambda: prepare(self.rb))
-            heap.trim()  # what the read threw away does not stay resident (tui/heap.py)
-
-    # Garbage collection ------------------------------------------------------------------------
-    # Full collections walk every tracked object: 70-150 ms at five years, inside switches and ticks
-    # (bench/RESULTS.md). So what is built is frozen (never walked), young garbage is collected
-    # after each switch, and the rest (cycles frozen meanwhile) only when the user is idle.
-    def _mode_changed(self, mode: str) -> None:
-        self.call_after_refresh(self._settle)
-
-    def _settle(self) -> None:
-        gc.collect(1)
-        self._freeze()
-
-    def _freeze(self) -> None:
-        gc.freeze()
-        self._frozen_garbage = True
-
-    def _collect_when_idle(self) -> None:
-        if self._frozen_garbage and monotonic() - self._last_input >= IDLE_COLLECT:
-            self._frozen_garbage = False
-            gc.unfreeze()
-            gc.collect()
-            gc.freeze()
-            heap.trim()
 
     def watch_theme(self, theme: str) -> None:
         if not self.is_mounted:

@@ -7,6 +7,7 @@ import pytest
 
 from tui import app as app_module
 from tui import heap
+from tui.background import SCREENS
 
 from .conftest import SIZE
 
@@ -29,4 +30,4 @@ async def test_each_read_ahead_step_is_followed_by_a_trim(make_app, monkeypatch:
                 break
         assert not app._unbuilt
     reads_then_trims = sum(1 for a, b in zip(events, events[1:]) if (a, b) == ("read", "trim"))
-    assert reads_then_trims >= len(app_module.SCREENS), events
+    assert reads_then_trims >= len(SCREENS), events

@@ -17,7 +17,7 @@ from tui.screens.goals import GoalsScreen
 from tui.services import Rebound, checkins, goals
 from tui.services.contacts import followups_due, log_interaction
 from tui.services.status import status
-from tui.services.summary_cache import CACHE
+from tui.services.cache_file import CACHE
 
 NOW = datetime(2026, 3, 20, 9, 30, tzinfo=timezone.utc)
 SIZE = (110, 34)

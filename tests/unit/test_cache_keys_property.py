@@ -26,7 +26,7 @@ from tui.services import Rebound, checkins, contacts, goals
 from tui.services.contacts import ContactFields
 from tui.services.status import status
 from tui.services.older_cache import win_kinds
-from tui.services.summary_cache import CACHE, TODAY_SUMMARIES
+from tui.services.cache_file import CACHE, TODAY_SUMMARIES
 from tui.services.wins import add_win, wins_deferred
 from tui.store import repo
 from tui.store import wins as wins_repo

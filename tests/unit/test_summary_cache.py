@@ -16,7 +16,7 @@ from tui.demo.contacts import generate_contacts
 from tui.services import Rebound, checkins, goals, mood
 from tui.services.status import status
 from tui.services.settings import current, save
-from tui.services.summary_cache import CACHE, TODAY_SUMMARIES
+from tui.services.cache_file import CACHE, TODAY_SUMMARIES
 
 NOW = datetime(2026, 3, 20, 9, 30, tzinfo=timezone.utc)  # early in the year: weeks straddle it
 

@@ -14,7 +14,7 @@ import pytest
 from tui.demo import generate_history
 from tui.demo.contacts import generate_contacts
 from tui.services import Rebound, checkins, goals, memo
-from tui.services import older_cache, summary_cache
+from tui.services import cache_file, older_cache
 from tui.services.status import status
 from tui.store import repo
 
@@ -50,19 +50,19 @@ def folder(built: Path, tmp_path: Path) -> Path:
 
 def test_the_app_reads_the_summary_file_once(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     reads: list[Path] = []
-    read = summary_cache.SummaryCache._read
+    read = cache_file.SummaryCache._read
 
-    def counted(self: summary_cache.SummaryCache) -> object:
+    def counted(self: cache_file.SummaryCache) -> object:
         reads.append(self.path)
         return read(self)
 
-    monkeypatch.setattr(summary_cache.SummaryCache, "_read", counted)
+    monkeypatch.setattr(cache_file.SummaryCache, "_read", counted)
     rb = fresh(folder)
     day = rb.today()
     assert memo.summaries(rb, day)  # Today's goals
     memo.followups_due(rb, day)  # Today's follow-ups
     older_cache.win_kinds(rb, day)  # the Wins screen's title
-    assert reads == [folder / summary_cache.CACHE]
+    assert reads == [folder / cache_file.CACHE]
 
 
 def test_refreshing_the_goals_entries_keeps_the_follow_ups_entry(folder: Path) -> None:
@@ -82,7 +82,7 @@ def test_a_new_follow_ups_entry_replaces_the_one_made_stale(folder: Path) -> Non
     entry new; the stale one is dropped, not kept beside it: the file (and what every start
     parses) would otherwise grow by an entry each time an older year changed."""
     def latest_keys() -> set[str]:
-        cache = summary_cache.SummaryCache(folder)
+        cache = cache_file.SummaryCache(folder)
         return {key for key in cache.entries if key.startswith("latest:")}
 
     before = latest_keys()

@@ -17,7 +17,7 @@ from tui.demo import generate_history
 from tui.demo.contacts import generate_contacts
 from tui.services import Rebound, checkins, goals
 from tui.services.status import status
-from tui.services.summary_cache import CACHE, TODAY_SUMMARIES
+from tui.services.cache_file import CACHE, TODAY_SUMMARIES
 from tui.services.wins import every_day, reconcile, wins_deferred
 from tui.store import repo
 from tui.store import wins as wins_repo

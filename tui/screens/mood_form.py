@@ -11,7 +11,6 @@ from textual import on
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from .form_fields import TypedForm
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
@@ -20,6 +19,7 @@ from ..core.mood import REJECTION, SUGGESTED_TAGS, MoodEntry, Rejection, check_s
 from ..services import mood as mood_service
 from ..services.days import parse_day
 from ..widgets.mood_picker import ScorePicker
+from .form_fields import TypedForm
 from .rejection_form import MoodDraft, RejectionForm
 from ..widgets.text_input import TextInput
 from .saving import save_form

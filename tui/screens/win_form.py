@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from .form_fields import TypedForm
 from textual.widgets import Input, Label, Static
 
 from ..core.errors import InputError
@@ -15,6 +14,7 @@ from ..core.wins import Win
 from ..services.days import parse_day
 from ..services.wins import add_win, edit_win
 from ..widgets.text_input import TextInput
+from .form_fields import TypedForm
 from .saving import save_form
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from ..core.applications import Application
 from ..store import applications as repo
 from .context import Rebound
 from .settings import pipeline
-from .summary_cache import APPLICATIONS_TODAY, OPEN_APPLICATIONS, SummaryCache, _digest, _identity
+from .cache_file import APPLICATIONS_TODAY, OPEN_APPLICATIONS, SummaryCache, _digest, _identity
 
 
 def _part(apps: list[Application]) -> dict[str, Any]:

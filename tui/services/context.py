@@ -16,7 +16,7 @@ from ..core.wins import Win
 from ..store.records import Change
 
 if TYPE_CHECKING:  # read when first asked for: the app's first frame does without it
-    from .summary_cache import SummaryCache
+    from .cache_file import SummaryCache
 
 
 def follow_activity(rb: Rebound) -> None:
@@ -81,7 +81,7 @@ class Rebound:
     def summary_cache(self) -> SummaryCache:
         """This run's ``.summaries.json`` (services/summary_cache.py): one object, the file read
         once, when first needed; another one if the store moved to another folder."""
-        from .summary_cache import SummaryCache
+        from .cache_file import SummaryCache
 
         cache = self._summary_cache
         if cache is None or cache.folder != self.store.folder:

@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .context import Rebound
-from .summary_cache import WIN_KINDS, SummaryCache, _digest, _identity
+from .cache_file import WIN_KINDS, SummaryCache, _digest, _identity
 
 if TYPE_CHECKING:
     from ..core.contacts import Interaction
