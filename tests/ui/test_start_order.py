@@ -14,7 +14,7 @@ async def test_background_work_waits_for_todays_last_part(make_app, monkeypatch)
 
     app = make_app()
     order: list[str] = []
-    filled = TodayScreen._show_rest_of_day
+    filled = TodayScreen._fill_rest_of_day
     background = type(app)._background
 
     def show_rest(screen: TodayScreen) -> None:
@@ -26,7 +26,7 @@ async def test_background_work_waits_for_todays_last_part(make_app, monkeypatch)
         order.append("background")
         background(app)
 
-    monkeypatch.setattr(TodayScreen, "_show_rest_of_day", show_rest)
+    monkeypatch.setattr(TodayScreen, "_fill_rest_of_day", show_rest)
     monkeypatch.setattr(app, "_background", load)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

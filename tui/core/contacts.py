@@ -14,8 +14,8 @@ from enum import Enum
 
 from .errors import InputError
 from .goals import clean_text
+from .kinds import KINDS
 
-KINDS = ("message", "email", "call", "coffee", "meeting", "referral", "intro", "other")
 MAX_NAME = 80
 MAX_FIELD = 120
 MAX_NOTES = 2000

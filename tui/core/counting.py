@@ -18,6 +18,7 @@ from typing import Any
 from .clock import week_start_of
 from .errors import InputError
 from .goals import GoalHistory, YearlyCounts, flat_counts
+from .kinds import KINDS
 
 MANUAL = "manual"
 SOURCES = (MANUAL, "applications", "interactions", "new-contacts", "moods", "lessons")
@@ -45,8 +46,6 @@ def parse_counts(text: str | None) -> str:
     if source != "interactions":
         raise InputError(f"only interactions take kinds (interactions:coffee,call); "
                          f"{source} counts every one", "kinds")
-    from .contacts import KINDS  # only for kinds: a start-up reading goals does without it
-
     kinds = sorted({k.strip() for k in rest.split(",") if k.strip()})
     if not kinds:
         return source

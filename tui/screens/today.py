@@ -120,15 +120,20 @@ class TodayScreen(DataScreen):
 
     def _show_rest_of_day(self) -> None:
         """Encouragement, follow-ups, mood and wins: each reads files (and needs modules) the
-        goals do not, so they come a frame after them."""
-        from ..core.encourage import DayContext, encouragement
-        from ..services.wins import wins_on
-
+        goals do not, so they come a frame after them. The encouragement first: its line is
+        mounted already, and its refresh reaches the screen while the rest mounts (set after,
+        it came a frame late, 30-45 ms after the rest)."""
+        rb = self.app.rb
+        self._show_encouragement(rb.today())
         if not self.query_one("#today-rest").children:  # the first time: mount, then fill
             self.call_later(self._mount_rest_of_day)
             return
+        self._fill_rest_of_day()
+
+    def _show_encouragement(self, day: date) -> None:
+        from ..core.encourage import DayContext, encouragement
+
         rb = self.app.rb
-        day = rb.today()
         summaries = memo.summaries(rb, day)  # memoised: read by ``reload`` just before
         rest = checkin_service.rest_day(rb, day) is not None
         context = DayContext(
@@ -140,6 +145,12 @@ class TodayScreen(DataScreen):
             **self._mood_context(day),
         )
         self.query_one("#today-encouragement", Static).update(encouragement(context))
+
+    def _fill_rest_of_day(self) -> None:
+        from ..services.wins import wins_on
+
+        rb = self.app.rb
+        day = rb.today()
         self._show_followups(day)
         self._show_quiet(day)
         self._show_mood(day)
@@ -158,7 +169,7 @@ class TodayScreen(DataScreen):
         rest_box = self.query_one("#today-rest")
         if not rest_box.children:
             await rest_box.mount_all(self._rest_of_day_widgets())
-        self.app.read(self._show_rest_of_day)
+        self.app.read(self._fill_rest_of_day)
 
     def _followups(self) -> FollowUpList | None:
         """The follow-up list, once the rest of the day is mounted."""
@@ -168,21 +179,25 @@ class TodayScreen(DataScreen):
         return found.first() if found else None
 
     def _show_followups(self, day) -> None:  # type: ignore[no-untyped-def]
-        due = memo.followups_due(self.app.rb, day)
+        from ..services.day_lists import day_lists
+
+        lists = day_lists(self.app.rb, day)
         followups = self._followups()
         assert followups is not None  # called once the rest of the day is mounted
-        followups.show(due, day)
+        followups.show(lists.followups, lists.due, day)
         for widget in (followups, self.query_one("#today-followups-title")):
-            widget.display = bool(due)
+            widget.display = bool(lists.due)
 
     def _show_quiet(self, day) -> None:  # type: ignore[no-untyped-def]
         from ..widgets.quiet_list import QuietList
 
-        quiet = memo.quiet_applications(self.app.rb, day)
+        from ..services.day_lists import day_lists
+
+        lists = day_lists(self.app.rb, day)
         found = self.query_one(QuietList)
-        found.show(quiet)
+        found.show(lists.quiet, lists.quiet_count)
         for widget in (found, self.query_one("#today-quiet-title")):
-            widget.display = bool(quiet)
+            widget.display = bool(lists.quiet_count)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """In a short terminal the quiet list scrolls with mood and wins: keep its cursor seen."""

@@ -32,12 +32,9 @@ def followup_line(view: ContactView, today: date, style: object = "") -> Text:
     return line
 
 
-SHOWN = 5  # a two-minute check-in names a handful; Contacts (3) lists every one
-
-
 class FollowUpList(OptionList):
-    """Highlight one and press `l` on Today to log the interaction that clears it. The first
-    ``SHOWN`` are listed, then how many more are due."""
+    """Highlight one and press `l` on Today to log the interaction that clears it. Lists the
+    views it is given (Today's first few: ``services.day_lists``), then how many more are due."""
 
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {"followup-list--due", "followup-list--overdue"}
 
@@ -45,23 +42,24 @@ class FollowUpList(OptionList):
         super().__init__(id=id)
         self.views: list[ContactView] = []
 
-    def show(self, views: list[ContactView], today: date) -> None:
+    def show(self, views: list[ContactView], due: int, today: date) -> None:
+        """``views``: the first of the ``due`` contacts due today or overdue."""
         from ..core.contacts import Urgency
 
         highlighted = self.highlighted
-        self.views = views[:SHOWN]
+        self.views = views
         styles = {
             urgency: self.get_component_rich_style(f"followup-list--{urgency.name.lower()}", partial=True)
             for urgency in (Urgency.DUE, Urgency.OVERDUE)
         }
         options = [Option(followup_line(v, today, styles.get(v.urgency, "")), id=v.contact.id)
-                   for v in self.views]
-        if len(views) > SHOWN:
-            options.append(Option(Text(f"… and {len(views) - SHOWN} more due: Contacts (3) lists "
+                   for v in views]
+        if due > len(views):
+            options.append(Option(Text(f"… and {due - len(views)} more due: Contacts (3) lists "
                                        "every one", "dim"), disabled=True))
         self.set_options(options)
-        if self.views:
-            self.highlighted = min(highlighted or 0, len(self.views) - 1)
+        if views:
+            self.highlighted = min(highlighted or 0, len(views) - 1)
 
     def selected(self) -> ContactView | None:
         if not self.views:

@@ -10,8 +10,6 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from .followup_list import SHOWN
-
 if TYPE_CHECKING:  # imported when first shown, a frame after Today's goals
     from ..core.applications import Application
 
@@ -25,8 +23,9 @@ def quiet_line(app: Application, days: int) -> Text:
 
 
 class QuietList(OptionList):
-    """The first ``SHOWN`` (the longest quiet first), then how many more; the keys act on the
-    highlighted one through the screen, which owns the changes."""
+    """The quiet applications it is given (Today's first few, the longest quiet first:
+    ``services.day_lists``), then how many more; the keys act on the highlighted one through
+    the screen, which owns the changes."""
 
     BINDINGS = [
         Binding("f", "screen.quiet_follow_up", "Follow up",
@@ -39,16 +38,17 @@ class QuietList(OptionList):
         super().__init__(id=id)
         self.quiet: list[tuple[Application, int]] = []
 
-    def show(self, quiet: list[tuple[Application, int]]) -> None:
+    def show(self, quiet: list[tuple[Application, int]], count: int) -> None:
+        """``quiet``: the first of ``count`` quiet applications, with their quiet days."""
         highlighted = self.highlighted
-        self.quiet = quiet[:SHOWN]
-        options = [Option(quiet_line(app, days), id=app.id) for app, days in self.quiet]
-        if len(quiet) > SHOWN:
-            options.append(Option(Text(f"… and {len(quiet) - SHOWN} more: Applications (6) lists "
+        self.quiet = quiet
+        options = [Option(quiet_line(app, days), id=app.id) for app, days in quiet]
+        if count > len(quiet):
+            options.append(Option(Text(f"… and {count - len(quiet)} more: Applications (6) lists "
                                        "every one", "dim"), disabled=True))
         self.set_options(options)
-        if self.quiet:
-            self.highlighted = min(highlighted or 0, len(self.quiet) - 1)
+        if quiet:
+            self.highlighted = min(highlighted or 0, len(quiet) - 1)
 
     def selected(self) -> Application | None:
         if not self.quiet:
