@@ -261,7 +261,7 @@ async def test_today_lists_follow_ups_and_l_logs_one(make_app, rb) -> None:
 
 async def test_today_names_a_handful_of_follow_ups_and_counts_the_rest(make_app, rb) -> None:
     from tui.services.memo import followups_due
-    from tui.services.day_lists import SHOWN
+    from tui.services.today_view import SHOWN
 
     for n in range(SHOWN + 5):
         contact = cs.add_contact(rb, cs.ContactFields(f"Contact {n:02}", cadence=7))

@@ -23,6 +23,7 @@ from ..widgets.tab_bar import TabBar
 from .data_screen import DataScreen
 
 if TYPE_CHECKING:
+    from ..services.today_view import TodayView
     from ..widgets.followup_list import FollowUpList
     from ..services.summaries import GoalSummary
     from .goal_form import GoalFormResult
@@ -132,8 +133,10 @@ class TodayScreen(DataScreen):
 
     def _show_encouragement(self, day: date) -> None:
         from ..core.encourage import DayContext, encouragement
+        from ..services.today_view import today_view
 
         rb = self.app.rb
+        view = today_view(rb, day)  # memoised: the rest of the day reads it next
         summaries = memo.summaries(rb, day)  # memoised: read by ``reload`` just before
         rest = checkin_service.rest_day(rb, day) is not None
         context = DayContext(
@@ -142,20 +145,22 @@ class TodayScreen(DataScreen):
             at_risk=sum(s.streak.at_risk for s in summaries),
             best_current_streak=max((s.streak.current for s in summaries), default=0),
             rest_day=rest,
-            **self._mood_context(day),
+            rejection=view.rejection is not None,
+            lesson_written=bool(view.rejection and view.rejection.lesson),
         )
         self.query_one("#today-encouragement", Static).update(encouragement(context))
 
     def _fill_rest_of_day(self) -> None:
-        from ..services.wins import wins_on
+        from ..services.today_view import today_view
 
         rb = self.app.rb
         day = rb.today()
-        self._show_followups(day)
-        self._show_quiet(day)
-        self._show_mood(day)
+        view = today_view(rb, day)
+        self._show_followups(view, day)
+        self._show_quiet(view)
+        self._show_mood(view)
         self._show_activities(day)
-        wins = wins_on(rb, day)
+        wins = view.wins
         self.query_one("#today-wins", Static).update(
             Text("\n".join(("★ " if w.manual else "✓ ") + w.title for w in wins))
             if wins
@@ -178,26 +183,20 @@ class TodayScreen(DataScreen):
         found = self.query(FollowUpList)
         return found.first() if found else None
 
-    def _show_followups(self, day) -> None:  # type: ignore[no-untyped-def]
-        from ..services.day_lists import day_lists
-
-        lists = day_lists(self.app.rb, day)
+    def _show_followups(self, view: TodayView, day: date) -> None:
         followups = self._followups()
         assert followups is not None  # called once the rest of the day is mounted
-        followups.show(lists.followups, lists.due, day)
+        followups.show(view.followups, view.due, day)
         for widget in (followups, self.query_one("#today-followups-title")):
-            widget.display = bool(lists.due)
+            widget.display = bool(view.due)
 
-    def _show_quiet(self, day) -> None:  # type: ignore[no-untyped-def]
+    def _show_quiet(self, view: TodayView) -> None:
         from ..widgets.quiet_list import QuietList
 
-        from ..services.day_lists import day_lists
-
-        lists = day_lists(self.app.rb, day)
         found = self.query_one(QuietList)
-        found.show(lists.quiet, lists.quiet_count)
+        found.show(view.quiet, view.quiet_count)
         for widget in (found, self.query_one("#today-quiet-title")):
-            widget.display = bool(lists.quiet_count)
+            widget.display = bool(view.quiet_count)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """In a short terminal the quiet list scrolls with mood and wins: keep its cursor seen."""
@@ -258,26 +257,18 @@ class TodayScreen(DataScreen):
 
         self.app.push_screen(LogForm(view.contact), lambda done: done and self.app.refresh_data())
 
-    def _mood_context(self, day) -> dict[str, bool]:  # type: ignore[no-untyped-def]
-        from ..services import mood as mood_service
-
-        rejection = mood_service.recent_rejection(self.app.rb, day)
-        return {"rejection": rejection is not None,
-                "lesson_written": bool(rejection and rejection.lesson)}
-
-    def _show_mood(self, day) -> None:  # type: ignore[no-untyped-def]
+    def _show_mood(self, view: TodayView) -> None:
         from ..core.mood import score_label
         from ..core.mood_stats import level
-        from ..services import mood as mood_service
 
-        found = mood_service.day_mood(self.app.rb, day)
+        found = view.mood
         if found is None:
             text = Text("How are you today? Press m and pick 1–5; it takes two seconds.", "dim")
         else:
             mean, count = found
             logged = f"{count} entries" if count > 1 else "1 entry"
             text = Text(f"Today {mean:.1f} · {score_label(level(mean))} ({logged}; m logs another)")
-        if ask := mood_service.feedback_ask(self.app.rb, day):
+        if ask := view.ask:
             text.append(f"\nNext: ask {ask.contact} for feedback on {ask.company} by "
                         f"{ask.follow_up:%a %d %b}", "italic")
         self.query_one("#today-mood", Static).update(text)

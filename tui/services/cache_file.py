@@ -35,8 +35,8 @@ WIN_KINDS = "win-kinds"
 OPEN_APPLICATIONS = "open-applications"
 APPLICATIONS_TODAY = "applications-today"
 TODAY_SUMMARIES = "today-summaries"  # the day's summaries as the last run left them (day_summaries)
-TODAY_LISTS = "today-lists"  # Today's follow-ups and quiet applications, likewise (day_lists)
-FIXED = (WIN_KINDS, OPEN_APPLICATIONS, APPLICATIONS_TODAY, TODAY_SUMMARIES, TODAY_LISTS)
+TODAY_VIEW = "today-view"  # what Today shows below the goals, likewise (today_view)
+FIXED = (WIN_KINDS, OPEN_APPLICATIONS, APPLICATIONS_TODAY, TODAY_SUMMARIES, TODAY_VIEW)
 
 
 class SummaryCache:

@@ -34,7 +34,7 @@ def followup_line(view: ContactView, today: date, style: object = "") -> Text:
 
 class FollowUpList(OptionList):
     """Highlight one and press `l` on Today to log the interaction that clears it. Lists the
-    views it is given (Today's first few: ``services.day_lists``), then how many more are due."""
+    views it is given (Today's first few: ``services.today_view``), then how many more are due."""
 
     COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {"followup-list--due", "followup-list--overdue"}
 

@@ -24,7 +24,7 @@ def quiet_line(app: Application, days: int) -> Text:
 
 class QuietList(OptionList):
     """The quiet applications it is given (Today's first few, the longest quiet first:
-    ``services.day_lists``), then how many more; the keys act on the highlighted one through
+    ``services.today_view``), then how many more; the keys act on the highlighted one through
     the screen, which owns the changes."""
 
     BINDINGS = [

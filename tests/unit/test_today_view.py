@@ -1,6 +1,6 @@
-"""Today's follow-ups and quiet applications (``services.day_lists``): a start with nothing
-changed reads them from ``.summaries.json`` (no contact, interaction or application file parsed),
-and after any change, in any process, on any day, they equal the lists computed from every file."""
+"""What Today shows below the goals (``services.today_view``): a start with nothing changed reads
+it from ``.summaries.json`` (no contact, interaction, application, mood, rejection or win file
+parsed), and after any change, in any process, on any day, it equals what every file says."""
 
 from __future__ import annotations
 
@@ -16,33 +16,33 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
 
-from tui.services import Rebound, memo
+from tui.services import Rebound
 from tui.services import applications as apps
 from tui.services import contacts as cs
+from tui.services import mood as mood_service
 from tui.services import settings as settings_service
-from tui.services.cache_file import CACHE, TODAY_LISTS
-from tui.services.day_lists import SHOWN, DayLists, day_lists
+from tui.services import wins as win_service
+from tui.services.cache_file import CACHE, TODAY_VIEW
+from tui.services.today_view import SHOWN, TodayView, _compute, today_view
 
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=timezone.utc)
 TODAY = NOW.date()
 DATA_FILES = ("contacts.json", "interactions-2025.json", "interactions-2026.json",
-              "applications-2025.json", "applications-2026.json")
+              "applications-2025.json", "applications-2026.json", "mood-2026.json",
+              "rejections.json", "wins-2026.json")
 
 
 def fresh(folder: Path, now: datetime = NOW) -> Rebound:
     return Rebound.open(folder, now=lambda: now)
 
 
-def computed(folder: Path, day: date = TODAY) -> DayLists:
-    """The lists from every file, ``.summaries.json`` set aside (then put back)."""
+def computed(folder: Path, day: date = TODAY) -> TodayView:
+    """The view from every file, ``.summaries.json`` set aside (then put back)."""
     path = folder / CACHE
     kept = path.read_bytes() if path.is_file() else None
     path.unlink(missing_ok=True)
     try:
-        rb = fresh(folder, datetime.combine(day, NOW.timetz()))
-        due = memo.followups_due(rb, day)
-        quiet = memo.quiet_applications(rb, day)
-        return DayLists(due[:SHOWN], len(due), quiet[:SHOWN], len(quiet))
+        return _compute(fresh(folder, datetime.combine(day, NOW.timetz())), day)
     finally:
         path.unlink(missing_ok=True)
         if kept is not None:
@@ -67,6 +67,11 @@ def build(folder: Path) -> None:
                              TODAY - timedelta(days=15 + 60 * n))
     found = apps.applications(rb)
     apps.close_application(rb, found[-1].id, "rejected", TODAY - timedelta(days=3))
+    mood_service.log_mood(rb, 4, day=TODAY)
+    mood_service.log_mood(rb, 2, day=TODAY)
+    mood_service.log_rejection(rb, "Initech", lesson="ask about the team", contact="Person 2",
+                               follow_up="in 1 week", day=TODAY - timedelta(days=1))
+    win_service.add_win(rb, "sent the portfolio")
 
 
 @pytest.fixture(scope="module")
@@ -79,12 +84,16 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_start_with_nothing_changed_reads_the_lists_from_the_cache(template: Path, tmp_path: Path) -> None:
     folder = tmp_path / "data"
     shutil.copytree(template, folder)
-    first = day_lists(fresh(folder), TODAY)  # computed, and left for the next start
+    first = today_view(fresh(folder), TODAY)  # computed, and left for the next start
     assert first.due > SHOWN and len(first.followups) == SHOWN  # a handful named, the rest counted
     assert first.quiet_count >= 3
+    assert first.mood == (3.0, 2)  # 4 and 2 today (the rejection logged its entry yesterday)
+    assert first.rejection is not None and first.rejection.lesson == "ask about the team"
+    assert first.ask is not None and first.ask.contact == "Person 2"
+    assert "sent the portfolio" in [w.title for w in first.wins]
     assert first == computed(folder)
     again = fresh(folder)
-    assert day_lists(again, TODAY) == first
+    assert today_view(again, TODAY) == first
     assert [n for n in DATA_FILES if again.store.file(n).loaded] == []  # nothing parsed
 
 
@@ -92,27 +101,29 @@ def test_a_change_in_another_process_is_a_miss(template: Path, tmp_path: Path) -
     folder = tmp_path / "data"
     shutil.copytree(template, folder)
     app = fresh(folder)
-    before = day_lists(app, TODAY)
+    before = today_view(app, TODAY)
     first = before.followups[0]
     cs.log_interaction(fresh(folder), first.contact.id, kind="call")  # another process clears it
-    after = day_lists(app, TODAY)
+    after = today_view(app, TODAY)
     assert first.contact.id not in [v.contact.id for v in after.followups]
     assert after.due == before.due - 1
-    assert after == computed(folder) == day_lists(fresh(folder), TODAY)
+    assert after == computed(folder) == today_view(fresh(folder), TODAY)
 
 
 def test_a_spoilt_or_foreign_entry_is_computed_afresh(template: Path, tmp_path: Path) -> None:
     folder = tmp_path / "data"
     shutil.copytree(template, folder)
-    truth = day_lists(fresh(folder), TODAY)
+    truth = today_view(fresh(folder), TODAY)
     path = folder / CACHE
     found = orjson.loads(path.read_bytes())
-    entry = orjson.loads(found["entries"][TODAY_LISTS])
+    entry = orjson.loads(found["entries"][TODAY_VIEW])
     for spoilt in ({**entry, "followups": [["not", "a", "view", "DUE"]]}, {**entry, "due": "many"},
-                   {**entry, "quiet": [[{"id": "x"}, 3]]}, {**entry, "of": "another state"}, "text"):
-        found["entries"][TODAY_LISTS] = orjson.dumps(spoilt).decode()
+                   {**entry, "quiet": [[{"id": "x"}, 3]]}, {**entry, "mood": [4]},
+                   {**entry, "wins": [{"title": "no id"}]}, {**entry, "rejection": {"day": "x"}},
+                   {**entry, "of": "another state"}, "text"):
+        found["entries"][TODAY_VIEW] = orjson.dumps(spoilt).decode()
         path.write_bytes(orjson.dumps(found))
-        assert day_lists(fresh(folder), TODAY) == truth
+        assert today_view(fresh(folder), TODAY) == truth
 
 
 def test_not_read_or_left_inside_a_change(template: Path, tmp_path: Path) -> None:
@@ -124,16 +135,17 @@ def test_not_read_or_left_inside_a_change(template: Path, tmp_path: Path) -> Non
     person = cs.find_contact(rb, "Person 0")
     with rb.change("a log and a look"):
         cs.log_interaction(rb, person.id, kind="call")
-        inside = day_lists(rb, TODAY)
+        inside = today_view(rb, TODAY)
         assert person.id not in [v.contact.id for v in inside.followups]
-        assert TODAY_LISTS not in rb.summary_cache().entries
-    assert day_lists(fresh(folder), TODAY) == inside == computed(folder)
+        assert TODAY_VIEW not in rb.summary_cache().entries
+    assert today_view(fresh(folder), TODAY) == inside == computed(folder)
 
 
 class CachedEqualsComputed(RuleBasedStateMachine):
-    """Any change to what the lists show (an interaction logged or deleted, a follow-up set, a
-    contact added or deleted, an application added, moved or closed, the quiet threshold), or
-    another day: what a fresh start shows equals the lists computed from every file."""
+    """Any change to what Today shows (an interaction logged or deleted, a follow-up set, a
+    contact added or deleted, an application added, moved or closed, the quiet threshold, a mood
+    or a rejection logged, a lesson edited, a win added or deleted), or another day: what a fresh
+    start shows equals what every file says."""
 
     template: Path
 
@@ -142,7 +154,7 @@ class CachedEqualsComputed(RuleBasedStateMachine):
         self.folder = Path(tempfile.mkdtemp(prefix="rebound-lists-")) / "data"
         shutil.copytree(self.template, self.folder)
         self.day = TODAY
-        day_lists(self.rb(), TODAY)  # the entry for the copy's files
+        today_view(self.rb(), TODAY)  # the entry for the copy's files
 
     def teardown(self) -> None:
         shutil.rmtree(self.folder.parent, ignore_errors=True)
@@ -216,6 +228,35 @@ class CachedEqualsComputed(RuleBasedStateMachine):
         current = settings_service.pipeline(rb)
         settings_service.save_pipeline(rb, replace(current, ghost_days=days))
 
+    @rule(score=st.integers(1, 5), back=st.integers(0, 3))
+    def mood(self, score: int, back: int) -> None:
+        mood_service.log_mood(self.rb(), score, day=self.day - timedelta(days=back))
+
+    @rule(back=st.integers(0, 3), lesson=st.sampled_from(["", "shorter answers"]),
+          contact=st.sampled_from(["", "Person 1", "Someone New"]))
+    def rejection(self, back: int, lesson: str, contact: str) -> None:
+        try:
+            mood_service.log_rejection(self.rb(), "Globex", lesson=lesson, contact=contact,
+                                       new_contact=contact, day=self.day - timedelta(days=back))
+        except mood_service.InputError:
+            pass  # a name close to a contact's: nothing changed
+
+    @rule(pick=st.integers(0, 9), lesson=st.sampled_from(["", "prepare a story"]))
+    def edit_lesson(self, pick: int, lesson: str) -> None:
+        rb = self.rb()
+        every = sorted(mood_service.rejections(rb), key=lambda r: r.id)
+        if every:
+            mood_service.edit_lesson(rb, every[pick % len(every)].id, lesson)
+
+    @rule(n=st.integers(0, 9), delete=st.booleans())
+    def win(self, n: int, delete: bool) -> None:
+        rb = self.rb()
+        own = [w for w in win_service.wins_on(rb, self.day) if w.manual]
+        if delete and own:
+            win_service.delete_win(rb, own[n % len(own)].id)
+        else:
+            win_service.add_win(rb, f"small win {n}")
+
     @rule(ahead=st.integers(1, 40))
     def another_day(self, ahead: int) -> None:
         self.day += timedelta(days=ahead)
@@ -224,13 +265,13 @@ class CachedEqualsComputed(RuleBasedStateMachine):
     def a_fresh_start_shows_the_computed_lists(self) -> None:
         if not hasattr(self, "folder"):
             return
-        shown = day_lists(self.rb(), self.day)
+        shown = today_view(self.rb(), self.day)
         assert shown == computed(self.folder, self.day)
-        assert day_lists(self.rb(), self.day) == shown  # and from the entry it left
+        assert today_view(self.rb(), self.day) == shown  # and from the entry it left
 
 
 def test_any_change_then_a_fresh_start_shows_the_computed_lists(template: Path) -> None:
     CachedEqualsComputed.template = template
     run_state_machine_as_test(CachedEqualsComputed, settings=settings(
-        max_examples=15, stateful_step_count=6, derandomize=True, deadline=None,
+        max_examples=20, stateful_step_count=6, derandomize=True, deadline=None,
         suppress_health_check=list(HealthCheck), database=None))
