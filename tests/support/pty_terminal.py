@@ -4,6 +4,7 @@ as a user sees it; and ``python -m tui`` run as a script. Shared by the e2e and 
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -38,6 +39,13 @@ def environment(data_dir: Path, home: Path) -> dict[str, str]:
     return env
 
 
+def _as_a_terminal_starts_it() -> None:
+    """In the child, before exec: SIGHUP at its default, as a terminal emulator starts a shell.
+    A test run under `nohup` would hand down SIGHUP ignored, and the app (rightly) outlive a
+    hang-up it was told to ignore."""
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
 class Terminal:
     """The app in a pseudo-terminal, and the screen a user would see."""
 
@@ -47,6 +55,7 @@ class Terminal:
         cols, rows = size
         self.child = pexpect.spawn(
             sys.executable, ["-m", "tui", *args], env=env, cwd=str(cwd), dimensions=(rows, cols),
+            preexec_fn=_as_a_terminal_starts_it,
         )
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
