@@ -8,20 +8,25 @@ start; a start with nothing changed since reads them back instead. Any change to
 any doubt (an entry that does not read back), is a miss and the summaries are computed.
 
 Never saved from inside a transaction (the files on disk do not hold what memory holds yet),
-and only when no file changed while they were computed.
+and only when no file changed while they were computed. ``kept`` is that rule for any entry
+made this way (what Today shows below the goals, ``today_view``, is the other).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import asdict, fields
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from ..core.streaks import Streak
 from ..store import repo
+from .cache_file import SummaryCache, _digest
 from .context import Rebound
 from .summaries import GoalSummary
+
+T = TypeVar("T")
 
 _PLAIN = tuple(f.name for f in fields(GoalSummary) if f.name not in ("goal", "day", "streak"))
 
@@ -42,6 +47,24 @@ def identity(rb: Rebound, day: date) -> list[Any]:
     revisions = store.revisions()
     return [day.isoformat(), rb.clock.week_start, sorted(found),
             sorted((n, revisions[n]) for n in revisions)]
+
+
+def kept(rb: Rebound, day: date, cache: SummaryCache, name: str, read: Callable[[Any, str], T | None],
+         compute: Callable[[], T], entry: Callable[[str, T], Any], *parts: Any) -> T:
+    """What the last run left under the fixed entry ``name`` for this very state of every file
+    and ``day`` (``read(entry, key)``, None when it was left for another state or does not read
+    back); else ``compute()``, left for the next run (``entry(key, found)``) when no file changed
+    meanwhile. Neither read nor left inside a transaction. The caller saves ``cache``."""
+    saving = not rb.store.in_transaction  # inside one, the files on disk are not what memory holds
+    key = _digest([name, *parts, identity(rb, day)]) if saving else None
+    if key is not None:
+        found = read(cache.get(name), key)
+        if found is not None:
+            return found
+    made = compute()
+    if key is not None and key == _digest([name, *parts, identity(rb, day)]):  # nothing changed meanwhile
+        cache.put(name, entry(key, made))
+    return made
 
 
 def read(rb: Rebound, entry: Any, key: str) -> list[GoalSummary] | None:

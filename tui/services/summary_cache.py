@@ -57,19 +57,15 @@ def summaries_in(rb: Rebound, day: date, cache: SummaryCache) -> list[GoalSummar
     from . import day_summaries
 
     store = rb.store
-    saving = not store.in_transaction  # inside one, the files on disk are not what memory holds
-    key = _digest(day_summaries.identity(rb, day)) if saving else None
-    if key is not None:
-        found = day_summaries.read(rb, cache.get(TODAY_SUMMARIES), key)
-        if found is not None:
-            return found
-    if rb.resident and all(store.file(name).loaded for name in repo.checkin_files(store)):
-        found = [summarize(h, day, rb.clock.week_start) for h in histories(rb)]
-    else:
-        found = cached_summaries(rb, day, cache)
-    if key is not None and key == _digest(day_summaries.identity(rb, day)):  # nothing changed meanwhile
-        cache.put(TODAY_SUMMARIES, day_summaries.entry(key, day, found))
-    return found
+
+    def compute() -> list[GoalSummary]:
+        if rb.resident and all(store.file(name).loaded for name in repo.checkin_files(store)):
+            return [summarize(h, day, rb.clock.week_start) for h in histories(rb)]
+        return cached_summaries(rb, day, cache)
+
+    return day_summaries.kept(rb, day, cache, TODAY_SUMMARIES,
+                              lambda entry, key: day_summaries.read(rb, entry, key), compute,
+                              lambda key, found: day_summaries.entry(key, day, found))
 
 
 def cached_summaries(rb: Rebound, day: date, cache: SummaryCache) -> list[GoalSummary]:

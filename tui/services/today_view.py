@@ -5,9 +5,9 @@ and quiet applications and how many there are, the day's mood and wins, the rece
 interactions, applications, mood entries and wins, and every rejection: 60-70 ms at ten years;
 the entry reads back in a millisecond.
 
-Keyed by the identity of every data file, the day and the week start (``day_summaries.identity``):
-any change to any file is a miss. Never read or left inside a transaction (the files on disk do
-not hold what memory holds yet), and left only when no file changed while it was computed.
+Kept as the goals' summaries are (``day_summaries.kept``): keyed by the identity of every data
+file, the day and the week start, so any change to any file is a miss; never read or left inside
+a transaction, and left only when no file changed while it was computed.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from ..store import contacts as contact_docs
 from ..store import mood as mood_docs
 from ..store import wins as win_docs
 from . import day_summaries, memo
-from .cache_file import TODAY_VIEW, _digest
+from .cache_file import TODAY_VIEW
 from .context import Rebound
 
 if TYPE_CHECKING:
@@ -53,17 +53,9 @@ def today_view(rb: Rebound, day: date) -> TodayView:
 
 
 def _read_or_compute(rb: Rebound, day: date) -> TodayView:
-    saving = not rb.store.in_transaction
-    key = _key(rb, day) if saving else None
     cache = rb.summary_cache()
-    if key is not None:
-        found = _read(cache.get(TODAY_VIEW), key)
-        if found is not None:
-            return found
-    found = _compute(rb, day)
-    if key is not None and key == _key(rb, day):  # nothing changed meanwhile
-        cache.put(TODAY_VIEW, _entry(key, found))
-        cache.save()
+    found = day_summaries.kept(rb, day, cache, TODAY_VIEW, _read, lambda: _compute(rb, day), _entry, SHOWN)
+    cache.save()
     return found
 
 
@@ -75,10 +67,6 @@ def _compute(rb: Rebound, day: date) -> TodayView:
     quiet = memo.quiet_applications(rb, day)
     return TodayView(due[:SHOWN], len(due), quiet[:SHOWN], len(quiet), mood.recent_rejection(rb, day),
                      mood.day_mood(rb, day), mood.feedback_ask(rb, day), wins_on(rb, day))
-
-
-def _key(rb: Rebound, day: date) -> str:
-    return _digest([TODAY_VIEW, SHOWN, day_summaries.identity(rb, day)])
 
 
 def _entry(key: str, found: TodayView) -> dict[str, Any]:
