@@ -175,7 +175,7 @@ def test_a_sync_cut_short_after_writing_the_files_is_finished_by_the_next(pair, 
     sync(a)
     checkins.log(b, apply.id, 3)
 
-    def crash(self: object, commit: str) -> None:
+    def crash(self: object, commit: str, meanwhile: object = None) -> None:
         raise KeyboardInterrupt  # the process dies here
 
     monkeypatch.setattr(sync_repo.SyncRepo, "move_to", crash)

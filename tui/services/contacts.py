@@ -219,7 +219,8 @@ def reconcile_contacts(rb: Rebound, days: Collection[date] | None = None) -> lis
     def in_scope(day: date) -> bool:
         return week_start_of(day, clock.week_start) in weeks
 
-    expected = contact_wins(repo.contacts(store), repo.interactions(store, names),
+    on_days = {(week + timedelta(days=n)).isoformat() for week in weeks for n in range(7)}
+    expected = contact_wins(repo.contacts(store), repo.interactions(store, names, on_days),
                             clock.today(), clock.week_start)
     stored = wins_repo.wins_of(store, CONTACT_KINDS, since=min(weeks))
     return sync_wins(rb, [w for w in expected if in_scope(w.day)],

@@ -53,9 +53,13 @@ def sync(rb: Rebound) -> Synced:
     with repo.locked():
         branch = repo.branch()
         for _ in range(2):
-            repo.fetch(branch)
+            with repo.fetching(branch) as fetched:  # while this machine's side is committed
+                with rb.store.transaction():
+                    head = _commit_here(rb, repo, branch)
+                    seen = rb.store.signature()
+                fetched()  # outside the store's lock: a slow network never holds up a tick
             try:
-                done = _merge_and_push(rb, repo, branch)
+                done = _merge_and_push(rb, repo, branch, head, seen)
             except _Rejected:
                 continue
             repo.save_state(last_sync=rb.now().isoformat(timespec="seconds"), result=done.line())
@@ -64,15 +68,27 @@ def sync(rb: Rebound) -> Synced:
                     "time): nothing here was changed; sync again")
 
 
-def _merge_and_push(rb: Rebound, repo: SyncRepo, branch: str) -> Synced:
+def _commit_here(rb: Rebound, repo: SyncRepo, branch: str) -> str:
+    """Inside a change: this machine's data files committed (after a sync killed half way is
+    finished, and never a file that cannot be read); the branch's commit."""
+    head, _ = repo.heads(branch)
+    head = repo.recover(synced_commit(rb), head)
+    _refuse_broken_files(rb)
+    head = repo.commit_local(rb.now(), head)
+    assert head is not None
+    return head
+
+
+def _merge_and_push(rb: Rebound, repo: SyncRepo, branch: str, head: str,
+                    seen: tuple[object, ...]) -> Synced:
+    """``head``: this machine's commit of the files as ``seen`` (``Store.signature``), made
+    while the fetch ran; committed again when they changed since."""
     git = repo.git
     store = rb.store
     with store.transaction():  # the lock: this machine's files hold still from here on
-        head, remote = repo.heads(branch)  # the remote's as just fetched
-        head = repo.recover(synced_commit(rb), head)
-        _refuse_broken_files(rb)
-        head = repo.commit_local(rb.now(), head)
-        assert head is not None
+        _, remote = repo.heads(branch)  # the remote's as just fetched
+        if store.signature() != seen:  # a change in between (the app's tick): it goes in too
+            head = _commit_here(rb, repo, branch)
         base = None if remote is None else git.merge_base(head, remote)
         if remote is None or base == remote:  # nothing new there
             pushed = remote != head and _push(repo, head, branch)
@@ -101,8 +117,9 @@ def _merge_and_push(rb: Rebound, repo: SyncRepo, branch: str) -> Synced:
             _push(repo, commit, branch)
         store.put_side_file(SYNCED, orjson.dumps({"commit": commit}))
     _write_others(rb, others)
-    repo.move_to(commit)  # the folder holds it now; a crash before this is what recover() is for
-    rb.changed()
+    # The folder holds the commit now (a crash before the branch moves is what recover() is
+    # for); what derives from the data is brought up to date while git moves it.
+    repo.move_to(commit, meanwhile=rb.changed)
     return Synced(tuple(sorted(changes)), commit != remote, repo.remote_url())
 
 

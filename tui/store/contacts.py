@@ -7,7 +7,7 @@ rewrite and re-convert the whole table. Derived views are memoized per file unti
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 from typing import Any
 
@@ -124,11 +124,17 @@ def _interactions(data: dict[str, Any]) -> tuple[Interaction, ...]:
     return tuple(interaction_from_doc(d) for d in data.get("interactions", {}).values())
 
 
-def interactions(store: Store, names: Iterable[str] | None = None) -> list[Interaction]:
-    """Every interaction (in the files ``names``, default all)."""
+def interactions(store: Store, names: Iterable[str] | None = None,
+                 on_days: Collection[str] | None = None) -> list[Interaction]:
+    """Every interaction (in the files ``names``, default all; on the ISO days ``on_days``
+    alone when given: the others are not built)."""
     found: list[Interaction] = []
     for name in store.names_matching(INTERACTIONS) if names is None else names:
-        found.extend(store.file(name).memo("interactions", _interactions))
+        if on_days is None:
+            found.extend(store.file(name).memo("interactions", _interactions))
+        else:
+            docs = store.file(name).read().get("interactions", {}).values()
+            found.extend(interaction_from_doc(d) for d in docs if d.get("day") in on_days)
     return found
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,6 +75,41 @@ def parse_tree(raw: bytes) -> dict[str, tuple[str, str, str]]:
     return found
 
 
+class Running:
+    """A git process started by ``Git.start``: ``wait`` gives what it did; ``stop`` ends it
+    unless it has ended (a sync that fails meanwhile leaves no git behind)."""
+
+    def __init__(self, process: subprocess.Popen[bytes], args: list[str], stdin: bytes | None,
+                 deadline: float, timeout: float) -> None:
+        self.process, self.args, self.stdin = process, args, stdin
+        self.deadline, self.timeout = deadline, timeout
+        self.done: subprocess.CompletedProcess[bytes] | None = None
+
+    def wait(self, check: bool = True) -> subprocess.CompletedProcess[bytes]:
+        if self.done is None:
+            try:
+                out, err = self.process.communicate(
+                    self.stdin, timeout=max(0.0, self.deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                self.stop()
+                raise SyncError(f"git {self.args[0]} did not finish within {self.timeout:.0f} s; "
+                                "nothing was changed") from None
+            except BaseException:
+                self.stop()
+                raise
+            self.done = subprocess.CompletedProcess(self.process.args, self.process.returncode, out, err)
+        if check and self.done.returncode != 0:
+            raise GitFailed(self.args, self.done)
+        return self.done
+
+    def stop(self) -> None:
+        if self.done is not None:
+            return
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.communicate()  # reaped, its pipes closed
+
+
 @dataclass
 class Git:
     """The repository of ``folder`` (its ``.git``). ``keep_fds``: descriptors every git child
@@ -98,25 +134,24 @@ class Git:
 
     def run(self, *args: str, stdin: bytes | None = None, check: bool = True,
             timeout: float = LOCAL_TIMEOUT, bare: bool = False) -> subprocess.CompletedProcess[bytes]:
+        return self.start(*args, stdin=stdin, timeout=timeout, bare=bare).wait(check=check)
+
+    def start(self, *args: str, stdin: bytes | None = None, timeout: float = LOCAL_TIMEOUT,
+              bare: bool = False) -> Running:
+        """Git started and left running beside this process (``run`` waits at once)."""
         where = [] if bare else [f"--git-dir={self.git_dir}", f"--work-tree={self.folder}"]
-        command = [self.exe, *where, *args]
         try:
-            done = subprocess.run(
-                command, input=stdin, capture_output=True, timeout=timeout, env=self.env(),
-                cwd=self.folder, umask=0o077, pass_fds=self.keep_fds,
-                stdin=subprocess.DEVNULL if stdin is None else None,
+            process = subprocess.Popen(
+                [self.exe, *where, *args], stdin=subprocess.DEVNULL if stdin is None else subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env(), cwd=self.folder,
+                umask=0o077, pass_fds=self.keep_fds,
             )
-        except subprocess.TimeoutExpired:
-            raise SyncError(f"git {args[0]} did not finish within {timeout:.0f} s; "
-                            "nothing was changed") from None
         except FileNotFoundError:
             raise SyncError("git is not installed or not on PATH: install git, then sync "
                             "again; nothing was changed") from None
         except OSError as exc:
             raise SyncError(f"cannot run git: {exc.strerror or exc}", EXIT_DATA) from None
-        if check and done.returncode != 0:
-            raise GitFailed(args, done)
-        return done
+        return Running(process, list(args), stdin, time.monotonic() + timeout, timeout)
 
     def out(self, *args: str, **kwargs: object) -> str:
         return self.run(*args, **kwargs).stdout.decode("utf-8", "replace").strip()  # type: ignore[arg-type]

@@ -14,7 +14,7 @@ import shlex
 import socket
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -207,9 +207,20 @@ class SyncRepo:
             return None
         return found if len(found) in (40, 64) and all(c in "0123456789abcdef" for c in found) else None
 
-    def move_to(self, commit: str) -> None:
-        """The branch and the index to ``commit`` (the data files already hold it)."""
-        self.git.run("reset", "-q", commit)
+    def move_to(self, commit: str, meanwhile: Callable[[], object] = lambda: None) -> None:
+        """The branch and the index to ``commit`` (the data files already hold it); ``meanwhile``
+        runs while git moves them (it must not use git). Files the index holds unchanged keep
+        their recorded stat; the merged ones are hashed by the next ``git add`` instead of now
+        (mostly this year's files, which the next day's changes make it hash anyway)."""
+        running = self.git.start("reset", "-q", "--no-refresh", commit)
+        try:
+            meanwhile()
+        finally:
+            done = running.wait(check=False)
+        if done.returncode == 129:  # an older git without --no-refresh
+            self.git.run("reset", "-q", commit)
+        elif done.returncode != 0:
+            raise GitFailed(["reset"], done)
 
     def recover(self, synced: str | None, head: str | None) -> str | None:
         """A sync killed after writing the merged files but before moving the branch: move it
@@ -226,15 +237,31 @@ class SyncRepo:
     def fetch(self, branch: str) -> None:
         """The remote's ``branch`` into ``refs/remotes/origin/BRANCH`` (see ``heads``); a
         remote without it yet leaves nothing there."""
+        with self.fetching(branch) as fetched:
+            fetched()
+
+    @contextmanager
+    def fetching(self, branch: str) -> Iterator[Callable[[], None]]:
+        """``fetch`` started at once, left running beside what this process does meanwhile;
+        the function it yields waits for it to end (its errors are ``fetch``'s). Left before,
+        the fetch is stopped (a sync that failed meanwhile leaves no git behind)."""
         tracking = f"refs/remotes/{REMOTE}/{branch}"
-        done = self.git.run("fetch", "-q", "--no-tags", REMOTE,
-                            f"+refs/heads/{branch}:{tracking}", check=False, timeout=NETWORK_TIMEOUT)
-        if done.returncode != 0:
-            said = done.stderr.decode("utf-8", "replace")
-            if "couldn't find remote ref" in said:
-                self.git.run("update-ref", "-d", tracking)
-                return
-            raise self._unreachable(said)
+        running = self.git.start("fetch", "-q", "--no-tags", REMOTE, f"+refs/heads/{branch}:{tracking}",
+                                 timeout=NETWORK_TIMEOUT)
+
+        def fetched() -> None:
+            done = running.wait(check=False)
+            if done.returncode != 0:
+                said = done.stderr.decode("utf-8", "replace")
+                if "couldn't find remote ref" in said:
+                    self.git.run("update-ref", "-d", tracking)
+                    return
+                raise self._unreachable(said)
+
+        try:
+            yield fetched
+        finally:
+            running.stop()
 
     def push(self, commit: str, branch: str) -> bool:
         """Push ``commit`` as the remote's ``branch``; False when the remote moved on first."""
