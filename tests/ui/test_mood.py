@@ -186,8 +186,11 @@ async def test_a_first_visit_draws_recent_years_then_every_year_as_a_second_visi
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("4")
-        await pilot.pause()
-        await pilot.pause(0.05)
+        for _ in range(100):  # every year follows a frame later: up to 2 s on a busy machine
+            await pilot.pause(0.02)
+            if "Reading" not in text_of(app, "#mood-insights"):
+                break
+        await pilot.pause()  # and is laid out
         screen = app.screen
         ids = ("#mood-title", "#mood-trend-label", "#mood-insights")
         first = [text_of(app, i) for i in ids] + [prompts(screen.query_one("#mood-entries", OptionList))]

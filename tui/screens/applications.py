@@ -22,7 +22,6 @@ from ..store import contacts as contact_repo
 from ..widgets.app_table import AppRow, ApplicationTable, next_words
 from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
-from ..widgets.text_input import TextInput
 from .app_lines import funnel_text
 from .table_screen import RecordTableScreen
 
@@ -108,7 +107,7 @@ class ApplicationsScreen(RecordTableScreen):
         yield TabBar("applications")
         with Vertical(id="apps"):
             yield Static(id="apps-title")
-            yield TextInput(placeholder="filter by company or role", id="apps-filter")
+            yield self.filter_box("filter by company or role")
             yield ApplicationTable(id="apps-table")
             yield Static(id="apps-empty")
             with Horizontal(id="apps-bottom"):

@@ -22,7 +22,6 @@ from ..services.context import Rebound
 from ..services.contacts import ContactView
 from ..widgets.contact_table import ContactTable, follow_up_words
 from ..widgets.interaction_list import InteractionList
-from ..widgets.text_input import TextInput
 from ..widgets.key_bar import KeyBar
 from ..widgets.tab_bar import TabBar
 from .table_screen import RecordTableScreen
@@ -83,7 +82,7 @@ class ContactsScreen(RecordTableScreen):
         yield TabBar("contacts")
         with Vertical(id="contacts"):
             yield Static(id="contacts-title")
-            yield TextInput(placeholder="filter by name, company or tag", id="contacts-filter")
+            yield self.filter_box("filter by name, company or tag")
             yield ContactTable(id="contacts-table")
             yield Static(id="contacts-empty")
             with Vertical(id="contacts-detail"):

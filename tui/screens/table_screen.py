@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from textual.widgets import DataTable, Input
 
+from ..widgets.text_input import TextInput
 from .data_screen import DataScreen
 
 
@@ -27,8 +28,12 @@ class RecordTableScreen(DataScreen):
         self.query_text = ""
         self._select: str | None = None  # the row to put the cursor on at the next draw
 
-    def on_mount(self) -> None:  # runs before DataScreen's, which focuses the table
-        self.query_one(f"#{self.FILTER_BOX}", Input).display = False
+    def filter_box(self, placeholder: str) -> TextInput:
+        """The screen's filter box, for its ``compose``: hidden until `/`. Hidden as it is made,
+        not at mount: a screen built ahead can mount as the app closes, its children gone."""
+        box = TextInput(placeholder=placeholder, id=self.FILTER_BOX)
+        box.display = False
+        return box
 
     def wants_redraw(self) -> bool:
         return self._select is not None
