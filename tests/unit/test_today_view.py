@@ -1,6 +1,7 @@
 """What Today shows below the goals (``services.today_view``): a start with nothing changed reads
 it from ``.summaries.json`` (no contact, interaction, application, mood, rejection or win file
-parsed), and after any change, in any process, on any day, it equals what every file says."""
+parsed), and after any change, in any process, on any day, it equals what every file says. So
+does every follow-up due that `rebound status` lists, kept the same way (``services.status``)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ from tui.services import contacts as cs
 from tui.services import mood as mood_service
 from tui.services import settings as settings_service
 from tui.services import wins as win_service
-from tui.services.cache_file import CACHE, TODAY_VIEW
+from tui.services.cache_file import CACHE, STATUS_FOLLOWUPS, TODAY_VIEW
+from tui.services.status import status
 from tui.services.today_view import SHOWN, TodayView, _compute, today_view
 
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=timezone.utc)
@@ -43,6 +45,19 @@ def computed(folder: Path, day: date = TODAY) -> TodayView:
     path.unlink(missing_ok=True)
     try:
         return _compute(fresh(folder, datetime.combine(day, NOW.timetz())), day)
+    finally:
+        path.unlink(missing_ok=True)
+        if kept is not None:
+            path.write_bytes(kept)
+
+
+def computed_followups(folder: Path, day: date = TODAY) -> list[dict[str, object]]:
+    """`status`'s follow-ups from every file, ``.summaries.json`` set aside (then put back)."""
+    path = folder / CACHE
+    kept = path.read_bytes() if path.is_file() else None
+    path.unlink(missing_ok=True)
+    try:
+        return status(fresh(folder, datetime.combine(day, NOW.timetz())), day)["followups_due"]
     finally:
         path.unlink(missing_ok=True)
         if kept is not None:
@@ -95,6 +110,27 @@ def test_a_start_with_nothing_changed_reads_the_lists_from_the_cache(template: P
     again = fresh(folder)
     assert today_view(again, TODAY) == first
     assert [n for n in DATA_FILES if again.store.file(n).loaded] == []  # nothing parsed
+
+
+def test_status_with_nothing_changed_reads_every_follow_up_from_the_cache(template: Path,
+                                                                         tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(template, folder)
+    first = status(fresh(folder), TODAY)["followups_due"]  # computed, and left for the next run
+    assert len(first) > SHOWN and first == computed_followups(folder)  # every one, not a handful
+    again = fresh(folder)
+    assert status(again, TODAY)["followups_due"] == first
+    assert not again.store.file("contacts.json").loaded  # no contact built
+    path = folder / CACHE
+    found = orjson.loads(path.read_bytes())
+    entry = orjson.loads(found["entries"][STATUS_FOLLOWUPS])
+    good = entry["followups"][0]
+    for spoilt in ({**entry, "followups": [{**good, "overdue": "yes"}]},
+                   {**entry, "followups": [{"name": good["name"]}]}, {**entry, "followups": "all"},
+                   {**entry, "followups": [{**good, "due": 3}]}, {**entry, "of": "another state"}, []):
+        found["entries"][STATUS_FOLLOWUPS] = orjson.dumps(spoilt).decode()
+        path.write_bytes(orjson.dumps(found))
+        assert status(fresh(folder), TODAY)["followups_due"] == first
 
 
 def test_a_change_in_another_process_is_a_miss(template: Path, tmp_path: Path) -> None:
@@ -268,6 +304,9 @@ class CachedEqualsComputed(RuleBasedStateMachine):
         shown = today_view(self.rb(), self.day)
         assert shown == computed(self.folder, self.day)
         assert today_view(self.rb(), self.day) == shown  # and from the entry it left
+        due = status(self.rb(), self.day)["followups_due"]  # `rebound status` keeps its own
+        assert due == computed_followups(self.folder, self.day)
+        assert status(self.rb(), self.day)["followups_due"] == due
 
 
 def test_any_change_then_a_fresh_start_shows_the_computed_lists(template: Path) -> None:
