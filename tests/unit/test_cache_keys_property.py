@@ -26,7 +26,7 @@ from tui.services import Rebound, checkins, contacts, goals
 from tui.services.contacts import ContactFields
 from tui.services.status import status
 from tui.services.older_cache import win_kinds
-from tui.services.cache_file import CACHE, TODAY_SUMMARIES
+from tui.services.cache_file import CACHE, STATUS, TODAY_SUMMARIES
 from tui.services.wins import add_win, wins_deferred
 from tui.store import repo
 from tui.store import wins as wins_repo
@@ -177,8 +177,10 @@ class CachedEqualsUncached(RuleBasedStateMachine):
 
 
 def forget_the_days_summaries(folder: Path) -> None:
+    """The day's summaries set aside, and the status object made from them (it is kept too)."""
     found = orjson.loads((folder / CACHE).read_bytes())
     del found["entries"][TODAY_SUMMARIES]
+    del found["entries"][STATUS]
     (folder / CACHE).write_bytes(orjson.dumps(found))
 
 

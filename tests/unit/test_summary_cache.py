@@ -16,7 +16,7 @@ from tui.demo.contacts import generate_contacts
 from tui.services import Rebound, checkins, goals, mood
 from tui.services.status import status
 from tui.services.settings import current, save
-from tui.services.cache_file import CACHE, TODAY_SUMMARIES
+from tui.services.cache_file import CACHE, STATUS, TODAY_SUMMARIES
 
 NOW = datetime(2026, 3, 20, 9, 30, tzinfo=timezone.utc)  # early in the year: weeks straddle it
 
@@ -207,8 +207,10 @@ def test_nothing_changed_since_the_last_run_then_no_check_in_file_is_read(folder
 
 
 def forget_the_days_summaries(folder: Path) -> None:
+    """The day's summaries set aside, and the status object made from them (it is kept too)."""
     found = orjson.loads((folder / CACHE).read_bytes())
     del found["entries"][TODAY_SUMMARIES]
+    del found["entries"][STATUS]
     (folder / CACHE).write_bytes(orjson.dumps(found))
 
 

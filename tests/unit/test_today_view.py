@@ -1,7 +1,7 @@
 """What Today shows below the goals (``services.today_view``): a start with nothing changed reads
 it from ``.summaries.json`` (no contact, interaction, application, mood, rejection or win file
 parsed), and after any change, in any process, on any day, it equals what every file says. So
-does every follow-up due that `rebound status` lists, kept the same way (``services.status``)."""
+does the `status --json` object, kept the same way (``services.status``)."""
 
 from __future__ import annotations
 
@@ -19,11 +19,13 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from tui.services import Rebound
 from tui.services import applications as apps
+from tui.services import checkins as checkin_service
 from tui.services import contacts as cs
+from tui.services import goals as goal_service
 from tui.services import mood as mood_service
 from tui.services import settings as settings_service
 from tui.services import wins as win_service
-from tui.services.cache_file import CACHE, STATUS_FOLLOWUPS, TODAY_VIEW
+from tui.services.cache_file import CACHE, STATUS, TODAY_VIEW
 from tui.services.status import status
 from tui.services.today_view import SHOWN, TodayView, _compute, today_view
 
@@ -51,13 +53,13 @@ def computed(folder: Path, day: date = TODAY) -> TodayView:
             path.write_bytes(kept)
 
 
-def computed_followups(folder: Path, day: date = TODAY) -> list[dict[str, object]]:
-    """`status`'s follow-ups from every file, ``.summaries.json`` set aside (then put back)."""
+def computed_status(folder: Path, day: date = TODAY) -> dict[str, object]:
+    """`status --json`'s object from every file, ``.summaries.json`` set aside (then put back)."""
     path = folder / CACHE
     kept = path.read_bytes() if path.is_file() else None
     path.unlink(missing_ok=True)
     try:
-        return status(fresh(folder, datetime.combine(day, NOW.timetz())), day)["followups_due"]
+        return status(fresh(folder, datetime.combine(day, NOW.timetz())), day)
     finally:
         path.unlink(missing_ok=True)
         if kept is not None:
@@ -112,25 +114,32 @@ def test_a_start_with_nothing_changed_reads_the_lists_from_the_cache(template: P
     assert [n for n in DATA_FILES if again.store.file(n).loaded] == []  # nothing parsed
 
 
-def test_status_with_nothing_changed_reads_every_follow_up_from_the_cache(template: Path,
-                                                                         tmp_path: Path) -> None:
+def test_status_with_nothing_changed_reads_its_object_from_the_cache(template: Path,
+                                                                     tmp_path: Path) -> None:
     folder = tmp_path / "data"
     shutil.copytree(template, folder)
-    first = status(fresh(folder), TODAY)["followups_due"]  # computed, and left for the next run
-    assert len(first) > SHOWN and first == computed_followups(folder)  # every one, not a handful
+    first = status(fresh(folder), TODAY)  # computed, and left for the next run
+    assert len(first["followups_due"]) > SHOWN and first["wins_today"] and first["mood_logged"]
+    assert first == computed_status(folder)
     again = fresh(folder)
-    assert status(again, TODAY)["followups_due"] == first
-    assert not again.store.file("contacts.json").loaded  # no contact built
+    assert status(again, TODAY) == first
+    assert [n for n in DATA_FILES if again.store.file(n).loaded] == []  # nothing parsed
     path = folder / CACHE
     found = orjson.loads(path.read_bytes())
-    entry = orjson.loads(found["entries"][STATUS_FOLLOWUPS])
-    good = entry["followups"][0]
-    for spoilt in ({**entry, "followups": [{**good, "overdue": "yes"}]},
-                   {**entry, "followups": [{"name": good["name"]}]}, {**entry, "followups": "all"},
-                   {**entry, "followups": [{**good, "due": 3}]}, {**entry, "of": "another state"}, []):
-        found["entries"][STATUS_FOLLOWUPS] = orjson.dumps(spoilt).decode()
+    entry = orjson.loads(found["entries"][STATUS])
+    printed = entry["status"]
+    due, win, goal = printed["followups_due"][0], printed["wins_today"][0], {"name": "x"}
+    for spoilt in ({**printed, "followups_due": [{**due, "overdue": "yes"}]},
+                   {**printed, "followups_due": [{"name": due["name"]}]},
+                   {**printed, "wins_today": [{**win, "title": 3}]}, {**printed, "goals": [goal]},
+                   {**printed, "mood_logged": None}, {**printed, "applications": []},
+                   {k: v for k, v in printed.items() if k != "date"}, "all well"):
+        found["entries"][STATUS] = orjson.dumps({**entry, "status": spoilt}).decode()
         path.write_bytes(orjson.dumps(found))
-        assert status(fresh(folder), TODAY)["followups_due"] == first
+        assert status(fresh(folder), TODAY) == first
+    found["entries"][STATUS] = orjson.dumps({**entry, "of": "another state"}).decode()
+    path.write_bytes(orjson.dumps(found))
+    assert status(fresh(folder), TODAY) == first
 
 
 def test_a_change_in_another_process_is_a_miss(template: Path, tmp_path: Path) -> None:
@@ -293,6 +302,16 @@ class CachedEqualsComputed(RuleBasedStateMachine):
         else:
             win_service.add_win(rb, f"small win {n}")
 
+    @rule(pick=st.integers(0, 3), back=st.integers(0, 9))
+    def tick(self, pick: int, back: int) -> None:
+        """A goal's day ticked (the first time, the goal added): `status` lists the goals."""
+        rb = self.rb()
+        every = goal_service.repo.goals(rb.store)
+        if len(every) <= pick:
+            goal_service.add_goal(rb, f"Goal {len(every)}", target=1 + pick % 2)
+        else:
+            checkin_service.toggle_tick(rb, every[pick].id, self.day - timedelta(days=back))
+
     @rule(ahead=st.integers(1, 40))
     def another_day(self, ahead: int) -> None:
         self.day += timedelta(days=ahead)
@@ -304,9 +323,9 @@ class CachedEqualsComputed(RuleBasedStateMachine):
         shown = today_view(self.rb(), self.day)
         assert shown == computed(self.folder, self.day)
         assert today_view(self.rb(), self.day) == shown  # and from the entry it left
-        due = status(self.rb(), self.day)["followups_due"]  # `rebound status` keeps its own
-        assert due == computed_followups(self.folder, self.day)
-        assert status(self.rb(), self.day)["followups_due"] == due
+        printed = status(self.rb(), self.day)  # `rebound status` keeps its object likewise
+        assert printed == computed_status(self.folder, self.day)
+        assert status(self.rb(), self.day) == printed
 
 
 def test_any_change_then_a_fresh_start_shows_the_computed_lists(template: Path) -> None:

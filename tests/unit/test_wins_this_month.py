@@ -17,7 +17,7 @@ from tui.demo import generate_history
 from tui.demo.contacts import generate_contacts
 from tui.services import Rebound, checkins, goals
 from tui.services.status import status
-from tui.services.cache_file import CACHE, TODAY_SUMMARIES
+from tui.services.cache_file import CACHE, STATUS, TODAY_SUMMARIES
 from tui.services.wins import every_day, reconcile, wins_deferred
 from tui.store import repo
 from tui.store import wins as wins_repo
@@ -38,6 +38,7 @@ def warm(folder: Path) -> None:
         status(fresh(folder))
         found = orjson.loads((folder / CACHE).read_bytes())
         found["entries"].pop(TODAY_SUMMARIES, None)  # so that the next run computes its summaries
+        found["entries"].pop(STATUS, None)  # (and its status object, made from them)
         (folder / CACHE).write_bytes(orjson.dumps(found))
 
 

@@ -3,8 +3,8 @@
 What goes in it is computed elsewhere: the goals' carried states (``summary_cache``), the older
 years' latest interactions, first days of contacts and win kinds (``older_cache``), the
 applications (``app_status``), the day's summaries (``day_summaries``) and, kept the same way,
-what Today shows below the goals (``today_view``) and every follow-up due (``status``). The
-file is not data: losing it, or failing to write it (a read-only folder), costs time only.
+what Today shows below the goals (``today_view``) and the `status --json` object (``status``).
+The file is not data: losing it, or failing to write it (a read-only folder), costs time only.
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ OPEN_APPLICATIONS = "open-applications"
 APPLICATIONS_TODAY = "applications-today"
 TODAY_SUMMARIES = "today-summaries"  # the day's summaries as the last run left them (day_summaries)
 TODAY_VIEW = "today-view"  # what Today shows below the goals, likewise (today_view)
-STATUS_FOLLOWUPS = "status-followups"  # every follow-up due, for `rebound status`, likewise
-FIXED = (WIN_KINDS, OPEN_APPLICATIONS, APPLICATIONS_TODAY, TODAY_SUMMARIES, TODAY_VIEW, STATUS_FOLLOWUPS)
+STATUS = "status"  # the `status --json` object, likewise (status)
+FIXED = (WIN_KINDS, OPEN_APPLICATIONS, APPLICATIONS_TODAY, TODAY_SUMMARIES, TODAY_VIEW, STATUS)
 
 
 class SummaryCache:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .cache_file import STATUS_FOLLOWUPS
+from .cache_file import STATUS
 from .context import Rebound
 from .history import histories
 from .summaries import GoalSummary, summarize
 
 if TYPE_CHECKING:
-    from ..core.contacts import Interaction
     from .cache_file import SummaryCache
 
 
@@ -22,16 +21,30 @@ def goal_summaries(rb: Rebound, as_of: date | None = None) -> list[GoalSummary]:
 
 
 def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
-    """The `status --json` object of product.md §4."""
+    """The `status --json` object of product.md §4: as the last run left it when no data file
+    changed since (``day_summaries.kept``, as Today keeps its view). Computing it builds every
+    contact, this year's interactions, mood and wins and imports what reads them: 35-40 ms at
+    ten years, against 2 ms for the entry."""
+    from . import day_summaries
+
+    cache = rb.summary_cache()
+    day = as_of or rb.today()
+    result = day_summaries.kept(rb, day, cache, STATUS, _read, lambda: _compute(rb, day, cache),
+                                lambda key, found: {"of": key, "status": found})
+    if not rb.store.in_transaction:  # only once everything was read without an error, and never
+        cache.save()                 # from inside a change that may yet be rolled back
+    return result
+
+
+def _compute(rb: Rebound, day: date, cache: SummaryCache) -> dict[str, Any]:
     from .app_status import application_counts
+    from .contacts import followups_due
     from .mood import mood_logged  # the CLI's needs: the app's start-up does without them
     from .older_cache import cached_latest
     from .summary_cache import summaries_in
     from .wins import wins_on
     from .worklog import this_week
 
-    cache = rb.summary_cache()
-    day = as_of or rb.today()
     goals = [
         {
             "name": s.goal.name,
@@ -48,47 +61,47 @@ def status(rb: Rebound, as_of: date | None = None) -> dict[str, Any]:
         for s in summaries_in(rb, day, cache)
     ]
     latest = cached_latest(rb, day, cache)
-    result = {
+    return {
         "date": day.isoformat(),
         "goals": goals,
-        "followups_due": _followups_due(rb, day, latest, cache),
+        "followups_due": [
+            {"name": v.contact.name, "due": v.next.isoformat() if v.next else None,
+             "overdue": v.next is not None and v.next < day}
+            for v in followups_due(rb, day, latest)
+        ],
         "mood_logged": mood_logged(rb, day),
         "wins_today": [{"kind": w.kind, "title": w.title} for w in wins_on(rb, day)],
         "applications": application_counts(rb, day, {c: i.day for c, i in latest.items() if i.day <= day},
                                            cache),
         "activities_this_week": week.as_dict() if (week := this_week(rb, day)) else None,
     }
-    if not rb.store.in_transaction:  # only once everything was read without an error, and never
-        cache.save()                 # from inside a change that may yet be rolled back
-    return result
 
 
-def _followups_due(rb: Rebound, day: date, latest: dict[str, Interaction],
-                   cache: SummaryCache) -> list[dict[str, Any]]:
-    """Every follow-up due on ``day``, as the last run left them when no file changed since
-    (``day_summaries.kept``): finding them builds every contact (11 ms of `status` at ten
-    years, whose 1,600 contacts have 1,184 due)."""
-    from . import day_summaries
-    from .contacts import followups_due
-
-    def compute() -> list[dict[str, Any]]:
-        return [{"name": v.contact.name, "due": v.next.isoformat() if v.next else None,
-                 "overdue": v.next is not None and v.next < day}
-                for v in followups_due(rb, day, latest)]
-
-    return day_summaries.kept(rb, day, cache, STATUS_FOLLOWUPS, _read_followups, compute,
-                              lambda key, found: {"of": key, "followups": found})
+_KEYS = ("date", "goals", "followups_due", "mood_logged", "wins_today", "applications",
+         "activities_this_week")
+_GOAL_KEYS = ("name", "period", "target", "full_target", "done", "complete", "current_streak",
+              "best_streak", "at_risk", "score")
 
 
-def _read_followups(entry: Any, key: str) -> list[dict[str, Any]] | None:
-    """The entry's follow-ups when it was left for ``key``; None otherwise (or a hand edit)."""
+def _read(entry: Any, key: str) -> dict[str, Any] | None:
+    """The entry's status when it was left for ``key`` and reads as one; None otherwise (a
+    hand edit): what `rebound status` prints from it is there, of its type."""
     if not isinstance(entry, dict) or entry.get("of") != key:
         return None
-    found = entry.get("followups")
-    if not isinstance(found, list) or not all(
-        isinstance(f, dict) and f.keys() == {"name", "due", "overdue"} and isinstance(f["name"], str)
-        and (f["due"] is None or isinstance(f["due"], str)) and isinstance(f["overdue"], bool)
-        for f in found
-    ):
+    found = entry.get("status")
+    if not isinstance(found, dict) or tuple(found) != _KEYS:
         return None
-    return found
+    goals, due, wins = found["goals"], found["followups_due"], found["wins_today"]
+    week = found["activities_this_week"]
+    if (isinstance(found["date"], str) and isinstance(found["mood_logged"], bool)
+            and isinstance(goals, list) and all(isinstance(g, dict) and tuple(g) == _GOAL_KEYS for g in goals)
+            and isinstance(due, list) and all(
+                isinstance(f, dict) and tuple(f) == ("name", "due", "overdue") and isinstance(f["name"], str)
+                and (f["due"] is None or isinstance(f["due"], str)) and isinstance(f["overdue"], bool)
+                for f in due)
+            and isinstance(wins, list) and all(
+                isinstance(w, dict) and tuple(w) == ("kind", "title") and isinstance(w["title"], str)
+                for w in wins)
+            and isinstance(found["applications"], dict) and (week is None or isinstance(week, dict))):
+        return found
+    return None
