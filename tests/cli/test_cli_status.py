@@ -232,3 +232,20 @@ def test_as_of_refusals(rebound, day) -> None:
 def test_as_of_tomorrow_is_refused(rebound, today) -> None:
     tomorrow = (today + timedelta(days=1)).isoformat()
     assert_refused(rebound("status", "--as-of", tomorrow), "future")
+
+
+def test_status_text_after_changes_to_the_past_says_what_every_file_says(ok, data_dir, today) -> None:
+    """The text reads the day's summaries as the last run left them (`.summaries.json`): each
+    change, even to a day long past, is in what it says, as without the cache."""
+    ok("goal", "add", "Apply", "--target", "2")
+    ok("goal", "add", "Coffee chats", "--target", "2", "--per", "week")
+    for back in (1, 2, 3, 30):
+        ok("log", "Apply", "2", "--date", days_before(today, back))
+    for change in (("log", "Apply", "1", "--date", days_before(today, 2)),
+                   ("log", "Coffee chats", "1"), ("skip", "Apply"),
+                   ("log", "Apply", "2", "--date", days_before(today, 25))):
+        ok("status")  # the entry for the files as they are
+        ok(*change)
+        kept = ok("status").out
+        (data_dir / ".summaries.json").unlink()
+        assert kept == ok("status").out, change

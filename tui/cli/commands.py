@@ -278,7 +278,8 @@ def mood_command(rb: Rebound, args: argparse.Namespace) -> int:
 
 
 def status_command(rb: Rebound, args: argparse.Namespace) -> int:
-    from ..services.status import goal_summaries, status
+    from ..services.status import status
+    from ..services.summary_cache import summaries
     from ..services.summaries import state_text
 
     day = parse_day(args.as_of, rb.today())
@@ -290,10 +291,10 @@ def status_command(rb: Rebound, args: argparse.Namespace) -> int:
 
     rest = f" · {REST_DAY_LINE}" if rest_day(rb, day) is not None else ""
     print(f"Rebound · {day.strftime('%A %d %B %Y')}{rest}")
-    summaries = goal_summaries(rb, day)
-    if not summaries:
+    found = summaries(rb, day)  # as the last run left them, or from the month's checkpoints
+    if not found:
         print("No goals yet. Add one: rebound goal add \"Send applications\" --target 2")
-    for s in summaries:
+    for s in found:
         mark = "✓" if s.streak.complete else ("!" if s.streak.at_risk else "·")
         state = state_text(s, long=True)
         neutral = f"  ({state})" if s.rest or s.skipped or not s.goal.scheduled_on(day) else ""
