@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 from pathlib import Path
 
@@ -248,3 +249,17 @@ def test_skip_adds_once_and_undo_takes_it_back(rebound, ok, goal, goal_status, d
     assert ok("skip", goal, "--undo").out == f"{GOAL}: skip cleared on {label(today)}\n"
     assert goal_status(GOAL)["at_risk"] is True
     assert_refused(rebound("skip", goal, "--undo"), f"{GOAL} is not skipped on {label(today)}")
+
+
+def test_the_streak_a_log_prints_is_what_every_file_says(ok, data_dir, today) -> None:
+    """`log` prints the goal's streak from the day's summaries as kept (older years from the
+    month's checkpoints): a backfilled day, even one that joins two runs, is in it."""
+    ok("goal", "add", "Apply")
+    for back in (1, 2, 4, 5):
+        ok("log", "Apply", "1", "--date", days_before(today, back))
+    ok("status")  # the day's summaries left in .summaries.json
+    said = ok("log", "Apply", "1", "--date", days_before(today, 3)).out.splitlines()[0]
+    assert said.endswith("· 5 days streak (best 5), at risk")  # joins 5..1 into one run
+    (data_dir / ".summaries.json").unlink()  # what every file says, without the cache
+    goal = json.loads(ok("status", "--json").out)["goals"][0]
+    assert (goal["current_streak"], goal["best_streak"], goal["at_risk"]) == (5, 5, True)

@@ -174,12 +174,12 @@ def schedule_text(goal: Goal) -> str:
 def log_command(rb: Rebound, args: argparse.Namespace) -> int:
     from ..services import checkins as checkin_service
     from ..services import goals as goal_service
-    from ..services.status import goal_summaries
+    from ..services.summary_cache import summaries
 
     goal = goal_service.find_goal(rb, args.goal)
     day = parse_day(args.date, rb.today())
     logged = checkin_service.log(rb, goal.id, args.count, day=day, note=args.note)
-    summary = next(s for s in goal_summaries(rb, rb.today()) if s.goal.id == goal.id)
+    summary = next(s for s in summaries(rb, rb.today()) if s.goal.id == goal.id)  # older years kept
     when = "today" if day == rb.today() else day.isoformat()
     source = ""
     if is_counted(goal.counts):
