@@ -39,8 +39,8 @@ def identity(rb: Rebound, day: date) -> list[Any]:
     with os.scandir(store.folder) as entries:
         for entry in entries:
             if entry.name.endswith(".json") and not entry.name.startswith("."):
-                try:
-                    st = entry.stat()
+                try:  # the entry itself: a file swapped for a link to it is another file
+                    st = entry.stat(follow_symlinks=False)
                 except FileNotFoundError:
                     continue
                 found.append((entry.name, st.st_ino, st.st_mtime_ns, st.st_size))
