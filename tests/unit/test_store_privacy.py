@@ -14,7 +14,7 @@ import pytest
 
 from tui.cli.main import main
 from tui.core.goals import CheckIn, Goal
-from tui.store import Store, files, repo
+from tui.store import Store, files, journal, repo
 from tui.store.store import BACKUPS, JOURNAL
 
 START = date(2024, 3, 1)
@@ -44,15 +44,15 @@ def test_everything_rebound_makes_is_private_under_umask_022(tmp_path: Path, mon
     goal = Goal(id=repo.new_id(), name="Apply", start=START)
     repo.insert_goal(store, goal)
     journals: list[int] = []
-    real_roll = Store._roll_forward
+    real_roll = journal.roll_forward
 
-    def roll(self: Store, plan: list[list[str]]) -> None:
-        journals.append(mode(self.folder / JOURNAL))
-        temps = [self.folder / tmp for tmp, _ in plan]
+    def roll(folder: Path, plan: list[list[str]]) -> None:
+        journals.append(mode(folder / JOURNAL))
+        temps = [folder / tmp for tmp, _ in plan]
         journals.extend(mode(t) for t in temps if t.exists())
-        real_roll(self, plan)
+        real_roll(folder, plan)
 
-    monkeypatch.setattr(Store, "_roll_forward", roll)
+    monkeypatch.setattr(journal, "roll_forward", roll)
     for offset in range(1, 3):  # a new day each: a daily backup
         day[0] = START + timedelta(days=offset)
         with store.transaction():  # two files at once: temp files and a journal

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import TypeVar
 
 import orjson
 import pytest
@@ -30,6 +32,7 @@ from tui.services.status import status
 from tui.services.today_view import SHOWN, TodayView, _compute, today_view
 
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=timezone.utc)
+T = TypeVar("T")
 TODAY = NOW.date()
 DATA_FILES = ("contacts.json", "interactions-2025.json", "interactions-2026.json",
               "applications-2025.json", "applications-2026.json", "mood-2026.json",
@@ -40,30 +43,27 @@ def fresh(folder: Path, now: datetime = NOW) -> Rebound:
     return Rebound.open(folder, now=lambda: now)
 
 
-def computed(folder: Path, day: date = TODAY) -> TodayView:
-    """The view from every file, ``.summaries.json`` set aside (then put back)."""
+def without_cache(folder: Path, day: date, read: Callable[[Rebound, date], T]) -> T:
+    """``read`` from every file on ``day``, ``.summaries.json`` set aside (then put back)."""
     path = folder / CACHE
     kept = path.read_bytes() if path.is_file() else None
     path.unlink(missing_ok=True)
     try:
-        return _compute(fresh(folder, datetime.combine(day, NOW.timetz())), day)
+        return read(fresh(folder, datetime.combine(day, NOW.timetz())), day)
     finally:
         path.unlink(missing_ok=True)
         if kept is not None:
             path.write_bytes(kept)
+
+
+def computed(folder: Path, day: date = TODAY) -> TodayView:
+    """The view from every file."""
+    return without_cache(folder, day, _compute)
 
 
 def computed_status(folder: Path, day: date = TODAY) -> dict[str, object]:
-    """`status --json`'s object from every file, ``.summaries.json`` set aside (then put back)."""
-    path = folder / CACHE
-    kept = path.read_bytes() if path.is_file() else None
-    path.unlink(missing_ok=True)
-    try:
-        return status(fresh(folder, datetime.combine(day, NOW.timetz())), day)
-    finally:
-        path.unlink(missing_ok=True)
-        if kept is not None:
-            path.write_bytes(kept)
+    """`status --json`'s object from every file."""
+    return without_cache(folder, day, status)
 
 
 def build(folder: Path) -> None:

@@ -3,7 +3,7 @@
 * Every change runs in ``transaction()``: the folder lock is taken, every cached file is checked
   against the disk, and at the end the changed files are written durably. One changed file is
   replaced atomically; several are written to temporary files, named in a journal, then renamed, so
-  a crash leaves the old state or (after roll-forward on the next open) the new one.
+  a crash leaves the old state or (after roll-forward on the next open) the new one (journal.py).
 * Reads come from memory and only re-read a file whose inode, mtime or size changed. Under the
   lock, a per-file revision token (``.revisions.json``, rewritten before every commit) decides:
   inode numbers get reused and mtimes can be coarse, so a stat alone could miss another writer.
@@ -17,25 +17,23 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
+from itertools import chain
 from pathlib import Path
 
 import orjson
 from tinydb.table import Table
 
-from . import backups, files, health, schema
+from . import backups, files, health, journal, schema
 from .lock import FolderLock, LockTimeout
 from . import folder as data_folder
 from .backups import BACKUPS, KEEP_DAILY_BACKUPS  # noqa: F401  (their home is backups.py)
+from .journal import JOURNAL, SIDE_FILES  # their home is journal.py
 from .errors import StoreError, write_failure
 from .records import Change
 from .storage import FileStorage
 
-JOURNAL = ".journal.json"
 REVISIONS = ".revisions.json"
 LOCK = ".rebound.lock"
-# Hidden files a change may replace together with the data, in the same all-or-nothing step:
-# a sync's note of the commit the data folder now holds (tui/sync).
-SIDE_FILES = frozenset({".synced.json"})
 
 
 class Store:
@@ -203,7 +201,7 @@ class Store:
         self._side = {}
         self._stamp = None
         try:
-            self._recover()
+            journal.recover(self.folder)
             revisions = self._revisions()
             for name, storage in self._files.items():
                 if storage.rev != revisions.get(name):
@@ -274,7 +272,9 @@ class Store:
             if len(dirty) == 1 and not side:
                 files.atomic_write(dirty[0].path, dirty[0].serialize())
             else:
-                self._commit_many(dirty, side)
+                journal.write_all(self.folder, chain(
+                    ((storage.path, storage.serialize()) for storage in dirty),  # one at a time
+                    ((self.folder / name, data) for name, data in side.items())))
         except OSError as exc:
             raise StoreError(self._write_failure(exc)) from exc
         for storage in dirty:
@@ -312,41 +312,6 @@ class Store:
         tmp = files.write_temp(self.folder / REVISIONS, orjson.dumps(revisions), durable=False)
         os.replace(tmp, self.folder / REVISIONS)
 
-    def _commit_many(self, dirty: list[FileStorage], side: dict[str, bytes] | None = None) -> None:
-        temps: list[Path] = []
-        targets = [s.path for s in dirty] + [self.folder / name for name in side or {}]
-        try:
-            for storage in dirty:
-                temps.append(files.write_temp(storage.path, storage.serialize()))
-            for name, data in (side or {}).items():
-                temps.append(files.write_temp(self.folder / name, data))
-            plan = [[t.name, target.name] for t, target in zip(temps, targets)]
-            files.atomic_write(self.folder / JOURNAL, orjson.dumps({"renames": plan}))
-        except BaseException:
-            for tmp in temps:
-                tmp.unlink(missing_ok=True)
-            raise
-        self._roll_forward(plan)
-
-    def _roll_forward(self, plan: list[list[str]]) -> None:
-        for tmp_name, target in plan:
-            tmp = self.folder / tmp_name
-            if tmp.exists():
-                os.replace(tmp, self.folder / target)
-        files.fsync_dir(self.folder)
-        # Not fsynced: a journal that outlives a crash is replayed harmlessly, as its temporary
-        # names (pid and random token) are never used again and are gone once renamed.
-        (self.folder / JOURNAL).unlink(missing_ok=True)
-
-    def _recover(self) -> None:
-        """Under the lock: finish a journalled change, drop temp files of crashed writers."""
-        journal = self.folder / JOURNAL
-        if os.path.lexists(journal):
-            self._roll_forward(journal_plan(journal))
-        for entry in os.scandir(self.folder):
-            if entry.name.startswith(".") and files.TMP_MARK in entry.name:
-                Path(entry.path).unlink(missing_ok=True)
-
     # Data files and backups ----------------------------------------------------------------
     def data_names(self) -> list[str]:
         """Every entry named like a data file, whatever it is (a folder or a link is reported)."""
@@ -366,43 +331,3 @@ class Store:
 
     def newest_backup_of(self, path: Path) -> Path | None:
         return backups.newest_backup_of(self, path)
-
-
-def journal_plan(journal: Path) -> list[list[str]]:
-    """The renames a journal lists, each checked: from a temporary file of this folder to the data
-    file it was made for. A journal Rebound did not write is refused by name and left alone:
-    following it could replace files anywhere (``../elsewhere``)."""
-    try:
-        plan = orjson.loads(health.read_plain(journal)[0])["renames"]
-    except FileNotFoundError:
-        return []
-    except OSError as exc:
-        raise _bad_journal(journal, exc.strerror or str(exc)) from None
-    except (orjson.JSONDecodeError, KeyError, TypeError):
-        raise _bad_journal(journal, "it is not a list of renames Rebound wrote") from None
-    if not isinstance(plan, list):
-        raise _bad_journal(journal, "its renames are not a list")
-    for step in plan:
-        if not (isinstance(step, list) and len(step) == 2 and all(isinstance(n, str) for n in step)):
-            raise _bad_journal(journal, f"the rename {_short(step)} is not a pair of names")
-        tmp, target = step
-        plain = all(n and n == os.path.basename(n) and n not in (".", "..") and "\0" not in n
-                    for n in step)
-        data_file = (target.endswith(".json") and not target.startswith(".")) or target in SIDE_FILES
-        if not (plain and data_file and tmp.startswith(f".{target}{files.TMP_MARK}")):
-            raise _bad_journal(journal, f"the rename {_short(step)} does not stay inside the folder "
-                               "as Rebound's own renames do")
-    return plan
-
-
-def _short(value: object) -> str:
-    shown = repr(value)
-    return shown if len(shown) <= 60 else shown[:57] + "..."
-
-
-def _bad_journal(journal: Path, problem: str) -> StoreError:
-    return StoreError(
-        f"cannot read {journal}: {problem}. It was left untouched and nothing was changed; it "
-        "should list a change Rebound began: move it away (your data files stay as they are) and "
-        "try again."
-    )
